@@ -1,0 +1,115 @@
+"""Frozen records passed between the pipeline's stages.
+
+Every stage takes one of these and returns a new one (``dataclasses.replace``);
+nothing is mutated in place, so any stage's result can be cached or compared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Format = Literal["text", "markdown", "html"]
+QuoteKind = Literal["full", "fragment"]
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """One file as received: decoded text, no judgement yet."""
+
+    path: str  # the file's path relative to the content folder (POSIX separators)
+    text: str  # decoded, NFC, ``\n`` line endings
+    format: Format
+    encoding: str  # what the bytes were decoded from
+    sha256: str  # of the raw bytes: the cache and duplicate key
+    repairs: tuple[str, ...] = ()  # text-level repairs (e.g. ftfy's) that changed something
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A line that did not make it into the body, and the rule that took it."""
+
+    line: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation found in the body."""
+
+    text: str  # the words only, without quotation marks
+    speaker: str | None  # canonical name ("Emmanuel Macron"), or None: never guessed
+    mention: str | None  # how the text names the speaker ("the French president", "he")
+    kind: QuoteKind
+    paragraph: int  # index of the body paragraph the quote starts in
+    start: int  # character offset of the first quoted word in that paragraph
+    end: int  # offset just past the last quoted word (in the paragraph it ends in)
+    end_paragraph: int = -1  # paragraph the quote ends in; -1 means the same as ``paragraph``
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: metadata, body paragraphs, and what the cleaner did."""
+
+    path: str
+    sha256: str
+    title: str | None
+    date: dt.date | None
+    source: str | None  # the outlet: "TASS", "The Moscow Times"
+    paragraphs: tuple[str, ...]
+    dateline: str | None = None  # the place: "PARIS"
+    section: str | None = None
+    standfirst: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+    agencies: tuple[str, ...] = ()  # agencies that contributed reporting ("AFP")
+    url: str | None = None  # the original article's address
+    time: str | None = None  # local time of publication as printed ("14:15 UTC+3")
+    removed: tuple[Removal, ...] = ()
+    warnings: tuple[str, ...] = ()
+    repairs: tuple[str, ...] = ()  # names of the in-text fixes that changed something
+    people: tuple[str, ...] = ()  # canonical names of people and institutions mentioned
+    quotes: tuple[Quote, ...] = ()
+    callouts: tuple[int, ...] = ()  # indexes into ``quotes``, best first
+    extra: tuple[tuple[str, str], ...] = field(default=())  # front-matter fields kept as given
+
+
+@dataclass(frozen=True)
+class PassageLink:
+    """A paragraph of one article that speaks of the same thing as one of another."""
+
+    source_paragraph: int
+    target_paragraph: int
+    score: float
+
+
+@dataclass(frozen=True)
+class CrossLink:
+    """A scored, explained link from one article to another (both directions are stored)."""
+
+    source: str  # raw path, relative to the content folder
+    target: str
+    score: float
+    reasons: tuple[str, ...]
+    passages: tuple[PassageLink, ...] = ()
+    relation: Literal["earlier", "later", "same-report"] = "later"
+
+
+@dataclass(frozen=True)
+class Thread:
+    """Articles that link, directly or through others, into one story."""
+
+    slug: str
+    title: str
+    members: tuple[str, ...]  # raw paths in date order
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The result of the links stage over all articles."""
+
+    articles: tuple[Article, ...]
+    links: tuple[CrossLink, ...]
+    threads: tuple[Thread, ...]
+    speakers: tuple[tuple[str, str], ...] = ()  # (name as written, canonical name) merges
