@@ -16,9 +16,9 @@ class Settings:
 
     title: str = "Briefing"
     description: str = ""
-    link_threshold: float = 0.2  # article pairs scoring below this are not linked
+    link_threshold: float = 0.15  # article pairs scoring below this are not linked
     max_links: int = 8  # per article and direction
-    passage_threshold: float = 0.3  # paragraph pairs scoring below this are not linked
+    passage_threshold: float = 0.15  # paragraph pairs scoring below this are not linked
     max_passages: int = 3  # passage links per article pair
     duplicate_threshold: float = 0.8  # text similarity above which two reports are the same story
     max_callouts: int = 3
