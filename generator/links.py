@@ -273,29 +273,29 @@ def _passages(
         block_a = matrix[first_row[source] : first_row[source] + len(a.paragraphs)]
         block_b = matrix[first_row[target] : first_row[target] + len(b.paragraphs)]
         sims = (block_a @ block_b.T).toarray()
-        found: list[PassageLink] = []
-        used_a: set[int] = set()
-        used_b: set[int] = set()
-        for flat in np.argsort(-sims, axis=None, kind="stable"):
-            i, j = divmod(int(flat), sims.shape[1])
-            score = float(sims[i, j])
-            if score < s.passage_threshold or len(found) == s.max_passages:
-                break
-            if i in used_a or j in used_b:
-                continue
-            used_a.add(i)
-            used_b.add(j)
-            found.append(PassageLink(i, j, round(score, 4)))
-        forward = tuple(sorted(found, key=lambda p: p.source_paragraph))
-        backward = tuple(
-            sorted(
-                (PassageLink(p.target_paragraph, p.source_paragraph, p.score) for p in found),
-                key=lambda p: p.source_paragraph,
-            )
-        )
+        forward = _best_matches(sims, s)
+        backward = _best_matches(sims.T, s)
         out[(source, target)] = forward
         out[(target, source)] = backward
     return out
+
+
+def _best_matches(sims: np.ndarray, s: Settings) -> tuple[PassageLink, ...]:
+    """Each source paragraph's most similar target paragraph, where the match is strong.
+
+    Several paragraphs may point at one target (two reports of one speech often do);
+    only the ``max_passages`` strongest are kept, listed in paragraph order.
+    """
+    if sims.size == 0:
+        return ()
+    best = sims.argmax(axis=1)
+    found = [
+        PassageLink(i, int(j), round(float(sims[i, j]), 4))
+        for i, j in enumerate(best)
+        if sims[i, j] >= s.passage_threshold
+    ]
+    found.sort(key=lambda p: (-p.score, p.source_paragraph))
+    return tuple(sorted(found[: s.max_passages], key=lambda p: p.source_paragraph))
 
 
 _NO_DATE = __import__("datetime").date.min

@@ -18,8 +18,8 @@ class Settings:
     description: str = ""
     link_threshold: float = 0.15  # article pairs scoring below this are not linked
     max_links: int = 8  # per article and direction
-    passage_threshold: float = 0.15  # paragraph pairs scoring below this are not linked
-    max_passages: int = 3  # passage links per article pair
+    passage_threshold: float = 0.12  # paragraph pairs scoring below this are not linked
+    max_passages: int = 6  # passage links per article pair
     duplicate_threshold: float = 0.8  # text similarity above which two reports are the same story
     max_callouts: int = 3
     callout_min_chars: int = 50

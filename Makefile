@@ -1,0 +1,36 @@
+# Briefing: `make site` to build, `make test` to test. Everything else is optional.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: site test serve publish lint clean
+
+$(BIN)/briefing: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-deps: $(BIN)/briefing
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	./scripts/install-system-deps
+	touch $@
+
+site: $(BIN)/briefing  ## create .venv, install, build output/ from content/
+	$(BIN)/briefing build
+
+test: $(VENV)/.test-deps  ## install test tools (Chromium, poppler) where missing and run every test
+	$(BIN)/python -m pytest
+
+serve: $(BIN)/briefing  ## preview on http://127.0.0.1:8000/ with rebuilds on change
+	$(BIN)/briefing serve
+
+publish: $(BIN)/briefing  ## build the publishable site (set BRIEFING_SITEURL)
+	$(BIN)/briefing --settings publishconf.py build
+
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf output .output.* $(VENV)

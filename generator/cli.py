@@ -1,0 +1,335 @@
+"""The ``briefing`` command: a thin layer over the library, no logic of its own.
+
+Exit codes: 0 success, 1 the content has problems (or the build failed), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import http.server
+import json
+import logging
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .build import build_atomically
+from .errors import BriefingError, InputError
+from .links import link_corpus
+from .model import Article, Quote
+from .pipeline import content_files, process_bytes, process_file
+from .settings import Settings, load_settings
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _settings_from(settings_file: Path | str) -> Settings:
+    """The BRIEFING dict of a settings file, read without running a build."""
+    settings_file = Path(settings_file)
+    namespace: dict[str, Any] = {"__file__": str(settings_file)}
+    if settings_file.exists():
+        code = compile(settings_file.read_text(encoding="utf-8"), str(settings_file), "exec")
+        exec(code, namespace)  # the user's own settings file, as Pelican itself does
+    return load_settings(namespace.get("BRIEFING"))
+
+
+def _read(paths: Sequence[str], settings: Settings, plain: bool = False) -> dict[str, Article | InputError]:
+    out: dict[str, Article | InputError] = {}
+    for name in paths:
+        try:
+            if name == "-":
+                data = sys.stdin.buffer.read()
+            else:
+                data = Path(name).read_bytes()
+            if plain:
+                from .quotes import add_quotes  # noqa: PLC0415
+                from .parse import parse_bytes  # noqa: PLC0415
+
+                raw = parse_bytes(data, name)
+                paragraphs = tuple(p.strip() for p in raw.text.split("\n\n") if p.strip())
+                base = Article(name, raw.sha256, None, None, None, paragraphs)
+                out[name] = add_quotes(base, settings)
+            else:
+                out[name] = process_bytes(data, name, settings)
+        except InputError as error:
+            out[name] = error
+        except OSError as error:
+            out[name] = InputError(name, f"cannot be read: {error.strerror}")
+    return out
+
+
+def clean_json(article: Article) -> dict[str, Any]:
+    """The stable ``briefing clean --json`` shape (keys may be added, never renamed)."""
+    return {
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
+        "source": article.source,
+        "dateline": article.dateline,
+        "url": article.url,
+        "paragraphs": list(article.paragraphs),
+        "removed": [{"line": r.line, "rule": r.rule} for r in article.removed],
+        "warnings": list(article.warnings),
+        "section": article.section,
+        "standfirst": article.standfirst,
+        "caption": article.caption,
+        "credit": article.credit,
+        "agencies": list(article.agencies),
+        "time": article.time,
+        "repairs": list(article.repairs),
+    }
+
+
+def quote_json(quote: Quote) -> dict[str, Any]:
+    """The stable ``briefing quotes --json`` shape."""
+    return {
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "mention": quote.mention,
+        "kind": quote.kind,
+        "paragraph": quote.paragraph,
+        "start": quote.start,
+        "end": quote.end,
+        "end_paragraph": quote.end_paragraph if quote.end_paragraph >= 0 else quote.paragraph,
+    }
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    results = _read(args.files, _settings_from(args.settings))
+    failed = False
+    if args.json:
+        payload: dict[str, Any] = {}
+        for name, result in results.items():
+            if isinstance(result, InputError):
+                failed = True
+                payload[name] = {"error": str(result)}
+            else:
+                payload[name] = clean_json(result)
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return EXIT_PROBLEMS if failed else EXIT_OK
+    for name, result in results.items():
+        if isinstance(result, InputError):
+            print(f"error: {result}", file=sys.stderr)
+            failed = True
+            continue
+        a = result
+        print(f"== {name}")
+        print(f"title:    {a.title}")
+        print(f"date:     {a.date or '(none)'}    source: {a.source or '(unknown)'}    dateline: {a.dateline or '-'}")
+        if a.url:
+            print(f"url:      {a.url}")
+        for key in ("section", "standfirst", "caption", "credit"):
+            if getattr(a, key):
+                print(f"{key + ':':<9} {getattr(a, key)}")
+        print(f"\n{len(a.paragraphs)} paragraphs:")
+        for i, paragraph in enumerate(a.paragraphs, 1):
+            print(f"  [{i}] {paragraph}")
+        print(f"\n{len(a.removed)} lines set aside:")
+        for removal in a.removed:
+            print(f"  - {removal.rule:<28} {removal.line}")
+        for warning in a.warnings:
+            print(f"warning: {name}: {warning}", file=sys.stderr)
+        print()
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    results = _read(args.files, _settings_from(args.settings), plain=args.plain)
+    failed = any(isinstance(r, InputError) for r in results.values())
+    if args.json:
+        payload = {
+            name: {"error": str(r)} if isinstance(r, InputError) else [quote_json(q) for q in r.quotes]
+            for name, r in results.items()
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return EXIT_PROBLEMS if failed else EXIT_OK
+    for name, result in results.items():
+        if isinstance(result, InputError):
+            print(f"error: {result}", file=sys.stderr)
+            continue
+        print(f"== {name}: {len(result.quotes)} quotes, call-outs: {[i + 1 for i in result.callouts]}")
+        for i, q in enumerate(result.quotes, 1):
+            star = "*" if i - 1 in result.callouts else " "
+            print(f" {star}{i:>2}. [{q.kind:<8}] {q.speaker or '(unattributed)'}"
+                  f"{f' (as {q.mention!r})' if q.mention and q.mention != q.speaker else ''}, ¶{q.paragraph + 1}")
+            print(f"      “{q.text}”")
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _corpus_articles(content: Path, settings: Settings) -> tuple[list[Article], list[InputError]]:
+    articles, errors = [], []
+    for path in content_files(content):
+        label = path.relative_to(content).as_posix()
+        try:
+            articles.append(process_file(path, label, settings))
+        except InputError as error:
+            errors.append(error)
+    return articles, errors
+
+
+def cmd_links(args: argparse.Namespace) -> int:
+    settings = _settings_from(args.settings)
+    articles, errors = _corpus_articles(Path(args.content), settings)
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    corpus = link_corpus([a for a in articles if a.date], settings)
+    if args.json:
+        payload = [
+            {
+                "source": link.source,
+                "target": link.target,
+                "score": link.score,
+                "reasons": list(link.reasons),
+                "passages": [dataclasses.asdict(p) for p in link.passages],
+                "relation": link.relation,
+            }
+            for link in corpus.links
+        ]
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for link in corpus.links:
+            print(f"{link.source} -> {link.target}  [{link.relation}, score {link.score:.3f}]")
+            print(f"    why: {'; '.join(link.reasons)}")
+            for p in link.passages:
+                print(f"    ¶{p.source_paragraph + 1} -> ¶{p.target_paragraph + 1}  ({p.score:.3f})")
+        for thread in corpus.threads:
+            print(f"thread {thread.slug}: {thread.title} ({len(thread.members)} articles)")
+    return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def build(content: Path, output: Path, settings_file: Path, strict: bool = False) -> int:
+    """Build the site atomically; report problems by file. Shared by ``build`` and ``serve``."""
+    from .pelican_plugin import run_pelican  # noqa: PLC0415 - Pelican only when building
+
+    if not content.is_dir():
+        print(f"error: the content folder {content} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    records: list[logging.LogRecord] = []
+    started = time.perf_counter()
+
+    def _run(staging: Path) -> None:
+        records.extend(run_pelican(settings_file, content, staging))
+        if strict and any(r.levelno >= logging.ERROR for r in records):
+            raise BriefingError("--strict: some files had problems (see above); the previous site is kept")
+
+    try:
+        build_atomically(output, _run)
+    except BriefingError as error:
+        _report(records)
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except Exception as error:  # Pelican or a template failed: keep the old site
+        _report(records)
+        print(f"error: the build failed, {output} is unchanged: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    _report(records)
+    errors = sum(1 for r in records if r.levelno >= logging.ERROR)
+    pages = sum(1 for _ in output.rglob("*.html"))
+    print(
+        f"Built {pages} pages into {output}/ in {time.perf_counter() - started:.1f} s"
+        f"{f' ({errors} file(s) skipped, see above)' if errors else ''}."
+    )
+    print(f"Open {output.resolve() / 'index.html'} in a browser, or run `make serve`.")
+    return EXIT_OK
+
+
+def _report(records: Sequence[logging.LogRecord]) -> None:
+    for record in records:
+        level = "error" if record.levelno >= logging.ERROR else "warning"
+        message = record.getMessage().replace("\n", ": ")
+        print(f"{level}: {message}", file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    return build(Path(args.content), Path(args.output), Path(args.settings), args.strict)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    content, output, settings = Path(args.content), Path(args.output), Path(args.settings)
+    build(content, output, settings)
+
+    def snapshot() -> tuple[tuple[str, int], ...]:
+        watched = [*content.rglob("*"), *Path("theme").rglob("*"), settings]
+        return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in watched if p.is_file()))
+
+    def watch() -> None:
+        seen = snapshot()
+        while True:
+            time.sleep(1.0)
+            now = snapshot()
+            if now != seen:
+                seen = now
+                print("change detected, rebuilding...")
+                build(content, output, settings)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *a: Any, **k: Any) -> None:
+            # Resolve the folder per request: each build swaps a new output/ into place.
+            super().__init__(*a, directory=str(output.resolve()), **k)
+
+        def log_message(self, format: str, *a: Any) -> None:  # noqa: A002 - stdlib name
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    print(f"Serving {output}/ at http://127.0.0.1:{args.port}/ (Ctrl-C to stop); rebuilding on changes.")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="briefing",
+        description="Turn raw pasted news articles into a cleaned, quoted, cross-linked briefing site.",
+    )
+    p.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file (default: pelicanconf.py)")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="build the site", description="Build output/ from content/ (atomically: a failed build keeps the previous site).")
+    b.add_argument("--content", default="content", help="content folder (default: content)")
+    b.add_argument("--output", default="output", help="output folder (default: output)")
+    b.add_argument("--strict", action="store_true", help="exit 1 and keep the previous site if any file had a problem")
+    b.set_defaults(func=cmd_build)
+
+    c = sub.add_parser("clean", help="show each cleaned article", description="Show what the cleaner keeps, takes into metadata and sets aside, with the rule for each line.")
+    c.add_argument("files", nargs="+", metavar="FILE", help="raw article files ('-' reads standard input)")
+    c.add_argument("--json", action="store_true", help="print one JSON object keyed by file path")
+    c.set_defaults(func=cmd_clean)
+
+    q = sub.add_parser("quotes", help="show the quotations found", description="List every quotation with its kind and speaker; * marks the call-outs.")
+    q.add_argument("files", nargs="+", metavar="FILE", help="raw article files ('-' reads standard input)")
+    q.add_argument("--json", action="store_true", help="print one JSON object keyed by file path")
+    q.add_argument("--plain", action="store_true", help="treat files as clean body text: blank-line separated paragraphs, no cleaning")
+    q.set_defaults(func=cmd_quotes)
+
+    ln = sub.add_parser("links", help="show the cross-links", description="Score every article pair and list the links made, with reasons and passage pairs.")
+    ln.add_argument("--content", default="content", help="content folder (default: content)")
+    ln.add_argument("--json", action="store_true", help="print a JSON list of links")
+    ln.set_defaults(func=cmd_links)
+
+    s = sub.add_parser("serve", help="preview on localhost, rebuilding on changes", description="Build, serve output/ on 127.0.0.1 and rebuild when content/, theme/ or the settings change.")
+    s.add_argument("--content", default="content", help="content folder (default: content)")
+    s.add_argument("--output", default="output", help="output folder (default: output)")
+    s.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    s.set_defaults(func=cmd_serve)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except BriefingError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+if __name__ == "__main__":
+    sys.exit(main())

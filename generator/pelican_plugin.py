@@ -1,0 +1,187 @@
+"""The only module that imports Pelican: a reader for raw pastes, and the corpus hooks.
+
+* ``readers_init``: :class:`RawArticleReader` reads ``.txt`` files through parse -> clean -> quotes.
+* ``article_generator_finalized``: once every article is read, the links stage runs over
+  the whole corpus and each Pelican article gets ``article.briefing`` (a view dict).
+* ``get_generators``: :class:`BriefingPagesGenerator` writes thread timelines and the
+  "Who said what" page.
+
+Receivers are module-level functions because Pelican holds them by weak reference.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator, Generator
+from pelican.readers import BaseReader
+from pelican.utils import SafeDatetime
+
+from .errors import InputError
+from .links import link_corpus, passage_anchor
+from .model import Article
+from .pipeline import process_file
+from .settings import Settings, load_settings
+from .slugs import article_slug
+from .view import article_views, speaker_views, thread_views
+
+logger = logging.getLogger(__name__)
+
+
+def briefing_settings(settings: dict[str, Any]) -> Settings:
+    return load_settings(settings.get("BRIEFING"))
+
+
+def body_html(article: Article) -> str:
+    """The article body as HTML for feeds and summaries: escaped text, anchored paragraphs."""
+    return "\n".join(
+        f'<p id="{passage_anchor(i)}">{html.escape(text, quote=False)}</p>'
+        for i, text in enumerate(article.paragraphs)
+    )
+
+
+class RawArticleReader(BaseReader):  # type: ignore[misc]
+    """Reads a raw pasted article (``.txt``) into Pelican content and metadata."""
+
+    enabled = True
+    file_extensions = ["txt", "text"]
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        content_root = Path(self.settings["PATH"]).resolve()
+        path = Path(source_path)
+        try:
+            label = path.resolve().relative_to(content_root).as_posix()
+        except ValueError:
+            label = path.name
+        article = process_file(path, label, briefing_settings(self.settings))
+        for warning in article.warnings:
+            logger.warning("%s: %s", label, warning)
+        if article.date is None:
+            raise InputError(label, "no date found", "add a first line such as ' date 2022-01-20'")
+        metadata: dict[str, Any] = {
+            "title": article.title,
+            "date": SafeDatetime(article.date.year, article.date.month, article.date.day),
+            "slug": article_slug(article),
+            "summary": html.escape(article.standfirst or article.paragraphs[0], quote=False),
+            "record": article,
+        }
+        for key in ("source", "dateline", "section", "url", "standfirst", "caption", "credit"):
+            value = getattr(article, key)
+            if value:
+                metadata[f"briefing_{key}"] = value
+        return body_html(article), metadata
+
+
+def add_reader(readers: Any) -> None:
+    for extension in RawArticleReader.file_extensions:
+        readers.reader_classes[extension] = RawArticleReader
+
+
+def check_settings(pelican: Any) -> None:
+    """Validate ``BRIEFING`` once, before any file is read; a bad key stops the build."""
+    briefing_settings(pelican.settings)
+
+
+def link_articles(generator: ArticlesGenerator) -> None:
+    """After all reading: cross-links, passages and threads over the whole corpus."""
+    settings = briefing_settings(generator.settings)
+    pelican_articles = [a for a in generator.articles if hasattr(a, "record")]
+    for article in generator.articles:
+        for translation in getattr(article, "translations", []):
+            if hasattr(translation, "record"):
+                pelican_articles.append(translation)
+    corpus = link_corpus([a.record for a in pelican_articles], settings)
+    urls = {a.record.path: a.url for a in pelican_articles}
+    thread_urls = {t.slug: f"threads/{t.slug}.html" for t in corpus.threads}
+    views = article_views(corpus, urls)
+    for article in pelican_articles:
+        article.briefing = views[article.record.path]
+    generator.context["briefing"] = {
+        "settings": settings,
+        "threads": thread_views(corpus, urls, thread_urls),
+        "speakers": speaker_views(corpus, urls),
+        "callouts": [
+            {**c, "article_url": urls[a.path]}
+            for a in sorted(corpus.articles, key=lambda a: (a.date or __import__("datetime").date.min, a.path))
+            for c in views[a.path]["callouts"][:1]
+            if a.path in views
+        ],
+        "corpus": corpus,
+    }
+
+
+class BriefingPagesGenerator(Generator):  # type: ignore[misc]
+    """Writes ``threads/<slug>.html`` and ``who-said-what.html`` from the corpus."""
+
+    def generate_output(self, writer: Any) -> None:
+        briefing = self.context.get("briefing")
+        if not briefing:
+            return
+        relative = self.settings["RELATIVE_URLS"]
+        for thread in briefing["threads"]:
+            writer.write_file(
+                thread["url"],
+                self.get_template("thread"),
+                self.context,
+                relative_urls=relative,
+                thread=thread,
+                page_name=thread["url"].removesuffix(".html"),
+                url=thread["url"],
+            )
+        writer.write_file(
+            "who-said-what.html",
+            self.get_template("quotes"),
+            self.context,
+            relative_urls=relative,
+            page_name="who-said-what",
+            url="who-said-what.html",
+        )
+
+
+def add_generators(pelican: Any) -> type[Generator]:
+    return BriefingPagesGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(check_settings)
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_finalized.connect(link_articles)
+    signals.get_generators.connect(add_generators)
+
+
+class _Collector(logging.Handler):
+    """Keeps the warnings and errors of one build so the command can report and judge them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def run_pelican(settings_file: Path, content: Path, output: Path) -> list[logging.LogRecord]:
+    """One Pelican build of ``content`` into ``output``; returns its warnings and errors."""
+    from pelican import Pelican  # noqa: PLC0415 - imported late: only builds need it
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    settings = read_settings(
+        str(settings_file),
+        override={
+            "PATH": str(content.resolve()),
+            "OUTPUT_PATH": str(output.resolve()),
+            "DELETE_OUTPUT_DIRECTORY": False,
+        },
+    )
+    collector = _Collector()
+    root = logging.getLogger()
+    root.addHandler(collector)
+    try:
+        Pelican(settings).run()
+    finally:
+        root.removeHandler(collector)
+    return collector.records

@@ -1,0 +1,48 @@
+"""The per-article stages in order, for one file: the only place that chains them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .clean import clean_article
+from .errors import InputError
+from .model import Article
+from .parse import parse_bytes
+from .quotes import add_quotes
+from .settings import Settings
+
+#: Larger files are refused rather than read: no real article is this long.
+MAX_BYTES = 25 * 1024 * 1024
+
+
+def read_bytes(path: Path, label: str) -> bytes:
+    """Read a content file (read-only), refusing what cannot be an article."""
+    try:
+        if path.is_symlink() or not path.is_file():
+            raise InputError(label, "not a regular file (symlinks are not followed)")
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError(label, f"larger than {MAX_BYTES // 2**20} MB; is this really one article?")
+        with path.open("rb") as handle:
+            return handle.read()
+    except OSError as error:
+        raise InputError(label, f"cannot be read: {error.strerror}") from error
+
+
+def process_bytes(data: bytes, label: str, settings: Settings) -> Article:
+    """parse -> clean -> quotes for one article's bytes."""
+    return add_quotes(clean_article(parse_bytes(data, label)), settings)
+
+
+def process_file(path: Path, label: str, settings: Settings) -> Article:
+    """parse -> clean -> quotes for one file; ``label`` is the name used in messages and links."""
+    return process_bytes(read_bytes(path, label), label, settings)
+
+
+def content_files(content: Path) -> list[Path]:
+    """Raw article files under a content folder, in a stable order (hidden files skipped)."""
+    return sorted(
+        p
+        for p in content.rglob("*")
+        if p.suffix.lower() in (".txt", ".text")
+        and not any(part.startswith(".") for part in p.relative_to(content).parts)
+    )

@@ -1,0 +1,147 @@
+"""What templates receive: plain dicts built from the records, already sorted and chosen.
+
+Templates only format. Everything a page lists (which links, in which order, which
+quotes) is decided here, from a :class:`Corpus` and the URL Pelican gave each article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+from .links import passage_anchor
+from .model import Article, Corpus, Quote
+
+View = dict[str, Any]
+
+
+def date_fields(date: dt.date | None) -> View:
+    """ISO and human labels for a date: ``2018-08-27`` and ``27 August 2018``."""
+    if date is None:
+        return {"date": None, "date_iso": "", "date_label": "undated"}
+    return {"date": date, "date_iso": date.isoformat(), "date_label": f"{date.day} {date:%B %Y}"}
+
+
+def quote_view(article: Article, quote: Quote, url: str) -> View:
+    return {
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "mention": quote.mention,
+        "kind": quote.kind,
+        "anchor": passage_anchor(quote.paragraph),
+        "url": f"{url}#{passage_anchor(quote.paragraph)}",
+        **date_fields(article.date),
+        "title": article.title,
+        "source": article.source,
+    }
+
+
+def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
+    """Per article: body paragraphs with passage links, call-outs, and the link lists."""
+    by_path = {a.path: a for a in corpus.articles}
+
+    def ref(path: str) -> View:
+        a = by_path[path]
+        return {"url": urls[path], "title": a.title, "source": a.source, **date_fields(a.date)}
+
+    views: dict[str, View] = {}
+    for article in corpus.articles:
+        if article.path not in urls:
+            continue
+        url = urls[article.path]
+        outgoing = [
+            link for link in corpus.links if link.source == article.path and link.target in urls
+        ]
+        passages: dict[int, list[View]] = defaultdict(list)
+        groups: dict[str, list[View]] = {"earlier": [], "later": [], "same-report": []}
+        for link in outgoing:
+            target = ref(link.target)
+            groups[link.relation].append(
+                {**target, "score": link.score, "reasons": list(link.reasons)}
+            )
+            for passage in link.passages:
+                passages[passage.source_paragraph].append(
+                    {
+                        **target,
+                        "url": f"{target['url']}#{passage_anchor(passage.target_paragraph)}",
+                        "paragraph": passage.target_paragraph + 1,
+                        "score": passage.score,
+                    }
+                )
+        for items in groups.values():
+            items.sort(key=lambda v: (v["date"] or dt.date.min, v["title"] or ""))
+        views[article.path] = {
+            "record": article,
+            **date_fields(article.date),
+            "paragraphs": [
+                {
+                    "anchor": passage_anchor(i),
+                    "text": text,
+                    "links": sorted(passages.get(i, []), key=lambda v: -v["score"]),
+                }
+                for i, text in enumerate(article.paragraphs)
+            ],
+            "callouts": [quote_view(article, article.quotes[i], url) for i in article.callouts],
+            "earlier": groups["earlier"],
+            "later": groups["later"],
+            "also_reported": groups["same-report"],
+            "quotes": [quote_view(article, q, url) for q in article.quotes if q.kind == "full"],
+        }
+    return views
+
+
+def thread_views(corpus: Corpus, urls: Mapping[str, str], thread_urls: Mapping[str, str]) -> list[View]:
+    """Story threads as dated timelines, each entry with its key call-out."""
+    by_path = {a.path: a for a in corpus.articles}
+    out = []
+    for thread in corpus.threads:
+        entries = []
+        for path in thread.members:
+            if path not in urls:
+                continue
+            article = by_path[path]
+            key = article.quotes[article.callouts[0]] if article.callouts else None
+            entries.append(
+                {
+                    "url": urls[path],
+                    "title": article.title,
+                    **date_fields(article.date),
+                    "source": article.source,
+                    "standfirst": article.standfirst or article.paragraphs[0],
+                    "quote": quote_view(article, key, urls[path]) if key else None,
+                }
+            )
+        dates = [e["date"] for e in entries if e["date"]]
+        out.append(
+            {
+                "slug": thread.slug,
+                "title": thread.title,
+                "url": thread_urls[thread.slug],
+                "entries": entries,
+                "start": date_fields(min(dates) if dates else None),
+                "end": date_fields(max(dates) if dates else None),
+            }
+        )
+    return out
+
+
+def speaker_views(corpus: Corpus, urls: Mapping[str, str]) -> list[View]:
+    """Who said what: every full attributed quote, by speaker, in date order."""
+    by_speaker: dict[str, list[View]] = defaultdict(list)
+    for article in corpus.articles:
+        if article.path not in urls:
+            continue
+        for quote in article.quotes:
+            if quote.kind == "full" and quote.speaker:
+                by_speaker[quote.speaker].append(quote_view(article, quote, urls[article.path]))
+    speakers = []
+    for name in sorted(by_speaker, key=lambda n: (-len(by_speaker[n]), n)):
+        quotes = sorted(by_speaker[name], key=lambda v: (v["date"] or dt.date.min, v["url"]))
+        speakers.append({"name": name, "anchor": _anchor(name), "quotes": quotes})
+    return speakers
+
+
+def _anchor(name: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-") or "speaker"
