@@ -430,15 +430,17 @@ def clean_article(raw: RawArticle) -> Article:
 
     repairs: list[str] = list(raw.repairs)
     blocks: list[str] = []
+    originals: list[str] = []  # as pasted, for the report of what was set aside
     for block in split_blocks("\n".join(lines)):
         fixed, fired = apply_fixes(block)
         repairs.extend(fired)
         if fixed:
             blocks.append(fixed)
+            originals.append(block)
     verdicts = assign_positions(blocks, [classify(b) for b in blocks])
 
     paragraphs: list[str] = []
-    for block, verdict in zip(blocks, verdicts, strict=True):
+    for block, original, verdict in zip(blocks, originals, verdicts, strict=True):
         if verdict is None:
             paragraphs.append(block)
             continue
@@ -449,7 +451,7 @@ def clean_article(raw: RawArticle) -> Article:
             if verdict.keep.strip():
                 paragraphs.append(verdict.keep.strip())
         else:
-            removed.append(Removal(block, verdict.rule))
+            removed.append(Removal(original, verdict.rule))
 
     def first(key: str) -> str | None:
         return meta[key][0] if meta.get(key) else None
@@ -484,3 +486,21 @@ def clean_article(raw: RawArticle) -> Article:
         warnings=tuple(warnings),
         repairs=tuple(dict.fromkeys(repairs)),
     )
+
+
+def as_markdown(article: Article) -> str:
+    """The cleaned article as Markdown with a Pelican header: what golden tests pin."""
+    header = [
+        ("Title", article.title),
+        ("Date", article.date.isoformat() if article.date else None),
+        ("Source", article.source),
+        ("Dateline", article.dateline),
+        ("Section", article.section),
+        ("Standfirst", article.standfirst),
+        ("Caption", article.caption),
+        ("Credit", article.credit),
+        ("Agencies", ", ".join(article.agencies) or None),
+        ("Url", article.url),
+    ]
+    lines = [f"{key}: {value}" for key, value in header if value]
+    return "\n".join(lines) + "\n\n" + "\n\n".join(article.paragraphs) + "\n"

@@ -81,7 +81,8 @@ NOT_NAMES = frozenset(
 TITLE_NOUNS = frozenset(
     """president minister secretary chancellor spokesman spokeswoman spokesperson chief
     leader head envoy ambassador general commissioner adviser advisor aide official
-    representative senator""".split()
+    representative senator mayor governor king queen pope colonel director chairman
+    chairwoman prosecutor judge commander""".split()
 )
 
 
@@ -99,6 +100,14 @@ class Mention:
     is_person: bool
 
 
+def _bare(token: str) -> str:
+    """A name token without a possessive or a sentence-final period ("Holt." -> "Holt")."""
+    token = token.removesuffix("'s").removesuffix("\N{RIGHT SINGLE QUOTATION MARK}s")
+    if token.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", token):
+        token = token[:-1]
+    return token
+
+
 class People:
     """Who the article introduces, and in what order they are mentioned."""
 
@@ -114,12 +123,14 @@ class People:
         for run in re.finditer(
             rf"(?:[A-Z]{_WORD})(?: (?:of )?[A-Z]{_WORD})*", text
         ):
-            tokens = [t.removesuffix("'s").removesuffix("\N{RIGHT SINGLE QUOTATION MARK}s") for t in run[0].split()]
-            lead = 0
-            while lead < len(tokens) and tokens[lead].lower() in NOT_NAMES:
-                lead += 1
+            tokens = [_bare(t) for t in run[0].split()]
+            # The name is the longest tail of the run made of name-like words:
+            # "Polish President Piotr Nowak" -> "Piotr Nowak", titled "polish president".
+            lead = len(tokens)
+            while lead > 0 and tokens[lead - 1].lower() not in NOT_NAMES | TITLE_NOUNS:
+                lead -= 1
             name_tokens = tokens[lead:]
-            if not name_tokens or any(t.lower() in NOT_NAMES for t in name_tokens):
+            if not name_tokens:
                 continue
             position = offset + run.start()
             if len(name_tokens) >= 2:
@@ -145,7 +156,7 @@ class People:
 
     def resolve(self, mention: str, position: int) -> str | None:
         """The canonical speaker for a mention at a global offset, or None if unsure."""
-        mention = HONORIFICS.sub("", mention.strip()).removesuffix("'s")
+        mention = " ".join(_bare(w) for w in HONORIFICS.sub("", mention.strip()).split())
         low = mention.lower()
         if low in PRONOUNS:
             earlier = [m for m in self.mentions if m.position < position and m.is_person]

@@ -1,0 +1,158 @@
+"""Cleaning: golden cases (seeds and our own), idempotence, line endings, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings as hsettings
+from hypothesis import strategies as st
+
+from generator.clean import as_markdown, clean_article
+from generator.errors import InputError
+from generator.parse import parse_bytes
+
+from .conftest import CASES, SEEDS, golden
+
+CLEAN_CASES = sorted((CASES / "clean").glob("*.txt"))
+
+
+def clean_file(path: Path) -> str:
+    return as_markdown(clean_article(parse_bytes(path.read_bytes(), path.name)))
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+def test_seed_golden(path: Path) -> None:
+    expected = golden(CASES / "clean" / f"seed_{path.stem}.expected.md", clean_file(path))
+    assert clean_file(path) == expected
+
+
+@pytest.mark.parametrize("path", CLEAN_CASES, ids=lambda p: p.stem)
+def test_case_golden(path: Path) -> None:
+    expected = golden(path.with_suffix(".expected.md"), clean_file(path))
+    assert clean_file(path) == expected
+
+
+def seed(name: str) -> str:
+    return next(p for p in SEEDS if name in p.name).read_text(encoding="utf-8")
+
+
+def test_tass_seed_metadata_and_removals() -> None:
+    article = clean_article(parse_bytes(seed("tass").encode(), "raw/tass.txt"))
+    assert article.title and article.title.startswith("Macron says EU can’t rely on US")
+    assert (str(article.date), article.source, article.dateline) == ("2018-08-27", "TASS", "PARIS")
+    assert article.section == "Russian Politics & Diplomacy"
+    assert article.standfirst and article.standfirst.startswith("The amplified European")
+    assert article.credit == "EPA-EFE/PHILIPPE WOJAZER/POOL"
+    rules = {r.rule for r in article.removed}
+    assert {"take_header_line", "take_photo_credit", "drop_related_headline"} <= rules
+    body = "\n".join(article.paragraphs)
+    assert "Putin praises" not in body and "/TASS/" not in body and "©" not in body
+    assert article.paragraphs[0].startswith("French President Emmanuel Macron has called")
+
+
+def test_moscow_times_seed_metadata_and_removals() -> None:
+    article = clean_article(parse_bytes(seed("moscow-times").encode(), "raw/mt.txt"))
+    assert (str(article.date), article.source) == ("2022-01-20", "The Moscow Times")
+    assert article.url and article.url.endswith("a76095")
+    assert article.agencies == ("AFP",)
+    assert article.caption and article.caption.startswith("A Ukrainian soldier in a trench")
+    assert article.credit == "Andriy Dubchak / AP / TASS"
+    body = "\n".join(article.paragraphs)
+    for junk in ("<u>", "**", "Related article", "Original url", "contributed reporting", "http"):
+        assert junk not in body
+    assert "Macron urged the European Union" in body  # <u> removed, its word kept
+
+
+def _plain(text: str) -> str:
+    return text.replace("<u>", "").replace("</u>", "").replace("**", "")
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+def test_every_sentence_is_kept_word_for_word_or_reported(path: Path) -> None:
+    """Each raw sentence is in the body verbatim, or in a reported removal: none vanish."""
+    article = clean_article(parse_bytes(path.read_bytes(), path.name))
+    body = " ".join(article.paragraphs)
+    removed = " ".join(_plain(r.line) for r in article.removed)
+    kept = 0
+    for line in _plain(path.read_text(encoding="utf-8")).splitlines():
+        for sentence in line.split(". "):
+            sentence = sentence.strip().rstrip(".")
+            if len(sentence.split()) >= 4:
+                assert sentence in body or sentence in removed, sentence
+                kept += sentence in body
+    assert kept >= len(article.paragraphs)
+
+
+def reclean(article_text: str) -> tuple[str, ...]:
+    return clean_article(parse_bytes(article_text.encode(), "x.txt")).paragraphs
+
+
+@pytest.mark.parametrize("path", [*SEEDS, *CLEAN_CASES], ids=lambda p: p.stem)
+def test_cleaning_is_idempotent(path: Path) -> None:
+    first = clean_article(parse_bytes(path.read_bytes(), path.name))
+    again = f" date {first.date}\n{first.title}\n\n" + "\n\n".join(first.paragraphs)
+    assert reclean(again) == first.paragraphs
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+def test_line_endings_do_not_matter(path: Path) -> None:
+    data = path.read_bytes()
+    crlf = data.replace(b"\n", b"\r\n")
+    bom = b"\xef\xbb\xbf" + data
+    base = clean_article(parse_bytes(data, "a.txt"))
+    assert clean_article(parse_bytes(crlf, "a.txt")).paragraphs == base.paragraphs
+    assert clean_article(parse_bytes(bom, "a.txt")).paragraphs == base.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"", "empty"),
+        (b"   \n\n \t\n", "empty"),
+        (b"%PDF-1.7\n%binary", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
+        (b"\x00\x01\x02\x00" * 100, "binary"),
+    ],
+)
+def test_bad_input_names_the_file_and_the_problem(data: bytes, problem: str) -> None:
+    with pytest.raises(InputError) as caught:
+        clean_article(parse_bytes(data, "raw/bad.txt"))
+    assert "raw/bad.txt" in str(caught.value) and problem in str(caught.value)
+
+
+def test_missing_date_is_a_warning_not_a_guess() -> None:
+    article = clean_article(parse_bytes(b"A headline here\n\nSome body text that is long enough to be a real paragraph of news.", "a.txt"))
+    assert article.date is None
+    assert any("no date" in w for w in article.warnings)
+
+
+def test_javascript_url_is_never_kept() -> None:
+    text = " date 2020-01-01\nTitle\n\nBody text of the article, long enough to count as prose here.\n\nOriginal url: javascript:alert(1)"
+    article = clean_article(parse_bytes(text.encode(), "a.txt"))
+    assert article.url is None
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes_clean_or_raise_our_error(data: bytes) -> None:
+    try:
+        article = clean_article(parse_bytes(data, "fuzz.txt"))
+    except InputError:
+        return
+    assert article.title and article.paragraphs
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.text(max_size=3000))
+def test_arbitrary_text_is_idempotent(text: str) -> None:
+    try:
+        first = clean_article(parse_bytes(text.encode("utf-8", "surrogatepass"), "fuzz.txt"))
+    except (InputError, UnicodeEncodeError):
+        return
+    again = "\n\n".join([first.title or "", *first.paragraphs])
+    try:
+        second = clean_article(parse_bytes(again.encode(), "fuzz.txt"))
+    except InputError:
+        pytest.fail("a cleaned article no longer cleans")
+    assert second.paragraphs == first.paragraphs

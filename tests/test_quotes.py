@@ -1,0 +1,108 @@
+"""Quotes: golden lists for the seeds, attribution patterns, call-out choice."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.cli import quote_json
+from generator.model import Article
+from generator.pipeline import process_file
+from generator.quotes import add_quotes, extract_quotes
+from generator.settings import Settings
+
+from .conftest import CASES, SEEDS, golden
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+def test_seed_quotes_golden(path: Path, settings: Settings) -> None:
+    article = process_file(path, path.name, settings)
+    actual = json.dumps(
+        {"quotes": [quote_json(q) for q in article.quotes], "callouts": list(article.callouts)},
+        ensure_ascii=False,
+        indent=2,
+    ) + "\n"
+    assert actual == golden(CASES / "quotes" / f"seed_{path.stem}.quotes.json", actual)
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+def test_quotes_are_substrings_of_their_paragraph(path: Path, settings: Settings) -> None:
+    article = process_file(path, path.name, settings)
+    for quote in article.quotes:
+        assert article.paragraphs[quote.paragraph][quote.start : quote.end] == quote.text
+
+
+def test_tass_callouts_are_macrons_full_quotes(settings: Settings) -> None:
+    path = next(p for p in SEEDS if "tass" in p.name)
+    article = process_file(path, path.name, settings)
+    assert 1 <= len(article.callouts) <= 3
+    for index in article.callouts:
+        assert article.quotes[index].speaker == "Emmanuel Macron"
+        assert article.quotes[index].kind == "full"
+    mentions = {q.mention: q.speaker for q in article.quotes}
+    assert mentions["the French president"] == "Emmanuel Macron"
+    assert mentions["He"] == "Emmanuel Macron"
+
+
+def test_moscow_times_fragments_are_never_callouts(settings: Settings) -> None:
+    path = next(p for p in SEEDS if "moscow" in p.name)
+    article = process_file(path, path.name, settings)
+    kinds = {q.text: q.kind for q in article.quotes}
+    assert kinds["unity"] == kinds["destroying"] == kinds["pragmatic"] == "fragment"
+    chosen = [article.quotes[i] for i in article.callouts]
+    assert all(q.kind == "full" and q.speaker for q in chosen)
+    speakers = {q.text[:20]: q.speaker for q in article.quotes}
+    assert speakers["We should build as E"] == "Emmanuel Macron"  # "he added"
+    assert speakers["I think one of Mosco"] == "Antony Blinken"
+    assert speakers["I don't even know ho"] == "Sergei Lavrov"
+
+
+def quotes_of(*paragraphs: str) -> list[tuple[str, str | None, str]]:
+    article = add_quotes(Article("t.txt", "0", "T", None, None, paragraphs), Settings())
+    return [(q.text, q.speaker, q.kind) for q in article.quotes]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (("Prime Minister Jane Holt spoke.", '"We will not give up on this plan at all," said Holt.'), "Jane Holt"),
+        (("Prime Minister Jane Holt spoke.", 'Holt said: "We will not give up on this plan at all."'), "Jane Holt"),
+        (("Prime Minister Jane Holt spoke.", 'Holt said that "we will not give up on this plan at all."'), "Jane Holt"),
+        (("Mayor Tom Reyes visited.", '"The bridge will open in the spring of next year," according to Reyes.'), "Tom Reyes"),
+        (("\u201cWe are ready for the next step in the talks,\u201d the Kremlin said.",), "Kremlin"),
+        (("\u00abNous sommes pr\u00eats pour la suite des discussions\u00bb, said Marie Dupont.",), "Marie Dupont"),
+    ],
+)
+def test_attribution_patterns(paragraphs: tuple[str, ...], speaker: str) -> None:
+    found = [q for q in quotes_of(*paragraphs) if q[2] == "full"]
+    assert found and found[-1][1] == speaker
+
+
+def test_unknown_speaker_is_none_never_guessed() -> None:
+    found = quotes_of('"This will change everything for the region and beyond," one observer wrote.')
+    assert found == [("This will change everything for the region and beyond", None, "full")]
+
+
+def test_ambiguous_title_is_not_resolved() -> None:
+    found = quotes_of(
+        "French President Anne Marchal met Polish President Piotr Nowak.",
+        '"We agreed on a common approach to the border crisis," the president said.',
+    )
+    assert found[0][1] is None
+
+
+def test_unbalanced_mark_does_not_swallow_the_article() -> None:
+    paragraphs = ['He called it "a deal and left early.', "Next paragraph without marks.", '"A real quote that is long enough," she said.']
+    texts = [q.text for q in extract_quotes(paragraphs)]
+    assert texts == ["A real quote that is long enough"]
+
+
+def test_quote_over_several_paragraphs_is_one() -> None:
+    paragraphs = [
+        '"We will rebuild the port and the railway line within two years.',
+        '"And we will do it without new taxes," Governor Lena Brandt said.',
+    ]
+    quotes = extract_quotes(paragraphs)
+    assert len(quotes) == 1 and quotes[0].end_paragraph == 1
