@@ -57,11 +57,16 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
             label = path.resolve().relative_to(content_root).as_posix()
         except ValueError:
             label = path.name
-        article = process_file(path, label, briefing_settings(self.settings))
+        try:
+            article = process_file(path, label, briefing_settings(self.settings))
+            if article.date is None:
+                raise InputError(label, "no date found", "add a first line such as ' date 2022-01-20'")
+        except InputError as error:
+            # Name the file and the problem, skip it, and let the rest of the site build.
+            logger.error("%s", error)
+            return "", {"status": "skip", "title": label}
         for warning in article.warnings:
             logger.warning("%s: %s", label, warning)
-        if article.date is None:
-            raise InputError(label, "no date found", "add a first line such as ' date 2022-01-20'")
         metadata: dict[str, Any] = {
             "title": article.title,
             "date": SafeDatetime(article.date.year, article.date.month, article.date.day),

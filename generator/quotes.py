@@ -156,7 +156,8 @@ class People:
 
     def resolve(self, mention: str, position: int) -> str | None:
         """The canonical speaker for a mention at a global offset, or None if unsure."""
-        mention = " ".join(_bare(w) for w in HONORIFICS.sub("", mention.strip()).split())
+        words = HONORIFICS.sub("", mention.strip()).split()
+        mention = " ".join([*words[:-1], _bare(words[-1])])
         low = mention.lower()
         if low in PRONOUNS:
             earlier = [m for m in self.mentions if m.position < position and m.is_person]

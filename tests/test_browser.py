@@ -1,0 +1,79 @@
+"""The built site in headless Chromium (Debian's package, driven by Playwright), as a reader uses it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    executable = shutil.which("chromium")
+    assert executable, "chromium is missing: run ./scripts/install-system-deps (make test does)"
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=executable, args=CHROMIUM_FLAGS, headless=True,
+        )
+        yield context  # type: ignore[misc]
+        context.close()
+
+
+def article(site: Path, year: str) -> Path:
+    return next((site / "articles").glob(f"{year}-*.html"))
+
+
+def test_article_page_reads_and_links_without_leaving_the_site(browser: Browser, built_site: Path) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    outside: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith("file://") else None)
+    page.goto(article(built_site, "2018").as_uri())
+    assert page.locator("h1").count() == 1
+    assert page.locator(".callout").first.is_visible()
+    assert "Emmanuel Macron" in page.locator(".callout .speaker").first.inner_text()
+    page.get_by_role("link", name="Skip to content").focus()
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.locator(".crosslinks a").first.click()
+    page.wait_for_load_state()
+    assert "2022-01-20" in page.url
+    assert "Earlier on this story" in page.locator(".crosslinks").inner_text()
+    page.locator("a.passage-link").first.click()
+    assert "#p" in page.url and "2018-08-27" in page.url
+    assert errors == [] and outside == []
+    page.close()
+
+
+@pytest.mark.parametrize("year", ["2018", "2022"])
+def test_printing_an_article_gives_a_clean_document(browser: Browser, built_site: Path, tmp_path: Path, year: str) -> None:
+    page = browser.new_page()
+    page.goto(article(built_site, year).as_uri())
+    pdf = tmp_path / f"{year}.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=False)
+    title = page.locator("h1").inner_text()
+    page.close()
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    assert " ".join(title.split()[:6]) in flat
+    assert ("TASS" if year == "2018" else "The Moscow Times") in flat
+    assert "Key quotes" in flat and "Emmanuel Macron" in flat
+    assert "Skip to content" not in flat and "Who said what" not in flat and "Archive" not in flat
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert 1 <= pages <= 3
+    subprocess.run(["pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True)
+    png = next(tmp_path.glob("page*.png"))
+    assert png.stat().st_size > 2000  # a blank page compresses to almost nothing

@@ -1,0 +1,142 @@
+"""One real Pelican build of tests/site, checked with BeautifulSoup as a reader would see it."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .conftest import ROOT
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def article_pages(site: Path) -> dict[str, BeautifulSoup]:
+    return {p.name: soup(p) for p in sorted((site / "articles").glob("*.html"))}
+
+
+def test_article_pages_have_the_stable_hooks(built_site: Path) -> None:
+    pages = article_pages(built_site)
+    assert len(pages) == 2
+    for name, page in pages.items():
+        assert len(page.find_all("h1")) == 1, name
+        times = page.select("article time[datetime]")
+        assert times and re.match(r"\d{4}-\d{2}-\d{2}", times[0]["datetime"])
+        callouts = page.select(".callout")
+        assert 1 <= len(callouts) <= 3
+        for callout in callouts:
+            assert callout.select_one(".speaker").get_text() == "Emmanuel Macron" or "2022" in name
+        assert page.select_one(".crosslinks") is not None
+        assert page.select("a.passage-link")
+        assert page.select_one(".source-line .outlet") is not None
+
+
+def test_links_point_both_ways_and_say_why(built_site: Path) -> None:
+    pages = article_pages(built_site)
+    old = next(p for n, p in pages.items() if n.startswith("2018"))
+    new = next(p for n, p in pages.items() if n.startswith("2022"))
+    later = old.select_one(".crosslinks").get_text(" ", strip=True)
+    earlier = new.select_one(".crosslinks").get_text(" ", strip=True)
+    assert "Later on this story" in later and "Earlier" not in later
+    assert "Earlier on this story" in earlier
+    assert "Both quote Emmanuel Macron" in later and "Russia" in later
+
+
+def test_every_internal_link_resolves(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        for tag in soup(page).select("[href], [src]"):
+            target = tag.get("href") or tag.get("src")
+            if target.startswith(("http:", "https:", "mailto:")):
+                continue
+            path, _, anchor = target.partition("#")
+            resolved = (page.parent / path).resolve() if path else page
+            assert resolved.is_file(), f"{page.name}: {target}"
+            if anchor:
+                assert soup(resolved).find(id=anchor), f"{page.name}: {target}"
+
+
+def test_front_page_reads_as_a_briefing(built_site: Path) -> None:
+    page = soup(built_site / "index.html")
+    assert len(page.find_all("h1")) == 1
+    text = page.get_text(" ", strip=True)
+    assert "The story:" in text and "Key quotes" in text
+    assert len(page.select(".timeline li")) >= 2
+    assert page.select_one(".timeline time")["datetime"] == "2018-08-27"
+    assert (built_site / "archives.html").is_file() and (built_site / "who-said-what.html").is_file()
+
+
+def test_pasted_markup_is_escaped_not_rendered(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<u>" not in html and "<script" not in html
+
+
+def content_hash(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def briefing(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    for name in ("pelicanconf.py", "theme"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    shutil.copytree(ROOT / "tests" / "site", tmp_path / "content")
+    return tmp_path
+
+
+def test_build_never_modifies_raw_files_and_reports_pages(project: Path) -> None:
+    before = content_hash(project / "content")
+    result = briefing("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "Built" in result.stdout and "index.html" in result.stdout
+    assert content_hash(project / "content") == before
+    assert (project / "output" / "index.html").is_file()
+
+
+def test_bad_file_is_named_and_the_rest_still_builds(project: Path) -> None:
+    (project / "content" / "raw" / "broken.txt").write_bytes(b"%PDF-1.4 not an article")
+    result = briefing("build", cwd=project)
+    assert result.returncode == 0
+    assert "broken.txt" in result.stderr and "PDF" in result.stderr
+    assert len(list((project / "output" / "articles").glob("*.html"))) == 2
+    strict = briefing("build", "--strict", cwd=project)
+    assert strict.returncode == 1 and "broken.txt" in strict.stderr
+
+
+def test_failed_build_keeps_the_previous_site(project: Path) -> None:
+    assert briefing("build", cwd=project).returncode == 0
+    before = content_hash(project / "output")
+    settings = project / "pelicanconf.py"
+    settings.write_text(settings.read_text() + "\nBRIEFING['link_treshold'] = 0.5\n")
+    result = briefing("build", cwd=project)
+    assert result.returncode == 1
+    assert "link_threshold" in result.stderr  # the hint names the right key
+    assert content_hash(project / "output") == before
+
+
+def test_plain_pelican_command_builds_the_same_site(project: Path, tmp_path: Path) -> None:
+    pelican = Path(sys.executable).with_name("pelican")
+    result = subprocess.run(
+        [str(pelican), "content", "-s", "pelicanconf.py", "-o", str(tmp_path / "plain")],
+        cwd=project, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(list((tmp_path / "plain" / "articles").glob("*.html"))) == 2
