@@ -65,7 +65,9 @@ def fix_apostrophes(text: str) -> str:
     >>> fix_apostrophes("Europe\\N{MODIFIER LETTER APOSTROPHE}s don`t")
     'Europe’s don’t'
     """
-    return re.sub(r"(?<=\w)[\N{MODIFIER LETTER APOSTROPHE}`](?=\w)", "\N{RIGHT SINGLE QUOTATION MARK}", text)
+    return re.sub(
+        r"(?<=\w)[\N{MODIFIER LETTER APOSTROPHE}`](?=\w)", "\N{RIGHT SINGLE QUOTATION MARK}", text
+    )
 
 
 def collapse_spaces(text: str) -> str:
@@ -328,18 +330,19 @@ def assign_positions(
         out[title_at] = Verdict("take_title", meta=(("title", blocks[title_at]),))
     if body_start is None:
         body_start = next(
-            (
-                i
-                for i, v in enumerate(out)
-                if v is None and (_looks_like_body(blocks[i]) or i > (title_at or 0) + 6)
-            ),
-            len(out),
+            (i for i, v in enumerate(out) if v is None and _looks_like_body(blocks[i])),
+            None,
         )
+    if body_start is None:
+        return out  # no sure start of the body: keep every unclaimed block as body text
     for i in range((title_at or 0) + 1, body_start):
         if out[i] is not None:
             continue
         previous = out[i - 1]
-        after_photo = previous is not None and previous.rule in ("take_photo_credit", "take_caption")
+        after_photo = previous is not None and previous.rule in (
+            "take_photo_credit",
+            "take_caption",
+        )
         if after_photo and not P.SENTENCE_END.search(blocks[i]) and not has_quotation(blocks[i]):
             out[i] = Verdict("drop_related_headline", drops_text=True)
         elif not any(v is not None and v.rule == "take_standfirst" for v in out):
@@ -423,7 +426,9 @@ def clean_article(raw: RawArticle) -> Article:
         removed.append(Removal(lines[0].strip(), "take_header_line"))
         meta["header_date"] = [header["date"]]
         rest = header["rest"].strip()
-        if rest and rest.lower() in P.SECTION_LABELS or (rest and len(rest.split()) <= 5 and rest.istitle()):
+        if (rest and rest.lower() in P.SECTION_LABELS) or (
+            rest and len(rest.split()) <= 5 and rest.istitle()
+        ):
             meta["section"] = [rest]
             rest = ""
         lines = ([rest] if rest else []) + lines[1:]
@@ -458,7 +463,9 @@ def clean_article(raw: RawArticle) -> Article:
 
     title = first("title")
     if not paragraphs:
-        raise InputError(raw.path, "no article text is left after cleaning", "is this the whole paste?")
+        raise InputError(
+            raw.path, "no article text is left after cleaning", "is this the whole paste?"
+        )
     if title is None:
         raise InputError(raw.path, "no title found", "put the headline on the first line")
     url = _safe_url(first("url"))

@@ -37,7 +37,9 @@ def _settings_from(settings_file: Path | str) -> Settings:
     return load_settings(namespace.get("BRIEFING"))
 
 
-def _read(paths: Sequence[str], settings: Settings, plain: bool = False) -> dict[str, Article | InputError]:
+def _read(
+    paths: Sequence[str], settings: Settings, plain: bool = False
+) -> dict[str, Article | InputError]:
     out: dict[str, Article | InputError] = {}
     for name in paths:
         try:
@@ -46,8 +48,8 @@ def _read(paths: Sequence[str], settings: Settings, plain: bool = False) -> dict
             else:
                 data = Path(name).read_bytes()
             if plain:
-                from .quotes import add_quotes  # noqa: PLC0415
                 from .parse import parse_bytes  # noqa: PLC0415
+                from .quotes import add_quotes  # noqa: PLC0415
 
                 raw = parse_bytes(data, name)
                 paragraphs = tuple(p.strip() for p in raw.text.split("\n\n") if p.strip())
@@ -118,7 +120,9 @@ def cmd_clean(args: argparse.Namespace) -> int:
         a = result
         print(f"== {name}")
         print(f"title:    {a.title}")
-        print(f"date:     {a.date or '(none)'}    source: {a.source or '(unknown)'}    dateline: {a.dateline or '-'}")
+        print(
+            f"date:     {a.date or '(none)'}    source: {a.source or '(unknown)'}    dateline: {a.dateline or '-'}"
+        )
         if a.url:
             print(f"url:      {a.url}")
         for key in ("section", "standfirst", "caption", "credit"):
@@ -141,7 +145,9 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     failed = any(isinstance(r, InputError) for r in results.values())
     if args.json:
         payload = {
-            name: {"error": str(r)} if isinstance(r, InputError) else [quote_json(q) for q in r.quotes]
+            name: {"error": str(r)}
+            if isinstance(r, InputError)
+            else [quote_json(q) for q in r.quotes]
             for name, r in results.items()
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -150,11 +156,15 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         if isinstance(result, InputError):
             print(f"error: {result}", file=sys.stderr)
             continue
-        print(f"== {name}: {len(result.quotes)} quotes, call-outs: {[i + 1 for i in result.callouts]}")
+        print(
+            f"== {name}: {len(result.quotes)} quotes, call-outs: {[i + 1 for i in result.callouts]}"
+        )
         for i, q in enumerate(result.quotes, 1):
             star = "*" if i - 1 in result.callouts else " "
-            print(f" {star}{i:>2}. [{q.kind:<8}] {q.speaker or '(unattributed)'}"
-                  f"{f' (as {q.mention!r})' if q.mention and q.mention != q.speaker else ''}, ¶{q.paragraph + 1}")
+            print(
+                f" {star}{i:>2}. [{q.kind:<8}] {q.speaker or '(unattributed)'}"
+                f"{f' (as {q.mention!r})' if q.mention and q.mention != q.speaker else ''}, ¶{q.paragraph + 1}"
+            )
             print(f"      “{q.text}”")
     return EXIT_PROBLEMS if failed else EXIT_OK
 
@@ -194,7 +204,9 @@ def cmd_links(args: argparse.Namespace) -> int:
             print(f"{link.source} -> {link.target}  [{link.relation}, score {link.score:.3f}]")
             print(f"    why: {'; '.join(link.reasons)}")
             for p in link.passages:
-                print(f"    ¶{p.source_paragraph + 1} -> ¶{p.target_paragraph + 1}  ({p.score:.3f})")
+                print(
+                    f"    ¶{p.source_paragraph + 1} -> ¶{p.target_paragraph + 1}  ({p.score:.3f})"
+                )
         for thread in corpus.threads:
             print(f"thread {thread.slug}: {thread.title} ({len(thread.members)} articles)")
     return EXIT_PROBLEMS if errors else EXIT_OK
@@ -213,7 +225,9 @@ def build(content: Path, output: Path, settings_file: Path, strict: bool = False
     def _run(staging: Path) -> None:
         records.extend(run_pelican(settings_file, content, staging))
         if strict and any(r.levelno >= logging.ERROR for r in records):
-            raise BriefingError("--strict: some files had problems (see above); the previous site is kept")
+            raise BriefingError(
+                "--strict: some files had problems (see above); the previous site is kept"
+            )
 
     try:
         build_atomically(output, _run)
@@ -272,11 +286,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
             # Resolve the folder per request: each build swaps a new output/ into place.
             super().__init__(*a, directory=str(output.resolve()), **k)
 
-        def log_message(self, format: str, *a: Any) -> None:  # noqa: A002 - stdlib name
+        def log_message(self, format: str, *a: Any) -> None:
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    print(f"Serving {output}/ at http://127.0.0.1:{args.port}/ (Ctrl-C to stop); rebuilding on changes.")
+    print(
+        f"Serving {output}/ at http://127.0.0.1:{args.port}/ (Ctrl-C to stop); rebuilding on changes."
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -289,32 +305,68 @@ def parser() -> argparse.ArgumentParser:
         prog="briefing",
         description="Turn raw pasted news articles into a cleaned, quoted, cross-linked briefing site.",
     )
-    p.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file (default: pelicanconf.py)")
+    p.add_argument(
+        "--settings",
+        default="pelicanconf.py",
+        help="Pelican settings file (default: pelicanconf.py)",
+    )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    b = sub.add_parser("build", help="build the site", description="Build output/ from content/ (atomically: a failed build keeps the previous site).")
+    b = sub.add_parser(
+        "build",
+        help="build the site",
+        description="Build output/ from content/ (atomically: a failed build keeps the previous site).",
+    )
     b.add_argument("--content", default="content", help="content folder (default: content)")
     b.add_argument("--output", default="output", help="output folder (default: output)")
-    b.add_argument("--strict", action="store_true", help="exit 1 and keep the previous site if any file had a problem")
+    b.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 and keep the previous site if any file had a problem",
+    )
     b.set_defaults(func=cmd_build)
 
-    c = sub.add_parser("clean", help="show each cleaned article", description="Show what the cleaner keeps, takes into metadata and sets aside, with the rule for each line.")
-    c.add_argument("files", nargs="+", metavar="FILE", help="raw article files ('-' reads standard input)")
+    c = sub.add_parser(
+        "clean",
+        help="show each cleaned article",
+        description="Show what the cleaner keeps, takes into metadata and sets aside, with the rule for each line.",
+    )
+    c.add_argument(
+        "files", nargs="+", metavar="FILE", help="raw article files ('-' reads standard input)"
+    )
     c.add_argument("--json", action="store_true", help="print one JSON object keyed by file path")
     c.set_defaults(func=cmd_clean)
 
-    q = sub.add_parser("quotes", help="show the quotations found", description="List every quotation with its kind and speaker; * marks the call-outs.")
-    q.add_argument("files", nargs="+", metavar="FILE", help="raw article files ('-' reads standard input)")
+    q = sub.add_parser(
+        "quotes",
+        help="show the quotations found",
+        description="List every quotation with its kind and speaker; * marks the call-outs.",
+    )
+    q.add_argument(
+        "files", nargs="+", metavar="FILE", help="raw article files ('-' reads standard input)"
+    )
     q.add_argument("--json", action="store_true", help="print one JSON object keyed by file path")
-    q.add_argument("--plain", action="store_true", help="treat files as clean body text: blank-line separated paragraphs, no cleaning")
+    q.add_argument(
+        "--plain",
+        action="store_true",
+        help="treat files as clean body text: blank-line separated paragraphs, no cleaning",
+    )
     q.set_defaults(func=cmd_quotes)
 
-    ln = sub.add_parser("links", help="show the cross-links", description="Score every article pair and list the links made, with reasons and passage pairs.")
+    ln = sub.add_parser(
+        "links",
+        help="show the cross-links",
+        description="Score every article pair and list the links made, with reasons and passage pairs.",
+    )
     ln.add_argument("--content", default="content", help="content folder (default: content)")
     ln.add_argument("--json", action="store_true", help="print a JSON list of links")
     ln.set_defaults(func=cmd_links)
 
-    s = sub.add_parser("serve", help="preview on localhost, rebuilding on changes", description="Build, serve output/ on 127.0.0.1 and rebuild when content/, theme/ or the settings change.")
+    s = sub.add_parser(
+        "serve",
+        help="preview on localhost, rebuilding on changes",
+        description="Build, serve output/ on 127.0.0.1 and rebuild when content/, theme/ or the settings change.",
+    )
     s.add_argument("--content", default="content", help="content folder (default: content)")
     s.add_argument("--output", default="output", help="output folder (default: output)")
     s.add_argument("--port", type=int, default=8000, help="port (default: 8000)")

@@ -29,10 +29,46 @@ from .settings import Settings
 
 #: Words too common in news copy to say two stories are about the same thing.
 NEWS_STOP_WORDS = frozenset(
-    """said says told added noted stressed according year years week weeks month months
-    monday tuesday wednesday thursday friday saturday sunday today yesterday time new
-    called calls call including percent mr ms just like did does going make made
-    """.split()
+    [
+        "said",
+        "says",
+        "told",
+        "added",
+        "noted",
+        "stressed",
+        "according",
+        "year",
+        "years",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "time",
+        "new",
+        "called",
+        "calls",
+        "call",
+        "including",
+        "percent",
+        "mr",
+        "ms",
+        "just",
+        "like",
+        "did",
+        "does",
+        "going",
+        "make",
+        "made",
+    ]
 )
 _STOP_SET = frozenset(ENGLISH_STOP_WORDS | NEWS_STOP_WORDS | {"s", "t", "ll", "ve", "re"})
 
@@ -59,7 +95,10 @@ def terms(text: str) -> list[str]:
     >>> terms("Post-Cold War relations with Moscow")
     ['post', 'cold', 'war', 'relation', 'moscow']
     """
-    words = (singular(w) for w in _TOKEN.findall(text.lower().replace("\N{RIGHT SINGLE QUOTATION MARK}", "'")))
+    words = (
+        singular(w)
+        for w in _TOKEN.findall(text.lower().replace("\N{RIGHT SINGLE QUOTATION MARK}", "'"))
+    )
     return [w for w in words if w not in _STOP_SET]
 
 
@@ -87,9 +126,7 @@ def canonical_speakers(articles: Sequence[Article]) -> tuple[list[Article], dict
     for name in full_names:
         by_surname[name.split()[-1]].add(name)
     merges = {
-        surname: next(iter(names))
-        for surname, names in by_surname.items()
-        if len(names) == 1
+        surname: next(iter(names)) for surname, names in by_surname.items() if len(names) == 1
     }
 
     def canon(name: str | None) -> str | None:
@@ -117,7 +154,10 @@ def _top_terms(
     weights = a.multiply(b).tocoo()
     # A phrase says more than its words: rank it by its weight plus its words' best weight.
     ranked = sorted(
-        ((float(w) * (2.0 if " " in str(vocabulary[c]) else 1.0), int(c)) for w, c in zip(weights.data, weights.col, strict=True)),
+        (
+            (float(w) * (2.0 if " " in str(vocabulary[c]) else 1.0), int(c))
+            for w, c in zip(weights.data, weights.col, strict=True)
+        ),
         key=lambda x: (-x[0], x[1]),
     )
     chosen: list[str] = []
@@ -173,7 +213,9 @@ def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
                 reasons.append("both mention " + _join(others))
             if themes:
                 reasons.append("shared: " + ", ".join(themes))
-            links.extend(_both_ways(ordered[i], ordered[j], score, text_score, tuple(reasons), settings))
+            links.extend(
+                _both_ways(ordered[i], ordered[j], score, text_score, tuple(reasons), settings)
+            )
     links = _cap(links, settings)
     passages = _passages(ordered, links, settings)
     links = [replace(link, passages=passages.get((link.source, link.target), ())) for link in links]
@@ -351,7 +393,9 @@ def _thread_title(members: Sequence[Article], themes: Sequence[str]) -> str:
             if quote.kind == "full" and quote.speaker:
                 counts[quote.speaker] += 1
     years = sorted({a.date.year for a in members if a.date})
-    span = f"{years[0]}\N{EN DASH}{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
+    span = (
+        f"{years[0]}\N{EN DASH}{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
+    )
     lead = max(sorted(counts), key=lambda k: counts[k]) if counts else (members[0].title or "Story")
     if themes:
         lead += ": " + _join(list(themes[:3]))

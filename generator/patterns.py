@@ -9,9 +9,20 @@ from __future__ import annotations
 
 import re
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 MONTH_ABBR = {m[:3].lower(): i for i, m in enumerate(MONTHS, 1)} | {"sept": 9}
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 
@@ -61,7 +72,9 @@ CONTRIBUTED = re.compile(
     r"^(?P<agencies>[A-Z][\w.&' ,]{1,80}?)\s+contributed(?:\s+to)?(?:\s+this)?\s+report(?:ing)?\.?$"
 )
 
-INLINE_TAG = re.compile(r"</?(?:u|b|i|em|strong|span|a|font|sup|sub|mark|small)\b[^<>]{0,500}>", re.I)
+INLINE_TAG = re.compile(
+    r"</?(?:u|b|i|em|strong|span|a|font|sup|sub|mark|small)\b[^<>]{0,500}>", re.I
+)
 ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
 MD_EMPHASIS = re.compile(r"(\*\*|__)(?P<inner>\S(?:[^*_\n]{0,500}?\S)?)\1")
 
@@ -74,10 +87,31 @@ TITLE_SUFFIX = re.compile(
 SECTION_LABELS = frozenset(
     s.lower()
     for s in (
-        "World", "Russia", "Europe", "Politics", "Russian Politics & Diplomacy", "Economy",
-        "Business", "Business & Economy", "Opinion", "News", "International", "Military & Defense",
-        "Society & Culture", "Science & Space", "Sports", "Emergencies", "Analysis", "Ukraine",
-        "World News", "Diplomacy", "Defence", "Defense", "Security", "Europe News", "Features",
+        "World",
+        "Russia",
+        "Europe",
+        "Politics",
+        "Russian Politics & Diplomacy",
+        "Economy",
+        "Business",
+        "Business & Economy",
+        "Opinion",
+        "News",
+        "International",
+        "Military & Defense",
+        "Society & Culture",
+        "Science & Space",
+        "Sports",
+        "Emergencies",
+        "Analysis",
+        "Ukraine",
+        "World News",
+        "Diplomacy",
+        "Defence",
+        "Defense",
+        "Security",
+        "Europe News",
+        "Features",
     )
 )
 
@@ -85,10 +119,30 @@ SECTION_LABELS = frozenset(
 FURNITURE = frozenset(
     s.lower()
     for s in (
-        "Skip to main content", "Accessibility links", "Advertisement", "Read more", "Share",
-        "Breaking News", "Get short URL", "Menu", "Search", "Subscribe", "Print", "Comments",
-        "Leave a Reply", "Join the Conversation", "Sign in", "Log in", "Newsletter",
-        "Most read", "Follow us", "Tweet", "Email", "Facebook", "Twitter", "Telegram",
+        "Skip to main content",
+        "Accessibility links",
+        "Advertisement",
+        "Read more",
+        "Share",
+        "Breaking News",
+        "Get short URL",
+        "Menu",
+        "Search",
+        "Subscribe",
+        "Print",
+        "Comments",
+        "Leave a Reply",
+        "Join the Conversation",
+        "Sign in",
+        "Log in",
+        "Newsletter",
+        "Most read",
+        "Follow us",
+        "Tweet",
+        "Email",
+        "Facebook",
+        "Twitter",
+        "Telegram",
     )
 )
 
@@ -120,5 +174,7 @@ OUTLET_BY_TAG: dict[str, str] = {
     "ria novosti": "RIA Novosti",
 }
 
-SENTENCE_END = re.compile(r"[.!?\N{HORIZONTAL ELLIPSIS}][\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK})\]]*$")
-QUOTE_CHARS = "\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{DOUBLE LOW-9 QUOTATION MARK}"
+SENTENCE_END = re.compile(
+    r"[.!?\N{HORIZONTAL ELLIPSIS}][\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK})\]]*$"
+)
+QUOTE_CHARS = '"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{DOUBLE LOW-9 QUOTATION MARK}'

@@ -60,7 +60,9 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
         try:
             article = process_file(path, label, briefing_settings(self.settings))
             if article.date is None:
-                raise InputError(label, "no date found", "add a first line such as ' date 2022-01-20'")
+                raise InputError(
+                    label, "no date found", "add a first line such as ' date 2022-01-20'"
+                )
         except InputError as error:
             # Name the file and the problem, skip it, and let the rest of the site build.
             logger.error("%s", error)
@@ -111,7 +113,9 @@ def link_articles(generator: ArticlesGenerator) -> None:
         "speakers": speaker_views(corpus, urls),
         "callouts": [
             {**c, "article_url": urls[a.path]}
-            for a in sorted(corpus.articles, key=lambda a: (a.date or __import__("datetime").date.min, a.path))
+            for a in sorted(
+                corpus.articles, key=lambda a: (a.date or __import__("datetime").date.min, a.path)
+            )
             for c in views[a.path]["callouts"][:1]
             if a.path in views
         ],

@@ -21,7 +21,9 @@ def read_bytes(path: Path, label: str) -> bytes:
         if path.is_symlink() or not path.is_file():
             raise InputError(label, "not a regular file (symlinks are not followed)")
         if path.stat().st_size > MAX_BYTES:
-            raise InputError(label, f"larger than {MAX_BYTES // 2**20} MB; is this really one article?")
+            raise InputError(
+                label, f"larger than {MAX_BYTES // 2**20} MB; is this really one article?"
+            )
         with path.open("rb") as handle:
             return handle.read()
     except OSError as error:

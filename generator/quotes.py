@@ -66,23 +66,166 @@ PRONOUNS = {"he", "she", "they"}
 HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Dr)\.? ")
 #: Words that open a capitalised run but are titles, places or institutions, not names.
 NOT_NAMES = frozenset(
-    """the a an in on at of for and but or as by with from to this that these those it its
-    president prime minister foreign secretary state chancellor spokesman spokeswoman
-    spokesperson chief leader head envoy ambassador general deputy vice senator
-    french russian german british american european ukrainian chinese u.s. us uk eu un
-    union united states kingdom parliament commission council ministry kremlin white house
-    nato osce cold war defense defence security affairs monday tuesday wednesday thursday
-    friday saturday sunday january february march april may june july august september
-    october november december europe russia france germany ukraine moscow paris kyiv kiev
-    washington brussels geneva london berlin beijing china america west western
-    national republic federation new times tass reuters afp ap related read
-    """.split()
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "and",
+        "but",
+        "or",
+        "as",
+        "by",
+        "with",
+        "from",
+        "to",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "president",
+        "prime",
+        "minister",
+        "foreign",
+        "secretary",
+        "state",
+        "chancellor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chief",
+        "leader",
+        "head",
+        "envoy",
+        "ambassador",
+        "general",
+        "deputy",
+        "vice",
+        "senator",
+        "french",
+        "russian",
+        "german",
+        "british",
+        "american",
+        "european",
+        "ukrainian",
+        "chinese",
+        "u.s.",
+        "us",
+        "uk",
+        "eu",
+        "un",
+        "union",
+        "united",
+        "states",
+        "kingdom",
+        "parliament",
+        "commission",
+        "council",
+        "ministry",
+        "kremlin",
+        "white",
+        "house",
+        "nato",
+        "osce",
+        "cold",
+        "war",
+        "defense",
+        "defence",
+        "security",
+        "affairs",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "europe",
+        "russia",
+        "france",
+        "germany",
+        "ukraine",
+        "moscow",
+        "paris",
+        "kyiv",
+        "kiev",
+        "washington",
+        "brussels",
+        "geneva",
+        "london",
+        "berlin",
+        "beijing",
+        "china",
+        "america",
+        "west",
+        "western",
+        "national",
+        "republic",
+        "federation",
+        "new",
+        "times",
+        "tass",
+        "reuters",
+        "afp",
+        "ap",
+        "related",
+        "read",
+    ]
 )
 TITLE_NOUNS = frozenset(
-    """president minister secretary chancellor spokesman spokeswoman spokesperson chief
-    leader head envoy ambassador general commissioner adviser advisor aide official
-    representative senator mayor governor king queen pope colonel director chairman
-    chairwoman prosecutor judge commander""".split()
+    [
+        "president",
+        "minister",
+        "secretary",
+        "chancellor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chief",
+        "leader",
+        "head",
+        "envoy",
+        "ambassador",
+        "general",
+        "commissioner",
+        "adviser",
+        "advisor",
+        "aide",
+        "official",
+        "representative",
+        "senator",
+        "mayor",
+        "governor",
+        "king",
+        "queen",
+        "pope",
+        "colonel",
+        "director",
+        "chairman",
+        "chairwoman",
+        "prosecutor",
+        "judge",
+        "commander",
+    ]
 )
 
 
@@ -120,9 +263,7 @@ class People:
             offset += len(text) + 2
 
     def _scan(self, text: str, offset: int) -> None:
-        for run in re.finditer(
-            rf"(?:[A-Z]{_WORD})(?: (?:of )?[A-Z]{_WORD})*", text
-        ):
+        for run in re.finditer(rf"(?:[A-Z]{_WORD})(?: (?:of )?[A-Z]{_WORD})*", text):
             tokens = [_bare(t) for t in run[0].split()]
             # The name is the longest tail of the run made of name-like words:
             # "Polish President Piotr Nowak" -> "Piotr Nowak", titled "polish president".
@@ -237,7 +378,7 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
                 opened = None
         if opened is not None:
             rest = text[opened[1] + 1 :] if opened[0] == index else text
-            if opened[0] == index and len(rest.split()) >= 4 or opened[0] != index:
+            if (opened[0] == index and len(rest.split()) >= 4) or opened[0] != index:
                 pending = opened
     return spans
 
@@ -369,7 +510,9 @@ def _find_mention(
 # Call-outs
 
 
-def choose_callouts(article: Article, quotes: Sequence[Quote], settings: Settings) -> tuple[int, ...]:
+def choose_callouts(
+    article: Article, quotes: Sequence[Quote], settings: Settings
+) -> tuple[int, ...]:
     """The best 1-3 full, attributed quotes of a readable length; deterministic.
 
     Preference: a named speaker, the article's main actor (most quoted, or named in the

@@ -92,7 +92,9 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
     return views
 
 
-def thread_views(corpus: Corpus, urls: Mapping[str, str], thread_urls: Mapping[str, str]) -> list[View]:
+def thread_views(
+    corpus: Corpus, urls: Mapping[str, str], thread_urls: Mapping[str, str]
+) -> list[View]:
     """Story threads as dated timelines, each entry with its key call-out."""
     by_path = {a.path: a for a in corpus.articles}
     out = []

@@ -13,8 +13,13 @@ from playwright.sync_api import Browser, sync_playwright
 pytestmark = pytest.mark.browser
 
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -25,7 +30,9 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     with sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=executable, args=CHROMIUM_FLAGS, headless=True,
+            executable_path=executable,
+            args=CHROMIUM_FLAGS,
+            headless=True,
         )
         yield context  # type: ignore[misc]
         context.close()
@@ -35,7 +42,9 @@ def article(site: Path, year: str) -> Path:
     return next((site / "articles").glob(f"{year}-*.html"))
 
 
-def test_article_page_reads_and_links_without_leaving_the_site(browser: Browser, built_site: Path) -> None:
+def test_article_page_reads_and_links_without_leaving_the_site(
+    browser: Browser, built_site: Path
+) -> None:
     page = browser.new_page()
     errors: list[str] = []
     outside: list[str] = []
@@ -58,14 +67,18 @@ def test_article_page_reads_and_links_without_leaving_the_site(browser: Browser,
 
 
 @pytest.mark.parametrize("year", ["2018", "2022"])
-def test_printing_an_article_gives_a_clean_document(browser: Browser, built_site: Path, tmp_path: Path, year: str) -> None:
+def test_printing_an_article_gives_a_clean_document(
+    browser: Browser, built_site: Path, tmp_path: Path, year: str
+) -> None:
     page = browser.new_page()
     page.goto(article(built_site, year).as_uri())
     pdf = tmp_path / f"{year}.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=False)
     title = page.locator("h1").inner_text()
     page.close()
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     flat = " ".join(text.split())
     assert " ".join(title.split()[:6]) in flat
     assert ("TASS" if year == "2018" else "The Moscow Times") in flat
@@ -74,6 +87,9 @@ def test_printing_an_article_gives_a_clean_document(browser: Browser, built_site
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert 1 <= pages <= 3
-    subprocess.run(["pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+        check=True,
+    )
     png = next(tmp_path.glob("page*.png"))
     assert png.stat().st_size > 2000  # a blank page compresses to almost nothing

@@ -13,7 +13,11 @@ from .conftest import ROOT, SEEDS
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args], cwd=ROOT, capture_output=True, input=stdin, timeout=300
+        [sys.executable, "-m", "generator.cli", *args],
+        cwd=ROOT,
+        capture_output=True,
+        input=stdin,
+        timeout=300,
     )
 
 
@@ -32,7 +36,16 @@ def test_clean_json_shape() -> None:
     payload = json.loads(result.stdout)
     assert result.returncode == 0 and set(payload) == {str(p) for p in SEEDS}
     for value in payload.values():
-        assert {"title", "date", "source", "dateline", "url", "paragraphs", "removed", "warnings"} <= set(value)
+        assert {
+            "title",
+            "date",
+            "source",
+            "dateline",
+            "url",
+            "paragraphs",
+            "removed",
+            "warnings",
+        } <= set(value)
         assert all(set(r) == {"line", "rule"} for r in value["removed"])
 
 
@@ -41,7 +54,11 @@ def test_quotes_json_shape_and_plain_mode() -> None:
     (quotes,) = payload.values()
     keys = {"text", "speaker", "mention", "kind", "paragraph", "start", "end"}
     assert quotes and all(keys <= set(q) for q in quotes)
-    plain = json.loads(run("quotes", "--json", "--plain", "-", stdin='"We are ready to talk," Anna Berg said.'.encode()).stdout)
+    plain = json.loads(
+        run(
+            "quotes", "--json", "--plain", "-", stdin=b'"We are ready to talk," Anna Berg said.'
+        ).stdout
+    )
     assert plain["-"][0]["speaker"] == "Anna Berg"
 
 
@@ -53,7 +70,9 @@ def test_links_json_shape() -> None:
     }
     for link in links:
         assert {"source", "target", "score", "reasons", "passages"} <= set(link)
-        assert all(set(p) == {"source_paragraph", "target_paragraph", "score"} for p in link["passages"])
+        assert all(
+            set(p) == {"source_paragraph", "target_paragraph", "score"} for p in link["passages"]
+        )
 
 
 def test_clean_names_a_bad_file() -> None:

@@ -26,11 +26,15 @@ def test_seeds_link_both_ways_with_reasons(seeds: list[Article], settings: Setti
     forward, backward = by_pair[(tass, mt)], by_pair[(mt, tass)]
     assert (forward.relation, backward.relation) == ("later", "earlier")
     assert "Both quote Emmanuel Macron" in forward.reasons
-    assert any(r.startswith("shared:") and "Russia" in r and "security" in r for r in forward.reasons)
+    assert any(
+        r.startswith("shared:") and "Russia" in r and "security" in r for r in forward.reasons
+    )
     assert forward.passages and backward.passages
 
 
-def test_passage_from_2022_retrospective_to_2018_speech(seeds: list[Article], settings: Settings) -> None:
+def test_passage_from_2022_retrospective_to_2018_speech(
+    seeds: list[Article], settings: Settings
+) -> None:
     corpus = link_corpus(seeds, settings)
     tass, mt = sorted(seeds, key=lambda a: a.date)
     link = next(x for x in corpus.links if x.source == mt.path)
@@ -54,9 +58,15 @@ def test_no_self_links_and_one_thread(seeds: list[Article], settings: Settings) 
 
 def test_unrelated_article_is_not_linked(seeds: list[Article], settings: Settings) -> None:
     other = Article(
-        "raw/other.txt", "x", "Harbour opens tidal plant", seeds[0].date, "Local",
-        ("The harbour city opened a tidal power plant on the old ferry pier on Monday.",
-         "Engineers said the turbines would supply a tenth of homes in the city."),
+        "raw/other.txt",
+        "x",
+        "Harbour opens tidal plant",
+        seeds[0].date,
+        "Local",
+        (
+            "The harbour city opened a tidal power plant on the old ferry pier on Monday.",
+            "Engineers said the turbines would supply a tenth of homes in the city.",
+        ),
     )
     corpus = link_corpus([*seeds, other], settings)
     assert all("other" not in (link.source + link.target) for link in corpus.links)

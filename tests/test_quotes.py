@@ -19,11 +19,14 @@ from .conftest import CASES, SEEDS, golden
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
 def test_seed_quotes_golden(path: Path, settings: Settings) -> None:
     article = process_file(path, path.name, settings)
-    actual = json.dumps(
-        {"quotes": [quote_json(q) for q in article.quotes], "callouts": list(article.callouts)},
-        ensure_ascii=False,
-        indent=2,
-    ) + "\n"
+    actual = (
+        json.dumps(
+            {"quotes": [quote_json(q) for q in article.quotes], "callouts": list(article.callouts)},
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
     assert actual == golden(CASES / "quotes" / f"seed_{path.stem}.quotes.json", actual)
 
 
@@ -67,12 +70,44 @@ def quotes_of(*paragraphs: str) -> list[tuple[str, str | None, str]]:
 @pytest.mark.parametrize(
     ("paragraphs", "speaker"),
     [
-        (("Prime Minister Jane Holt spoke.", '"We will not give up on this plan at all," said Holt.'), "Jane Holt"),
-        (("Prime Minister Jane Holt spoke.", 'Holt said: "We will not give up on this plan at all."'), "Jane Holt"),
-        (("Prime Minister Jane Holt spoke.", 'Holt said that "we will not give up on this plan at all."'), "Jane Holt"),
-        (("Mayor Tom Reyes visited.", '"The bridge will open in the spring of next year," according to Reyes.'), "Tom Reyes"),
-        (("\u201cWe are ready for the next step in the talks,\u201d the Kremlin said.",), "Kremlin"),
-        (("\u00abNous sommes pr\u00eats pour la suite des discussions\u00bb, said Marie Dupont.",), "Marie Dupont"),
+        (
+            (
+                "Prime Minister Jane Holt spoke.",
+                '"We will not give up on this plan at all," said Holt.',
+            ),
+            "Jane Holt",
+        ),
+        (
+            (
+                "Prime Minister Jane Holt spoke.",
+                'Holt said: "We will not give up on this plan at all."',
+            ),
+            "Jane Holt",
+        ),
+        (
+            (
+                "Prime Minister Jane Holt spoke.",
+                'Holt said that "we will not give up on this plan at all."',
+            ),
+            "Jane Holt",
+        ),
+        (
+            (
+                "Mayor Tom Reyes visited.",
+                '"The bridge will open in the spring of next year," according to Reyes.',
+            ),
+            "Tom Reyes",
+        ),
+        (
+            ("\u201cWe are ready for the next step in the talks,\u201d the Kremlin said.",),
+            "Kremlin",
+        ),
+        (
+            (
+                "\u00abNous sommes pr\u00eats pour la suite des discussions\u00bb, said Marie Dupont.",
+            ),
+            "Marie Dupont",
+        ),
     ],
 )
 def test_attribution_patterns(paragraphs: tuple[str, ...], speaker: str) -> None:
@@ -81,7 +116,9 @@ def test_attribution_patterns(paragraphs: tuple[str, ...], speaker: str) -> None
 
 
 def test_unknown_speaker_is_none_never_guessed() -> None:
-    found = quotes_of('"This will change everything for the region and beyond," one observer wrote.')
+    found = quotes_of(
+        '"This will change everything for the region and beyond," one observer wrote.'
+    )
     assert found == [("This will change everything for the region and beyond", None, "full")]
 
 
@@ -94,7 +131,11 @@ def test_ambiguous_title_is_not_resolved() -> None:
 
 
 def test_unbalanced_mark_does_not_swallow_the_article() -> None:
-    paragraphs = ['He called it "a deal and left early.', "Next paragraph without marks.", '"A real quote that is long enough," she said.']
+    paragraphs = [
+        'He called it "a deal and left early.',
+        "Next paragraph without marks.",
+        '"A real quote that is long enough," she said.',
+    ]
     texts = [q.text for q in extract_quotes(paragraphs)]
     assert texts == ["A real quote that is long enough"]
 

@@ -67,10 +67,12 @@ def test_front_page_reads_as_a_briefing(built_site: Path) -> None:
     page = soup(built_site / "index.html")
     assert len(page.find_all("h1")) == 1
     text = page.get_text(" ", strip=True)
-    assert "The story:" in text and "Key quotes" in text
+    assert "The story so far" in text and "Key quotes" in text
     assert len(page.select(".timeline li")) >= 2
     assert page.select_one(".timeline time")["datetime"] == "2018-08-27"
-    assert (built_site / "archives.html").is_file() and (built_site / "who-said-what.html").is_file()
+    assert (built_site / "archives.html").is_file() and (
+        built_site / "who-said-what.html"
+    ).is_file()
 
 
 def test_pasted_markup_is_escaped_not_rendered(built_site: Path) -> None:
@@ -89,7 +91,11 @@ def content_hash(folder: Path) -> str:
 
 def briefing(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "generator.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -136,7 +142,10 @@ def test_plain_pelican_command_builds_the_same_site(project: Path, tmp_path: Pat
     pelican = Path(sys.executable).with_name("pelican")
     result = subprocess.run(
         [str(pelican), "content", "-s", "pelicanconf.py", "-o", str(tmp_path / "plain")],
-        cwd=project, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert len(list((tmp_path / "plain" / "articles").glob("*.html"))) == 2
