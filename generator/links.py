@@ -29,46 +29,9 @@ from .settings import Settings
 
 #: Words too common in news copy to say two stories are about the same thing.
 NEWS_STOP_WORDS = frozenset(
-    [
-        "said",
-        "says",
-        "told",
-        "added",
-        "noted",
-        "stressed",
-        "according",
-        "year",
-        "years",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "time",
-        "new",
-        "called",
-        "calls",
-        "call",
-        "including",
-        "percent",
-        "mr",
-        "ms",
-        "just",
-        "like",
-        "did",
-        "does",
-        "going",
-        "make",
-        "made",
-    ]
+    """said says told added noted stressed according year years week weeks month months
+    monday tuesday wednesday thursday friday saturday sunday today yesterday time new
+    called calls call including percent mr ms just like did does going make made""".split()
 )
 _STOP_SET = frozenset(ENGLISH_STOP_WORDS | NEWS_STOP_WORDS | {"s", "t", "ll", "ve", "re"})
 

@@ -64,168 +64,23 @@ TWEET_SIGNATURE = re.compile(
 
 PRONOUNS = {"he", "she", "they"}
 HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Dr)\.? ")
-#: Words that open a capitalised run but are titles, places or institutions, not names.
-NOT_NAMES = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "of",
-        "for",
-        "and",
-        "but",
-        "or",
-        "as",
-        "by",
-        "with",
-        "from",
-        "to",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "president",
-        "prime",
-        "minister",
-        "foreign",
-        "secretary",
-        "state",
-        "chancellor",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chief",
-        "leader",
-        "head",
-        "envoy",
-        "ambassador",
-        "general",
-        "deputy",
-        "vice",
-        "senator",
-        "french",
-        "russian",
-        "german",
-        "british",
-        "american",
-        "european",
-        "ukrainian",
-        "chinese",
-        "u.s.",
-        "us",
-        "uk",
-        "eu",
-        "un",
-        "union",
-        "united",
-        "states",
-        "kingdom",
-        "parliament",
-        "commission",
-        "council",
-        "ministry",
-        "kremlin",
-        "white",
-        "house",
-        "nato",
-        "osce",
-        "cold",
-        "war",
-        "defense",
-        "defence",
-        "security",
-        "affairs",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "europe",
-        "russia",
-        "france",
-        "germany",
-        "ukraine",
-        "moscow",
-        "paris",
-        "kyiv",
-        "kiev",
-        "washington",
-        "brussels",
-        "geneva",
-        "london",
-        "berlin",
-        "beijing",
-        "china",
-        "america",
-        "west",
-        "western",
-        "national",
-        "republic",
-        "federation",
-        "new",
-        "times",
-        "tass",
-        "reuters",
-        "afp",
-        "ap",
-        "related",
-        "read",
-    ]
-)
 TITLE_NOUNS = frozenset(
-    [
-        "president",
-        "minister",
-        "secretary",
-        "chancellor",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chief",
-        "leader",
-        "head",
-        "envoy",
-        "ambassador",
-        "general",
-        "commissioner",
-        "adviser",
-        "advisor",
-        "aide",
-        "official",
-        "representative",
-        "senator",
-        "mayor",
-        "governor",
-        "king",
-        "queen",
-        "pope",
-        "colonel",
-        "director",
-        "chairman",
-        "chairwoman",
-        "prosecutor",
-        "judge",
-        "commander",
-    ]
+    """president minister secretary chancellor spokesman spokeswoman spokesperson chief
+    leader head envoy ambassador general commissioner adviser advisor aide official
+    representative senator mayor governor king queen pope colonel director chairman
+    chairwoman prosecutor judge commander deputy vice""".split()
+)
+#: Words of a capitalised run that are titles, places or institutions, never a person's name.
+NOT_NAMES = TITLE_NOUNS | frozenset(
+    """the a an in on at of for and but or as by with from to this that these those it its
+    prime foreign state french russian german british american european ukrainian chinese
+    u.s. us uk eu un union united states kingdom parliament commission council ministry
+    kremlin white house nato osce cold war defense defence security affairs
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december europe russia france germany
+    ukraine moscow paris kyiv kiev washington brussels geneva london berlin beijing china
+    america west western national republic federation new times tass reuters afp ap related
+    read""".split()
 )
 
 
@@ -268,7 +123,7 @@ class People:
             # The name is the longest tail of the run made of name-like words:
             # "Polish President Piotr Nowak" -> "Piotr Nowak", titled "polish president".
             lead = len(tokens)
-            while lead > 0 and tokens[lead - 1].lower() not in NOT_NAMES | TITLE_NOUNS:
+            while lead > 0 and tokens[lead - 1].lower() not in NOT_NAMES:
                 lead -= 1
             name_tokens = tokens[lead:]
             if not name_tokens:
