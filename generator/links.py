@@ -14,7 +14,7 @@ candidates, so the stage stays close to linear in the number of articles.
 
 from __future__ import annotations
 
-import math
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -303,7 +303,7 @@ def _best_matches(sims: np.ndarray, s: Settings) -> tuple[PassageLink, ...]:
     return tuple(sorted(found[: s.max_passages], key=lambda p: p.source_paragraph))
 
 
-_NO_DATE = __import__("datetime").date.min
+_NO_DATE = dt.date.min
 
 
 def _threads(
@@ -373,8 +373,3 @@ def _slug(text: str) -> str:
 def passage_anchor(paragraph: int) -> str:
     """The stable anchor of a body paragraph (1-based, as a reader would count)."""
     return f"p{paragraph + 1}"
-
-
-def score_summary(links: Sequence[CrossLink]) -> float:
-    """Mean score, for reports."""
-    return math.fsum(link.score for link in links) / len(links) if links else 0.0

@@ -11,6 +11,7 @@ Receivers are module-level functions because Pelican holds them by weak referenc
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
 from pathlib import Path
@@ -114,7 +115,7 @@ def link_articles(generator: ArticlesGenerator) -> None:
         "callouts": [
             {**c, "article_url": urls[a.path]}
             for a in sorted(
-                corpus.articles, key=lambda a: (a.date or __import__("datetime").date.min, a.path)
+                corpus.articles, key=lambda a: (a.date or dt.date.min, a.path)
             )
             for c in views[a.path]["callouts"][:1]
             if a.path in views
