@@ -1,108 +1,36 @@
 """Stage 2: a :class:`RawArticle` becomes an :class:`Article` (metadata + clean paragraphs).
 
-Two kinds of rule, each small, pure and named with a verb and its object:
-
-* ``FIXES`` repair text inside a paragraph (``str -> str``, idempotent), ftfy-style.
-* ``LINE_RULES`` look at one block (a paragraph or a lone line) and say what it is:
-  site furniture to drop, a photo credit to take into metadata, a dateline to cut off
-  the first body paragraph... A block no rule claims is body text.
-
-Position decides the rest (:func:`assign_positions`): the title is the first unclaimed
-block, the body starts at the wire dateline or the first block of real prose, and
-unclaimed blocks between them are the standfirst or a stray related headline.
+The paste is split into blocks (:func:`split_blocks`: hard wraps joined, fused
+paragraphs split), each block is repaired (:data:`generator.fixes.FIXES`) and judged on
+its own (:data:`generator.rules.LINE_RULES`). Position decides the rest
+(:func:`assign_positions`): the title is the first unclaimed block, the body starts at
+the wire dateline or the first block of real prose, a repeated block is a caption or a
+repeated title, a run of one-word lines is a tag cloud, and everything after "Dear
+readers" or "Leave a Reply" is the site's footer.
 
 Nothing is lost silently: every block that leaves the body is reported with its rule
-(``Article.removed``), and a block the rules are unsure of is kept and flagged.
+(``Article.removed``), a block holding a quotation is never junk, and a block the rules
+are unsure of is kept and flagged in ``Article.warnings``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from . import patterns as P
+from .dates import find_date
 from .errors import InputError
+from .fixes import apply_fixes
 from .model import Article, RawArticle, Removal
-
-# --------------------------------------------------------------------------------------
-# FIXES: in-paragraph repairs
-
-
-def unwrap_inline_html(text: str) -> str:
-    """Drop inline tags such as ``<u>`` that copying a page leaves around link text.
-
-    >>> unwrap_inline_html("Macron <u>urged</u> the <b>EU</b>")
-    'Macron urged the EU'
-    """
-    return P.INLINE_TAG.sub("", text) if "<" in text else text
-
-
-def unescape_entities(text: str) -> str:
-    """Turn HTML entities (``&#039;``, ``&amp;``) back into characters.
-
-    >>> unescape_entities("Europe&#039;s AT&amp;T")
-    "Europe's AT&T"
-    """
-    return html.unescape(text) if P.ENTITY.search(text) else text
-
-
-def strip_markdown_emphasis(text: str) -> str:
-    """Remove ``**bold**`` and ``__bold__`` markers that rich-text pastes turn into asterisks.
-
-    >>> strip_markdown_emphasis("**Andriy Dubchak / AP**")
-    'Andriy Dubchak / AP'
-    """
-    return P.MD_EMPHASIS.sub(r"\g<inner>", text) if ("**" in text or "__" in text) else text
-
-
-def fix_apostrophes(text: str) -> str:
-    """Use the typographic apostrophe where a paste left U+02BC or a backtick inside a word.
-
-    >>> fix_apostrophes("Europe\\N{MODIFIER LETTER APOSTROPHE}s don`t")
-    'Europe’s don’t'
-    """
-    return re.sub(
-        r"(?<=\w)[\N{MODIFIER LETTER APOSTROPHE}`](?=\w)", "\N{RIGHT SINGLE QUOTATION MARK}", text
-    )
-
-
-def collapse_spaces(text: str) -> str:
-    """Fold runs of spaces, tabs and no-break spaces left by indentation and layout tables.
-
-    >>> collapse_spaces("    Europe  can\\tno longer ")
-    'Europe can no longer'
-    """
-    return re.sub(r"[ \t\N{NO-BREAK SPACE}\N{NARROW NO-BREAK SPACE}]+", " ", text).strip()
-
-
-FIXES: tuple[Callable[[str], str], ...] = (
-    unwrap_inline_html,
-    unescape_entities,
-    strip_markdown_emphasis,
-    fix_apostrophes,
-    collapse_spaces,
-)
-
-
-def apply_fixes(text: str) -> tuple[str, tuple[str, ...]]:
-    """Run every fix in order; return the text and the names of the fixes that changed it."""
-    fired = []
-    for fix in FIXES:
-        fixed = fix(text)
-        if fixed != text:
-            fired.append(fix.__name__)
-            text = fixed
-    return text, tuple(fired)
-
+from .rules import Verdict, classify, has_quotation
 
 # --------------------------------------------------------------------------------------
 # Splitting text into blocks
 
-_FUSED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\b)")
+_FUSED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\b|[A-Z]{2,}\b)")
 
 
 def split_blocks(text: str) -> list[str]:
@@ -128,240 +56,214 @@ def split_blocks(text: str) -> list[str]:
     return blocks
 
 
+def _stands_alone(line: str) -> bool:
+    """A line some rule claims whole (a byline, a date, a credit): never part of a wrap."""
+    verdict = classify(apply_fixes(line)[0])
+    return verdict is not None and verdict.keep is None
+
+
 def _is_wrapped(lines: Sequence[str]) -> bool:
-    """Lines of one hard-wrapped paragraph: all but the last are long and most run on."""
+    """Lines of one hard-wrapped paragraph: similar lengths, most run on, none stands alone."""
     body = lines[:-1]
+    if len(set(lines)) < len(lines) or len(lines[-1]) > max(map(len, body)) + 15:
+        return False
     long_enough = all(len(line) >= 25 for line in body)
     run_on = sum(1 for line in body if not P.SENTENCE_END.search(line)) >= len(body) / 2
-    return long_enough and (run_on or lines[-1][:1].islower())
+    if not (long_enough and (run_on or lines[-1][:1].islower())):
+        return False
+    return not any(_stands_alone(line) for line in lines)
 
 
 # --------------------------------------------------------------------------------------
-# LINE_RULES: what one block is
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """What a rule says of a block: its name, metadata it yields, and body text it keeps."""
-
-    rule: str
-    meta: tuple[tuple[str, str], ...] = ()
-    keep: str | None = None  # the part of the block that stays in the body, if any
-    drops_text: bool = False  # True when words leave the article altogether
-
-
-def drop_site_furniture(text: str) -> Verdict | None:
-    """Menus, share buttons and banners copied along with the article.
-
-    >>> drop_site_furniture("Get short URL").rule
-    'drop_site_furniture'
-    """
-    if text.lower().rstrip(" .:") in P.FURNITURE:
-        return Verdict("drop_site_furniture", drops_text=True)
-    return None
-
-
-def drop_related_links(text: str) -> Verdict | None:
-    """``Related article: ...`` lines: a link to another story, not part of this one.
-
-    >>> drop_related_links("Related article: No New Ukraine Talks").rule
-    'drop_related_links'
-    """
-    return Verdict("drop_related_links", drops_text=True) if P.RELATED_LINE.match(text) else None
-
-
-def take_original_url(text: str) -> Verdict | None:
-    """``Original url:`` labels and the bare address that follows them.
-
-    >>> take_original_url("https://example.org/2022/01/20/x").meta
-    (('url', 'https://example.org/2022/01/20/x'),)
-    """
-    match = P.ORIGINAL_URL.match(text) or P.BARE_URL.match(text)
-    if not match:
-        return None
-    url = match.group("url")
-    return Verdict("take_original_url", meta=(("url", url),) if url else ())
-
-
-def take_photo_credit(text: str) -> Verdict | None:
-    """``© EPA-EFE/PHILIPPE WOJAZER/POOL``: a credit for a photo the paste no longer has.
-
-    >>> take_photo_credit("\N{COPYRIGHT SIGN} EPA-EFE/POOL").meta
-    (('credit', 'EPA-EFE/POOL'),)
-    """
-    match = P.PHOTO_CREDIT.match(text)
-    return Verdict("take_photo_credit", meta=(("credit", match["credit"]),)) if match else None
-
-
-def take_caption(text: str) -> Verdict | None:
-    """A photo caption with its credit fused on: ``A soldier in a trench. **Name / AP**``.
-
-    >>> take_caption("A soldier in a trench. **Andriy Dubchak / AP / TASS**").meta
-    (('caption', 'A soldier in a trench.'), ('credit', 'Andriy Dubchak / AP / TASS'))
-    """
-    match = P.CAPTION_CREDIT.match(text)
-    if not match:
-        return None
-    credit = (match["bold"] or match["bare"]).strip()
-    if "/" not in credit and match["bold"] is None:
-        return None
-    return Verdict("take_caption", meta=(("caption", match["caption"]), ("credit", credit)))
-
-
-def take_contributing_agencies(text: str) -> Verdict | None:
-    """``AFP contributed reporting.``: a credit line, kept as metadata.
-
-    >>> take_contributing_agencies("AFP and Reuters contributed reporting.").meta
-    (('agencies', 'AFP'), ('agencies', 'Reuters'))
-    """
-    match = P.CONTRIBUTED.match(text)
-    if not match:
-        return None
-    names = re.split(r"\s*(?:,|\band\b)\s*", match["agencies"])
-    return Verdict("take_contributing_agencies", meta=tuple(("agencies", n) for n in names if n))
-
-
-def take_timestamp(text: str) -> Verdict | None:
-    """``August 27, 14:15 UTC+3 PARIS`` or ``January 20, 2022``: when and where, not text.
-
-    >>> take_timestamp("August 27, 14:15 UTC+3 PARIS").meta
-    (('month', '8'), ('day', '27'), ('time', '14:15 UTC+3'), ('dateline', 'PARIS'))
-    """
-    match = P.TIMESTAMP_LINE.match(text)
-    if not match:
-        return None
-    meta = [("month", str(P.MONTH_ABBR[match["month"][:3].lower()])), ("day", match["day"])]
-    for key in ("year", "time"):
-        if match[key]:
-            meta.append((key, match[key]))
-    if match["place"]:
-        meta.append(("dateline", match["place"].strip()))
-    return Verdict("take_timestamp", meta=tuple(meta))
-
-
-def take_section_label(text: str) -> Verdict | None:
-    """A lone section label (``World``) printed above the headline.
-
-    >>> take_section_label("World").meta
-    (('section', 'World'),)
-    """
-    if text.lower() in P.SECTION_LABELS:
-        return Verdict("take_section_label", meta=(("section", text),))
-    return None
-
-
-def take_agency_dateline(text: str) -> Verdict | None:
-    """``PARIS, August 27. /TASS/.`` opens a wire story: the place goes to metadata.
-
-    >>> v = take_agency_dateline("PARIS, August 27. /TASS/. French President Emmanuel Macron")
-    >>> v.keep, v.meta[0], v.meta[-1]
-    ('French President Emmanuel Macron', ('dateline', 'PARIS'), ('agency', 'TASS'))
-    """
-    match = P.AGENCY_DATELINE.match(text)
-    if not match:
-        return None
-    meta = (
-        ("dateline", match["place"].strip()),
-        ("month", str(P.MONTH_ABBR[match["month"][:3].lower()])),
-        ("day", match["day"]),
-        ("agency", match["agency"]),
-    )
-    return Verdict("take_agency_dateline", meta=meta, keep=text[match.end() :])
-
-
-LINE_RULES: tuple[Callable[[str], Verdict | None], ...] = (
-    drop_site_furniture,
-    drop_related_links,
-    take_original_url,
-    take_photo_credit,
-    take_caption,
-    take_contributing_agencies,
-    take_timestamp,
-    take_section_label,
-    take_agency_dateline,
-)
-
-_QUOTATION = re.compile(
-    r"[\"\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}]"
-    r"[^\"\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}]{0,2000}?"
-    r"\w+\W+\w+\W+\w+"
-)
-
-
-def has_quotation(text: str) -> bool:
-    """True if the block holds a quotation of three words or more: such a block is never junk.
-
-    >>> has_quotation('"We must act now," he said.'), has_quotation("Western \\"unity\\"")
-    (True, False)
-    """
-    return bool(_QUOTATION.search(text))
-
-
-def classify(text: str) -> Verdict | None:
-    """The first rule that claims the block; a rule that would drop words spares quotations."""
-    for rule in LINE_RULES:
-        verdict = rule(text)
-        if verdict is not None:
-            if verdict.drops_text and has_quotation(text):
-                continue
-            return verdict
-    return None
-
-
-# --------------------------------------------------------------------------------------
-# Position: title, standfirst, body start
+# Position: title, repeats, front matter, lists, related blocks, footer
 
 
 def _looks_like_body(text: str) -> bool:
     return len(text) >= 60 and (bool(P.SENTENCE_END.search(text)) or has_quotation(text))
 
 
+def _is_prose(text: str) -> bool:
+    """Too long, or too much a sentence, to be a headline."""
+    n = len(text.split())
+    return n >= 30 or (n >= 14 and text.rstrip().endswith(".") and not text.endswith("..."))
+
+
+def _headline_like(text: str) -> bool:
+    return (
+        len(text.split()) <= 16
+        and not text.rstrip().endswith(".")
+        and not has_quotation(text)
+        and text[:1].isupper()
+    )
+
+
+def _is_list_item(text: str) -> bool:
+    return len(text.split()) <= 3 and not P.SENTENCE_END.search(text) and not has_quotation(text)
+
+
+def split_title_suffix(title: str) -> tuple[str, str | None]:
+    """Take a site name off a headline: ``Title | Section | Site``, ``Title - Site News``.
+
+    >>> split_title_suffix("Moscow publishes drafts - Sputnik International")
+    ('Moscow publishes drafts', 'Sputnik International')
+    >>> split_title_suffix("Putin - Russia's President")
+    ("Putin - Russia's President", None)
+    """
+    if " | " in title:
+        head, _, tail = title.partition(" | ")
+        if head.strip():
+            return head.strip(), tail.split(" | ")[-1].strip()
+    match = P.TITLE_SUFFIX.search(title)
+    if match:
+        suffix = match.group().strip(" |-\N{EN DASH}\N{EM DASH}")
+        known = {name.lower() for name in P.OUTLET_BY_DOMAIN.values()}
+        if suffix.lower() in known or suffix.split()[-1].lower() in P.OUTLET_WORDS:
+            return title[: match.start()].strip(), suffix
+    return title, None
+
+
+def _take_title(text: str) -> Verdict:
+    title, site = split_title_suffix(text)
+    return Verdict("take_title", meta=(("title", title),) + ((("site", site),) if site else ()))
+
+
+def _claim(out: list[Verdict | None], i: int, rule: str, *meta: tuple[str, str]) -> None:
+    out[i] = Verdict(rule, meta=tuple(meta), drops_text=not meta)
+
+
 def assign_positions(
     blocks: Sequence[str], verdicts: Sequence[Verdict | None]
-) -> list[Verdict | None]:
-    """Decide title, standfirst and stray headlines among the blocks no rule claimed."""
+) -> tuple[list[Verdict | None], list[str]]:
+    """Judge the blocks no rule claimed by where they stand; return verdicts and flags."""
     out = list(verdicts)
-    body_start = next(
-        (i for i, v in enumerate(out) if v is not None and v.rule == "take_agency_dateline"),
-        None,
-    )
+    notes: list[str] = []
     title_at = next((i for i, v in enumerate(out) if v is None), None)
+    if title_at is not None and _is_prose(blocks[title_at]):
+        title_at = None  # the paste starts with body text: no headline to take
     if title_at is not None:
-        out[title_at] = Verdict("take_title", meta=(("title", blocks[title_at]),))
+        out[title_at] = _take_title(blocks[title_at])
+    _mark_repeats(blocks, out)
+    body_start = next((i for i, v in enumerate(out) if v and v.rule == "take_dateline"), None)
     if body_start is None:
+        start = 0 if title_at is None else title_at + 1
         body_start = next(
-            (i for i, v in enumerate(out) if v is None and _looks_like_body(blocks[i])),
+            (i for i in range(start, len(out)) if out[i] is None and _looks_like_body(blocks[i])),
             None,
         )
-    if body_start is None:
-        return out  # no sure start of the body: keep every unclaimed block as body text
-    for i in range((title_at or 0) + 1, body_start):
+    if body_start is not None:
+        _mark_front_matter(blocks, out, (title_at or -1) + 1, body_start)
+        _mark_footer(blocks, out, body_start, notes)
+        for i in range(body_start + 1, len(out)):
+            if out[i] is not None and out[i].rule == "take_section_label":  # type: ignore[union-attr]
+                _claim(out, i, "drop_site_furniture")  # a nav link below the story
+    _mark_related_blocks(blocks, out)
+    _mark_lists(blocks, out)
+    if body_start is not None:
+        _flag_stray_headlines(blocks, out, body_start, notes)
+    return out, notes
+
+
+def _mark_repeats(blocks: Sequence[str], out: list[Verdict | None]) -> None:
+    """A block printed twice in a row: the copy goes; an unclaimed original is a caption."""
+    for i in range(1, len(blocks)):
+        if blocks[i].casefold() != blocks[i - 1].casefold():
+            continue
+        out[i] = Verdict("drop_repeated_block", drops_text=True)
+        if out[i - 1] is None and not has_quotation(blocks[i - 1]):
+            _claim(out, i - 1, "take_caption", ("caption", blocks[i - 1]))
+
+
+def _mark_front_matter(
+    blocks: Sequence[str], out: list[Verdict | None], start: int, body_start: int
+) -> None:
+    """Between the title and the body: byline lines, a stray headline, the standfirst."""
+    for i in range(start, body_start):
         if out[i] is not None:
             continue
-        previous = out[i - 1]
-        after_photo = previous is not None and previous.rule in (
-            "take_photo_credit",
-            "take_caption",
-        )
-        if after_photo and not P.SENTENCE_END.search(blocks[i]) and not has_quotation(blocks[i]):
-            out[i] = Verdict("drop_related_headline", drops_text=True)
+        previous = out[i - 1] if i else None
+        after = previous.rule if previous else ""
+        if after == "take_byline" and len(blocks[i].split()) <= 5 and _headline_like(blocks[i]):
+            _claim(out, i, "take_byline", ("byline_more", blocks[i]))
+        elif after in ("take_photo_credit", "take_caption") and _headline_like(blocks[i]):
+            _claim(out, i, "drop_related_headline")
         elif not any(v is not None and v.rule == "take_standfirst" for v in out):
-            out[i] = Verdict("take_standfirst", meta=(("standfirst", blocks[i]),))
-    return out
+            _claim(out, i, "take_standfirst", ("standfirst", blocks[i]))
+
+
+def _mark_footer(
+    blocks: Sequence[str], out: list[Verdict | None], body_start: int, notes: list[str]
+) -> None:
+    """From "Dear readers" or "Leave a Reply" on, unclaimed blocks are the site's footer."""
+    start = next(
+        (
+            i
+            for i in range(body_start + 1, len(blocks))
+            if P.FOOTER_START.match(blocks[i]) and (out[i] is None or out[i].drops_text)  # type: ignore[union-attr]
+        ),
+        None,
+    )
+    if start is None:
+        return
+    for i in range(start, len(blocks)):
+        if out[i] is not None and not out[i].drops_text:  # type: ignore[union-attr]
+            continue
+        if has_quotation(blocks[i]):
+            notes.append(f"kept a quotation in what looks like the site's footer: {blocks[i]!r}")
+            continue
+        _claim(out, i, "drop_footer")
+
+
+def _mark_related_blocks(blocks: Sequence[str], out: list[Verdict | None]) -> None:
+    """Headlines listed under "More from Europe", "Related Topics", a lone "Read also"."""
+    i = 0
+    while i < len(blocks):
+        verdict = out[i]
+        lone = P.RELATED_LINE.match(blocks[i])
+        i += 1
+        if not (verdict and verdict.rule == "drop_related_links" and lone and not lone["rest"]):
+            continue
+        while i < len(blocks):
+            claimed = out[i]
+            if claimed is None and _headline_like(blocks[i]):
+                _claim(out, i, "drop_related_links")
+            elif claimed is None or not claimed.drops_text:
+                break
+            i += 1
+
+
+def _mark_lists(blocks: Sequence[str], out: list[Verdict | None], least: int = 4) -> None:
+    """A run of one- to three-word lines (a tag cloud, a menu) is not article text."""
+    run: list[int] = []
+    for i in [*range(len(blocks)), len(blocks)]:
+        verdict = out[i] if i < len(blocks) else None
+        if (
+            i < len(blocks)
+            and _is_list_item(blocks[i])
+            and (verdict is None or verdict.drops_text or verdict.rule == "take_section_label")
+        ):
+            run.append(i)
+            continue
+        if len(run) >= least:
+            for j in run:
+                if out[j] is None:
+                    _claim(out, j, "drop_tag_cloud")
+        run = []
+
+
+def _flag_stray_headlines(
+    blocks: Sequence[str], out: list[Verdict | None], body_start: int, notes: list[str]
+) -> None:
+    """A headline-like line between body paragraphs is kept, but flagged for a human."""
+    for i in range(body_start + 1, len(blocks) - 1):
+        if out[i] is None and _headline_like(blocks[i]) and len(blocks[i].split()) >= 6:
+            notes.append(f"kept a line that may be a related headline: {blocks[i]!r}")
 
 
 # --------------------------------------------------------------------------------------
 # The stage
 
 
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _outlet(url: str | None, agency: str | None) -> str | None:
+def _outlet(url: str | None, agency: str | None, site: str | None) -> str | None:
     if url:
         host = (urlsplit(url).hostname or "").removeprefix("www.")
         for domain, name in P.OUTLET_BY_DOMAIN.items():
@@ -369,7 +271,7 @@ def _outlet(url: str | None, agency: str | None) -> str | None:
                 return name
     if agency:
         return P.OUTLET_BY_TAG.get(agency.lower(), agency)
-    return None
+    return site
 
 
 def _safe_url(url: str | None) -> str | None:
@@ -379,59 +281,75 @@ def _safe_url(url: str | None) -> str | None:
     return None
 
 
-def _resolve_date(meta: dict[str, list[str]], url: str | None) -> tuple[dt.date | None, list[str]]:
-    """The date from, in order: the header line, the dateline or timestamp, then the URL."""
+def _first_date(texts: Sequence[str], year: int | None) -> dt.date | None:
+    for text in texts:
+        found = find_date(text)
+        if found and (date := found.resolve(year)):
+            return date
+    return None
+
+
+def resolve_date(meta: dict[str, list[str]], url: str | None) -> tuple[dt.date | None, list[str]]:
+    """The date from, in order: the header line, a dateline or byline, the original URL,
+    then a "Published" line. Disagreements and guesses become warnings.
+    """
     warnings: list[str] = []
-    header = meta.get("header_date", [None])[0]
-    url_match = P.URL_DATE.search(url or "")
+    header = meta.get("header_date", [""])[0]
+    header_date = _first_date([header], None) if header.count("-") == 2 else None
+    if header and header.count("-") == 2 and header_date is None:
+        warnings.append(f"the header date {header} is not a real date; it was ignored")
+    header_month = header if header.count("-") == 1 else None
+    url_found = P.URL_DATE.search(url or "")
     url_date = (
-        _date(int(url_match["year"]), int(url_match["month"]), int(url_match["day"]))
-        if url_match
+        _first_date([url_found.group().strip("/").replace("/", "-")], None) if url_found else None
+    )
+    year = (
+        header_date.year
+        if header_date
+        else int(header[:4])
+        if header_month
+        else url_date.year
+        if url_date
         else None
     )
-    header_date: dt.date | None = None
-    if header:
-        parts = [int(p) for p in header.split("-")]
-        header_date = _date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
-        if header_date is None:
-            warnings.append(f"the header date {header} is not a real date; it was ignored")
-    line_date: dt.date | None = None
-    if "month" in meta and "day" in meta:
-        year = next(
-            (int(y) for y in meta.get("year", [])),
-            header_date.year if header_date else (url_date.year if url_date else None),
-        )
-        if year is not None:
-            line_date = _date(year, int(meta["month"][0]), int(meta["day"][0]))
-    for candidate in (header_date, line_date, url_date):
-        if candidate is not None:
-            chosen = candidate
-            break
-    else:
-        return None, warnings
+    published = _first_date(meta.get("published", []), year)
+    line_date = _first_date(
+        meta.get("line_date", []), year or (published.year if published else None)
+    )
+    chosen = next((d for d in (header_date, line_date, url_date, published) if d), None)
     if url_date and line_date and url_date != line_date:
         warnings.append(
             f"the dateline says {line_date} but the URL says {url_date}; the dateline was used"
         )
+    if header_month:
+        if chosen is None:
+            chosen = _first_date([header + "-01"], None)
+            warnings.append(f"the header gives only the month ({header}); the 1st was used")
+        elif chosen.strftime("%Y-%m") != header_month:
+            warnings.append(f"the header says {header_month} but the article says {chosen}")
     return chosen, warnings
+
+
+def _header(lines: list[str], meta: dict[str, list[str]], removed: list[Removal]) -> list[str]:
+    """Take the `` date 2022-01-20 ...`` line; whatever is fused after it is judged as a block."""
+    match = P.HEADER_LINE.match(lines[0]) if lines else None
+    if not match:
+        return lines
+    removed.append(Removal(lines[0][: match.start("rest")].strip(), "take_header_line"))
+    meta["header_date"] = [match["date"]]
+    rest = match["rest"].strip()
+    if rest and classify(rest) is None and len(rest.split()) <= 4 and rest.istitle():
+        meta.setdefault("section", []).append(rest)
+        removed.append(Removal(rest, "take_section_label"))
+        rest = ""
+    return ([rest, ""] if rest else []) + lines[1:]
 
 
 def clean_article(raw: RawArticle) -> Article:
     """Clean one raw article. Raises :class:`InputError` if no title or no body is left."""
-    lines = raw.text.split("\n")
     meta: dict[str, list[str]] = {}
     removed: list[Removal] = []
-    header = P.HEADER_LINE.match(lines[0]) if lines else None
-    if header:
-        removed.append(Removal(lines[0].strip(), "take_header_line"))
-        meta["header_date"] = [header["date"]]
-        rest = header["rest"].strip()
-        if (rest and rest.lower() in P.SECTION_LABELS) or (
-            rest and len(rest.split()) <= 5 and rest.istitle()
-        ):
-            meta["section"] = [rest]
-            rest = ""
-        lines = ([rest] if rest else []) + lines[1:]
+    lines = _header(raw.text.split("\n"), meta, removed)
 
     repairs: list[str] = list(raw.repairs)
     blocks: list[str] = []
@@ -442,7 +360,7 @@ def clean_article(raw: RawArticle) -> Article:
         if fixed:
             blocks.append(fixed)
             originals.append(block)
-    verdicts = assign_positions(blocks, [classify(b) for b in blocks])
+    verdicts, notes = assign_positions(blocks, [classify(b) for b in blocks])
 
     paragraphs: list[str] = []
     for block, original, verdict in zip(blocks, originals, verdicts, strict=True):
@@ -467,19 +385,28 @@ def clean_article(raw: RawArticle) -> Article:
             raw.path, "no article text is left after cleaning", "is this the whole paste?"
         )
     if title is None:
-        raise InputError(raw.path, "no title found", "put the headline on the first line")
+        raise InputError(
+            raw.path,
+            "no title found: the first line is body text, not a headline",
+            "put the headline on the first line",
+        )
     url = _safe_url(first("url"))
-    date, warnings = _resolve_date(meta, url)
+    date, warnings = resolve_date(meta, url)
     if date is None:
         warnings.append("no date found: add a first line such as ' date 2022-01-20'")
     if first("url") and url is None:
         warnings.append(f"the original URL {first('url')!r} is not a web address; it was dropped")
+    extra = tuple(
+        (key, value)
+        for key in ("site", "credits", "updated", "published")
+        for value in meta.get(key, [])[:1]
+    )
     return Article(
         path=raw.path,
         sha256=raw.sha256,
         title=title,
         date=date,
-        source=_outlet(url, first("agency")),
+        source=_outlet(url, first("agency"), first("site")),
         paragraphs=tuple(paragraphs),
         dateline=first("dateline"),
         section=first("section"),
@@ -489,9 +416,11 @@ def clean_article(raw: RawArticle) -> Article:
         agencies=tuple(dict.fromkeys(meta.get("agencies", []))),
         url=url,
         time=first("time"),
+        byline=first("byline"),
         removed=tuple(removed),
-        warnings=tuple(warnings),
+        warnings=tuple([*warnings, *notes]),
         repairs=tuple(dict.fromkeys(repairs)),
+        extra=extra,
     )
 
 
@@ -501,6 +430,7 @@ def as_markdown(article: Article) -> str:
         ("Title", article.title),
         ("Date", article.date.isoformat() if article.date else None),
         ("Source", article.source),
+        ("Byline", article.byline),
         ("Dateline", article.dateline),
         ("Section", article.section),
         ("Standfirst", article.standfirst),

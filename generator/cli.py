@@ -19,6 +19,7 @@ from typing import Any
 
 from .build import build_atomically
 from .errors import BriefingError, InputError
+from .evaluate import parse_case, score, totals
 from .links import link_corpus
 from .model import Article, Quote
 from .pipeline import content_files, process_bytes, process_file
@@ -45,6 +46,8 @@ def _read(
         try:
             if name == "-":
                 data = sys.stdin.buffer.read()
+            elif name.endswith(".case"):  # a labelled test case: clean the paste it holds
+                data = parse_case(Path(name).read_text(encoding="utf-8"), name).raw
             else:
                 data = Path(name).read_bytes()
             if plain:
@@ -71,6 +74,7 @@ def clean_json(article: Article) -> dict[str, Any]:
         "date": article.date.isoformat() if article.date else None,
         "source": article.source,
         "dateline": article.dateline,
+        "byline": article.byline,
         "url": article.url,
         "paragraphs": list(article.paragraphs),
         "removed": [{"line": r.line, "rule": r.rule} for r in article.removed],
@@ -99,7 +103,68 @@ def quote_json(quote: Quote) -> dict[str, Any]:
     }
 
 
+def _case_files(names: Sequence[str]) -> list[Path]:
+    paths: list[Path] = []
+    for name in names:
+        path = Path(name)
+        paths.extend(sorted(path.glob("*.case")) if path.is_dir() else [path])
+    return paths
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    """``briefing clean --evaluate DIR``: recall and junk removal against labelled cases."""
+    from .clean import clean_article  # noqa: PLC0415
+    from .parse import parse_bytes  # noqa: PLC0415
+
+    scores, failed = [], False
+    for path in _case_files(args.files):
+        try:
+            case = parse_case(path.read_text(encoding="utf-8"), path.as_posix())
+            article = clean_article(parse_bytes(case.raw, path.as_posix()))
+        except (OSError, ValueError, InputError) as error:
+            print(f"error: {error}", file=sys.stderr)
+            failed = True
+            continue
+        result = score(case, article)
+        scores.append((case.outlet, result))
+        if not args.json:
+            marks = "" if result.title_ok else "  title differs"
+            marks += "" if result.date_ok is not False else "  date differs"
+            print(
+                f"{path.name:<44} body {result.recalled:>2}/{result.paragraphs:<2}"
+                f" junk {result.removed:>2}/{result.junk:<2}{marks}"
+            )
+            for missed in result.missed:
+                print(f"    lost body text: {missed[:100]}")
+            for kept in result.kept_junk:
+                print(f"    junk kept:      {kept[:100]}")
+    total = totals(s for _, s in scores)
+    outlets = sorted({outlet for outlet, _ in scores})
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    **dataclasses.asdict(total),
+                    "recall": total.recall,
+                    "junk_removal": total.junk_removal,
+                    "outlets": outlets,
+                },
+                indent=2,
+            )
+        )
+    else:
+        print(
+            f"\n{total.cases} cases from {len(outlets)} kinds of outlet:"
+            f" body-paragraph recall {total.recall:.3f} ({total.recalled}/{total.paragraphs}),"
+            f" junk-line removal {total.junk_removal:.3f} ({total.removed}/{total.junk}),"
+            f" titles {total.titles_ok}/{total.cases}, dates {total.dates_ok}/{total.dates}"
+        )
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
 def cmd_clean(args: argparse.Namespace) -> int:
+    if args.evaluate:
+        return cmd_evaluate(args)
     results = _read(args.files, _settings_from(args.settings))
     failed = False
     if args.json:
@@ -125,7 +190,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
         )
         if a.url:
             print(f"url:      {a.url}")
-        for key in ("section", "standfirst", "caption", "credit"):
+        for key in ("byline", "section", "standfirst", "caption", "credit"):
             if getattr(a, key):
                 print(f"{key + ':':<9} {getattr(a, key)}")
         print(f"\n{len(a.paragraphs)} paragraphs:")
@@ -335,6 +400,11 @@ def parser() -> argparse.ArgumentParser:
         "files", nargs="+", metavar="FILE", help="raw article files ('-' reads standard input)"
     )
     c.add_argument("--json", action="store_true", help="print one JSON object keyed by file path")
+    c.add_argument(
+        "--evaluate",
+        action="store_true",
+        help="FILEs are labelled cases (*.case) or folders of them: report body recall and junk removal",
+    )
     c.set_defaults(func=cmd_clean)
 
     q = sub.add_parser(

@@ -66,6 +66,7 @@ class Article:
     agencies: tuple[str, ...] = ()  # agencies that contributed reporting ("AFP")
     url: str | None = None  # the original article's address
     time: str | None = None  # local time of publication as printed ("14:15 UTC+3")
+    byline: str | None = None  # the author(s) as printed
     removed: tuple[Removal, ...] = ()
     warnings: tuple[str, ...] = ()
     repairs: tuple[str, ...] = ()  # names of the in-text fixes that changed something

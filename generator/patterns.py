@@ -29,17 +29,23 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 #: `` date 2018-08-27 Russian Politics & Diplomacy`` - the corpus header line.
 HEADER_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*(?P<rest>.*)$")
 
-#: ``August 27, 14:15 UTC+3 PARIS`` (TASS) or ``January 20, 2022`` (a timestamp line).
-TIMESTAMP_LINE = re.compile(
-    rf"^(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s*(?P<year>\d{{4}})?,?\s*"
-    r"(?P<time>\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|GMT)\s*[+\-\N{MINUS SIGN}]?\d{0,2})?)?"
-    r"\s*(?P<place>[A-Z][A-Z .'\-]{1,40})?$"
-)
-
 #: ``PARIS, August 27. /TASS/.`` at the start of the first body paragraph.
 AGENCY_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z .'\-]{{1,40}}),\s+(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})\.?\s*"
     r"/(?P<agency>[A-Z][A-Za-z\-]{1,20})/\.?\s+"
+)
+_PLACE = r"(?P<place>[A-Z][A-Z'\-]+(?:[ /][A-Z][A-Z'\-]+){0,4})"
+_REGION = r"(?:,\s+(?P<region>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?))?"
+_DASH = "[-\N{EN DASH}\N{EM DASH}]"
+#: ``STRASBOURG, France (Reuters) -``, ``BRUSSELS, Jan 20 (Reuters) -``,
+#: ``FORT DE BREGANCON. Aug 19 (Interfax) -``, ``VANCOUVER, Wash. (AP) —``.
+WIRE_DATELINE = re.compile(
+    rf"^{_PLACE}{_REGION}(?:[.,]?\s+(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}))?\s*"
+    rf"\((?P<agency>[A-Z][A-Za-z .\-]{{1,24}})\)\s*{_DASH}{{1,2}}\s*"
+)
+#: ``KYIV, Ukraine —`` and ``WASHINGTON —``: a place in capitals and a long dash.
+PLAIN_DATELINE = re.compile(
+    rf"^{_PLACE}{_REGION}\s+[\N{{EN DASH}}\N{{EM DASH}}]{{1,2}}\s+(?=[A-Z\"\N{{LEFT DOUBLE QUOTATION MARK}}])"
 )
 
 #: ``Original url:`` with or without the address on the same line.
@@ -47,29 +53,111 @@ ORIGINAL_URL = re.compile(r"^original\s+url\s*:\s*(?P<url>https?://\S+)?\s*$", r
 BARE_URL = re.compile(r"^<?(?P<url>https?://[^\s<>]+)>?$")
 URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/|$)")
 
-#: ``Related article: ...`` and its cousins.
+#: ``Related article: ...``, ``>> READ ALSO -``, ``More from Europe`` and their cousins.
 RELATED_LINE = re.compile(
-    r"^(?:related(?:\s+articles?)?|read\s+also|also\s+read|read\s+more|see\s+also|more\s+news)"
-    r"\s*[:\-\N{EN DASH}\N{EM DASH}]",
+    r"^(?:>+\s*)?(?:related(?:\s+(?:articles?|stories|coverage|subjects|topics|content|news))?"
+    r"|read\s+(?:also|more)|also\s+read|see\s+also|more\s+news|more\s+on\s+this\s+(?:story|topic)"
+    r"|more\s+from\s+[\w ]{2,30}|you\s+may\s+also\s+like|most\s+read|top\s+stories|recommended"
+    r"|latest\s+news|editor'?s\s+picks?)\b(?P<sep>\s*[:\-\N{EN DASH}\N{EM DASH}]+)?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-
-#: ``© EPA-EFE/PHILIPPE WOJAZER/POOL``, ``Photo: ...``.
+#: ``© EPA-EFE/PHILIPPE WOJAZER/POOL``, ``Photo: ...``, ``Image source, Getty Images``,
+#: ``(Photo by Name / AFP)``, ``Name via Getty Images``.
 PHOTO_CREDIT = re.compile(
-    r"^(?:\N{COPYRIGHT SIGN}|\(c\)\s|(?:photo|photograph|image|picture)\s*(?:by)?\s*:)\s*"
-    r"(?P<credit>.{2,160})$",
+    r"^(?:\N{COPYRIGHT SIGN}|\(c\)\s|(?:photo|photograph|image|picture|foto)s?\s*(?:by|credit)?\s*:"
+    r"|(?:image|photo|media|picture)\s+source\s*,)\s*(?P<credit>.{2,160})$"
+    r"|^\((?P<paren>(?:[A-Z]+\s+)?photo(?:graph)?s?\b[^()]{1,120})\)\.?$"
+    r"|^(?P<via>[A-Z][^.!?]{1,80}\bvia\s+Getty\s+Images)\.?$",
     re.IGNORECASE,
 )
+#: Picture agencies and desks that appear in credit slugs such as ``REUTERS/Name``.
+PHOTO_AGENCIES = frozenset(
+    "afp ap epa epa-efe efe reuters tass pool getty getty images sputnik ria novosti"
+    " shutterstock rex xinhua anadolu dpa anp pa ansa kyodo yonhap bloomberg"
+    " kremlin press service handout".split(" ")
+) | frozenset({"getty images", "ria novosti", "kremlin press service", "afp photo", "ap photo"})
 #: A caption ending in a bolded or bare ``Name / Agency / Agency`` credit.
 CAPTION_CREDIT = re.compile(
     r"^(?P<caption>.{10,}?[.!?\N{RIGHT DOUBLE QUOTATION MARK}\"])\s*"
     r"(?:\*\*(?P<bold>[^*]{2,120})\*\*|(?P<bare>[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}"
-    r"(?: ?/ ?[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}){1,4}))\s*$"
+    r"(?: ?/ ?[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}){1,4})"
+    r"|(?:Photograph|Photo|Picture|Image)(?: by)?:\s*(?P<labelled>[^.]{2,120}))\s*$"
 )
-
-#: ``AFP contributed reporting.``
+#: ``FILE - A ferry leaves ... (AP Photo/Name, File)``, ``Image caption, ...``,
+#: ``Emmanuel Macron (file photo)``.
+CAPTION_LINE = re.compile(
+    r"^(?:FILE\s*[-:\N{EN DASH}\N{EM DASH}]\s+|(?:image|photo|picture)\s+caption\s*,?\s*)"
+    r"(?P<caption>.+?)(?:\s*\((?P<credit>[^()]{2,80})\))?\.?$"
+    r"|^(?P<short>.{2,200}?)\s*\((?:file|archive)(?: photo)?\)\.?$",
+    re.IGNORECASE,
+)
+#: ``AFP contributed reporting.``, ``... writer Jane Doe in Paris contributed to this report.``
 CONTRIBUTED = re.compile(
-    r"^(?P<agencies>[A-Z][\w.&' ,]{1,80}?)\s+contributed(?:\s+to)?(?:\s+this)?\s+report(?:ing)?\.?$"
+    r"^(?P<agencies>[A-Z][\w.&' ,]{1,80}?)\s+contributed(?:\s+to)?(?:\s+this)?\s+"
+    r"(?:report(?:ing)?|story|article)\.?$"
+)
+#: ``Reporting by X; Editing by Y``: the desk's credits at the foot of a wire story.
+STAFF_CREDITS = re.compile(
+    r"^(?:(?:additional\s+)?reporting|writing|editing|compiled|translated|research|"
+    r"graphics|production)\s+by\s+\S.{0,300}$",
+    re.IGNORECASE,
+)
+#: ``By Jane Doe and John Roe``, ``Text by: FRANCE 24``, ``Author Anna Weber``.
+BYLINE = re.compile(
+    r"^(?:by|text\s+by|written\s+by|words\s+by|author|authors)\b\s*:?\s+"
+    r"(?P<name>[A-Z][\w.'\-]*(?:,?\s+(?:and\s+|&\s+)?[A-Z0-9][\w.'\-]*){0,9})$",
+    re.IGNORECASE,
+)
+#: ``Jane Doe7 February 2022``: a byline with the date fused on.
+BYLINE_DATE = re.compile(
+    rf"^(?P<name>[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){{1,3}})\s*(?P<date>\d{{1,2}}\s+{_MONTH}\s+\d{{4}})$"
+)
+TIME_OF_DAY = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|GMT)\s*[+\-\N{MINUS SIGN}]?\d{0,2})?"
+)
+#: Lines that label a date: which kind of date it is.
+DATE_LABEL = re.compile(
+    r"^(?P<label>updated|last\s+(?:modified|updated)|modified|published|first\s+published|"
+    r"posted|issued|date)\b",
+    re.IGNORECASE,
+)
+#: ``BRENT 127.98 +3.9%``, ``EUR/USD 1.0904 -0.1%``.
+MARKET_TICKER = re.compile(
+    r"^(?:[A-Z]{2,8}(?:/[A-Z]{2,6})?\s+\$?[\d.,]+\s*[+\-\N{MINUS SIGN}]?[\d.,]+%\s*)+$"
+)
+#: ``burs-ab/jm``: a wire desk's signature.
+DESK_SLUG = re.compile(r"^[a-z]{2,6}(?:-[a-z]{1,4})*(?:/[a-z]{1,4})+$")
+#: ``Tags: ...``, ``Permalink https://...``.
+TAGS_LINE = re.compile(r"^(?:tags|topics|keywords|filed\s+under)\s*:\s*\S", re.IGNORECASE)
+PERMALINK = re.compile(r"^(?:permalink|short\s+url|short\s+link)\s*:?\s*https?://\S+$", re.I)
+#: Share counters and reading times: ``Share 12``, ``0 Comments``, ``3 minute read``.
+COUNTER = re.compile(
+    r"^(?:(?:share|shares|tweet|comments?|likes?|views?|reactions?)\s*\(?\d[\d,.]*k?\)?"
+    r"|\d[\d,.]*k?\s*(?:shares|comments?|views|likes|reactions)"
+    r"|\d+\s*min(?:ute)?s?(?:\s+read)?|share\s+(?:on|via)\s+\w+|show\s+(?:new\s+)?comments.*)$",
+    re.IGNORECASE,
+)
+#: Banners: donation, newsletter and app appeals, legal notices. Checked only on short
+#: blocks with no quotation in them.
+BANNER = re.compile(
+    r"\b(?:sign\s+up\b.{0,60}\b(?:newsletter|inbox|alerts)|subscribe\b.{0,60}\b(?:newsletter|"
+    r"channel|inbox|for\s+free|to\s+receive)|ad-free|make\s+a\s+(?:donation|contribution)|"
+    r"consider\s+(?:a\s+)?(?:small\s+)?donation|donate\s+now|readers\s+like\s+you|"
+    r"support\s+(?:independent|our)\s+journalism|thanks\s+for\s+reading|"
+    r"follow\s+(?:us|[A-Z][\w ]{0,20})\s+on\s+(?:telegram|twitter|facebook|instagram|x|youtube)|"
+    r"your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked|"
+    r"all\s+rights\s+reserved|may\s+not\s+be\s+(?:published|reproduced)|trust\s+principles|"
+    r"views\s+expressed\s+in\s+this\s+(?:article|piece|column)|"
+    r"section\s+of\s+the\s+print\s+edition|enjoy\s+more\s+audio|"
+    r"browser\s+does\s+not\s+support|you\s+can\s+share\s+this\s+story|"
+    r"download\s+(?:our|the)\s+app|we\s+use\s+cookies|listen\s+to\s+this\s+(?:story|article))",
+    re.IGNORECASE,
+)
+#: The start of a footer: everything after it is the site's, not the article's.
+FOOTER_START = re.compile(
+    r"^(?:dear\s+(?:readers?|friends)\b|leave\s+a\s+(?:reply|comment)\b|"
+    r"join\s+the\s+(?:conversation|discussion)\b|comments?\s*$|add\s+a\s+comment\b)",
+    re.IGNORECASE,
 )
 
 INLINE_TAG = re.compile(
@@ -78,9 +166,26 @@ INLINE_TAG = re.compile(
 ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
 MD_EMPHASIS = re.compile(r"(\*\*|__)(?P<inner>\S(?:[^*_\n]{0,500}?\S)?)\1")
 
+MD_ITALIC = re.compile(r"(?<![\w*])\*(?P<inner>[^\s*](?:[^*\n]{0,500}?[^\s*])?)\*(?![\w*])")
+#: ``" unreliable partner "``: a quotation whose marks were spaced off its words.
+SPACED_QUOTE = re.compile(
+    r'(?:^|(?<=[\s(]))"[ \t]+(?P<inner>[^"\n]{0,600}?\S)[ \t]+"(?=[\s,.;:!?)]|$)'
+)
+ASCII_GUILLEMETS = re.compile(r"<<\s*(?P<inner>[^<>\n]{1,600}?)\s*>>")
+#: A short word glued to the link text after it: ``according toThe Times``.
+FUSED_WORD = re.compile(
+    r"\b(to|the|of|in|on|at|by|for|with|from|and|said|says|told|via|about)(?=[A-Z][a-z])"
+)
+
 #: Site names appended to titles: ``Title - Sputnik International``.
 TITLE_SUFFIX = re.compile(
-    r"\s+[|\-\N{EN DASH}\N{EM DASH}]\s+(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*$"
+    r"\s+[|\-\N{EN DASH}\N{EM DASH}]\s+(?:The\s+)?[A-Z0-9][\w.]*(?:\s+[A-Z0-9][\w.]*){0,3}\s*$"
+)
+#: Last words of outlet names, for telling a site suffix from a headline's own dash.
+OUTLET_WORDS = frozenset(
+    "international news times review post daily courier gazette herald tribune journal today"
+    " online economist guardian telegraph independent observer express mail standard monitor"
+    " chronicle weekly magazine agency tv radio 24 media press report insider".split()
 )
 
 #: Section labels a corpus header line or a lone line may carry.
@@ -115,37 +220,22 @@ SECTION_LABELS = frozenset(
     )
 )
 
-#: Lines that are never article text: menus, share buttons, banners.
+#: Lines that are never article text: menus, share buttons, banners, form fields.
 FURNITURE = frozenset(
-    s.lower()
-    for s in (
-        "Skip to main content",
-        "Accessibility links",
-        "Advertisement",
-        "Read more",
-        "Share",
-        "Breaking News",
-        "Get short URL",
-        "Menu",
-        "Search",
-        "Subscribe",
-        "Print",
-        "Comments",
-        "Leave a Reply",
-        "Join the Conversation",
-        "Sign in",
-        "Log in",
-        "Newsletter",
-        "Most read",
-        "Follow us",
-        "Tweet",
-        "Email",
-        "Facebook",
-        "Twitter",
-        "Telegram",
-    )
+    line.strip().lower()
+    for line in """
+    Skip to main content | Skip to navigation | Skip to content | Accessibility links
+    Advertisement | Advertising | Sponsored | Supported by | Continue reading the main story
+    Share | Share page | Share this article | Copy link | close panel | Reuse this content
+    Breaking News | Get short URL | Menu | Home | Search | Subscribe | Subscribe now | Print
+    Comments | All comments | Post Comment | Comment | Comment * | Name | Name * | Email * | Website
+    Sign in | Log in | Register | Newsletter | Newsletters | Follow us | Tweet | Email | Facebook
+    Twitter | Telegram | WhatsApp | LinkedIn | Donate | Donate now | Support us | Tags | Topics
+    Send us your feedback | Listen to this article | Listen to this story | Listen | Video
+    Show more | Load more | Back to top | Next article | Previous article | Cookie settings
+    """.replace("\n", "|").split("|")
+    if line.strip()
 )
-
 #: Outlets by web domain and by the wire tag of a dateline.
 OUTLET_BY_DOMAIN: dict[str, str] = {
     "themoscowtimes.com": "The Moscow Times",

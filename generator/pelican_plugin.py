@@ -114,9 +114,7 @@ def link_articles(generator: ArticlesGenerator) -> None:
         "speakers": speaker_views(corpus, urls),
         "callouts": [
             {**c, "article_url": urls[a.path]}
-            for a in sorted(
-                corpus.articles, key=lambda a: (a.date or dt.date.min, a.path)
-            )
+            for a in sorted(corpus.articles, key=lambda a: (a.date or dt.date.min, a.path))
             for c in views[a.path]["callouts"][:1]
             if a.path in views
         ],
