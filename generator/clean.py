@@ -24,6 +24,7 @@ from . import patterns as P
 from .dates import find_date
 from .errors import InputError
 from .fixes import apply_fixes
+from .formats import header_date, markdown_paragraphs, pelican_header
 from .model import Article, RawArticle, Removal
 from .rules import Verdict, classify, has_quotation
 
@@ -345,8 +346,47 @@ def _header(lines: list[str], meta: dict[str, list[str]], removed: list[Removal]
     return ([rest, ""] if rest else []) + lines[1:]
 
 
+def read_clean_markdown(raw: RawArticle) -> Article | None:
+    """A ``.md`` file with a full Pelican header is already clean: take it as written."""
+    found = pelican_header(raw.text) if raw.format == "markdown" else None
+    if found is None:
+        return None
+    fields, body = found
+    paragraphs = markdown_paragraphs(body)
+    if not paragraphs:
+        raise InputError(raw.path, "the Markdown file has a header but no text after it")
+    date = header_date(fields["date"])
+    warnings = [] if date else [f"the Date: {fields['date']!r} is not a date (YYYY-MM-DD)"]
+    url = _safe_url(fields.get("url"))
+    known = {"title", "date", "source", "url", "dateline", "section", "standfirst", "byline"}
+    return Article(
+        path=raw.path,
+        sha256=raw.sha256,
+        title=fields["title"],
+        date=date,
+        source=fields.get("source") or _outlet(url, None, None),
+        paragraphs=paragraphs,
+        dateline=fields.get("dateline"),
+        section=fields.get("section"),
+        standfirst=fields.get("standfirst") or fields.get("summary"),
+        url=url,
+        byline=fields.get("byline") or fields.get("author"),
+        removed=(),
+        warnings=tuple(warnings),
+        repairs=raw.repairs,
+        extra=tuple((k, v) for k, v in fields.items() if k not in known),
+    )
+
+
 def clean_article(raw: RawArticle) -> Article:
-    """Clean one raw article. Raises :class:`InputError` if no title or no body is left."""
+    """Clean one raw article. Raises :class:`InputError` if no title or no body is left.
+
+    A Markdown file with a Pelican header is taken as already clean
+    (:func:`read_clean_markdown`); everything else goes through the rules.
+    """
+    written = read_clean_markdown(raw)
+    if written is not None:
+        return written
     meta: dict[str, list[str]] = {}
     removed: list[Removal] = []
     lines = _header(raw.text.split("\n"), meta, removed)

@@ -18,6 +18,7 @@ import ftfy
 from charset_normalizer import from_bytes
 
 from .errors import InputError
+from .formats import html_to_paste
 from .model import Format, RawArticle
 
 FORMATS: dict[str, Format] = {
@@ -127,10 +128,13 @@ def parse_bytes(data: bytes, path: str) -> RawArticle:
     text, repairs = repair_text(text)
     if not text.strip():
         raise InputError(path, "the file is empty", "paste the article text into it")
+    form = detect_format(path)
+    if form == "html":
+        text = html_to_paste(text, path)
     return RawArticle(
         path=path,
         text=text,
-        format=detect_format(path),
+        format=form,
         encoding=encoding,
         sha256=hashlib.sha256(data).hexdigest(),
         repairs=repairs,

@@ -1,6 +1,6 @@
 """The only module that imports Pelican: a reader for raw pastes, and the corpus hooks.
 
-* ``readers_init``: :class:`RawArticleReader` reads ``.txt`` files through parse -> clean -> quotes.
+* ``readers_init``: :class:`RawArticleReader` reads pastes (``.txt``), Markdown and saved pages through parse -> clean -> quotes.
 * ``article_generator_finalized``: once every article is read, the links stage runs over
   the whole corpus and each Pelican article gets ``article.briefing`` (a view dict).
 * ``get_generators``: :class:`BriefingPagesGenerator` writes thread timelines and the
@@ -49,7 +49,7 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
     """Reads a raw pasted article (``.txt``) into Pelican content and metadata."""
 
     enabled = True
-    file_extensions = ["txt", "text"]
+    file_extensions = ["txt", "text", "md", "markdown", "html", "htm"]
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         content_root = Path(self.settings["PATH"]).resolve()

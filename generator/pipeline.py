@@ -11,6 +11,9 @@ from .parse import parse_bytes
 from .quotes import add_quotes
 from .settings import Settings
 
+#: Files read as articles: pastes, Markdown (with or without a Pelican header), saved pages.
+CONTENT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+
 #: Larger files are refused rather than read: no real article is this long.
 MAX_BYTES = 25 * 1024 * 1024
 
@@ -45,6 +48,6 @@ def content_files(content: Path) -> list[Path]:
     return sorted(
         p
         for p in content.rglob("*")
-        if p.suffix.lower() in (".txt", ".text")
+        if p.suffix.lower() in CONTENT_SUFFIXES
         and not any(part.startswith(".") for part in p.relative_to(content).parts)
     )

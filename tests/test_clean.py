@@ -207,3 +207,47 @@ def test_arbitrary_text_is_idempotent(text: str) -> None:
     except InputError:
         pytest.fail("a cleaned article no longer cleans")
     assert second.paragraphs == first.paragraphs
+
+
+def test_paste_that_starts_with_body_text_has_no_title_and_says_so() -> None:
+    text = (
+        " date 2022-01-20\n"
+        "French President Emmanuel Macron on Wednesday urged the European Union to draw up "
+        "its own security proposals and to put them to Russia within weeks.\n\n"
+        "He spoke to the European Parliament in Strasbourg.\n"
+    )
+    with pytest.raises(InputError) as caught:
+        clean_article(parse_bytes(text.encode(), "raw/untitled.txt"))
+    assert "raw/untitled.txt" in str(caught.value) and "no title" in str(caught.value)
+
+
+def test_paste_of_only_junk_has_no_body() -> None:
+    text = " date 2022-01-20\nSkip to main content\n\nShare\n\nAdvertisement\n"
+    with pytest.raises(InputError, match=r"raw/junk\.txt.*no article text"):
+        clean_article(parse_bytes(text.encode(), "raw/junk.txt"))
+
+
+def test_unsure_lines_are_kept_and_flagged() -> None:
+    text = (
+        " date 2022-01-20\nTitle of the story\n\n"
+        "The first paragraph of the story is long enough to be prose, and ends here.\n\n"
+        "Putin praises Russian-French relationship in holiday greeting\n\n"
+        "The second paragraph of the story is also long enough to be prose, and ends.\n"
+    )
+    article = clean_article(parse_bytes(text.encode(), "raw/x.txt"))
+    assert "Putin praises Russian-French relationship in holiday greeting" in article.paragraphs
+    assert any("may be a related headline" in w for w in article.warnings)
+
+
+def test_month_only_header_without_other_dates_warns() -> None:
+    text = " date 2021-11\nA headline\n\nA paragraph of text long enough to count as the body of it.\n"
+    article = clean_article(parse_bytes(text.encode(), "raw/x.txt"))
+    assert str(article.date) == "2021-11-01"
+    assert any("only the month" in w for w in article.warnings)
+
+
+def test_dateline_beats_url_with_a_warning() -> None:
+    case = load_case(CASES / "clean" / "wire_reuters_dateline_beats_url.case")
+    article = clean_case(case)
+    assert str(article.date) == "2022-01-20"
+    assert any("the dateline says 2022-01-20 but the URL says 2022-01-21" in w for w in article.warnings)
