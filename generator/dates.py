@@ -34,7 +34,7 @@ _FILLER = re.compile(
     r"\b(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
     r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|[ap]\.?m\.?|UTC|GMT|BST|CES?T|EES?T|MSK|E[SD]?T|P[SD]?T"
     r"|at|on|in|updated|published|posted|modified|issued|first|last|date|\d+\s*min(?:ute)?s?"
-    r"|read)\b|[+\-\N{MINUS SIGN}]\d{1,2}(?::?\d{2})?\b|[|,:;.\-\N{EN DASH}\N{EM DASH}/()]",
+    r"|read|press\s+release|news\s+release|statement)\b|\((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?)\)|[+\-\N{MINUS SIGN}]\d{1,2}(?::?\d{2})?\b|[|,:;.\-\N{EN DASH}\N{EM DASH}/()]",
     re.IGNORECASE,
 )
 _PLACE_LEFT = re.compile(r"^[A-Z][A-Z .'\-]{1,40}$")

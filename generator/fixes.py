@@ -55,12 +55,18 @@ def fix_apostrophes(text: str) -> str:
 
 
 def close_spaced_quotes(text: str) -> str:
-    """``" unreliable partner "`` - guillemets flattened into spaced straight quotes - and
-    ``<< ... >>`` become ordinary quotations again.
+    """``" unreliable partner "`` - guillemets flattened into spaced straight quotes -,
+    ``<< ... >>`` and French-spaced ``« ... »`` become ordinary quotations again.
 
     >>> close_spaced_quotes('an " unreliable partner ", he said. << We are ready >>, he said.')
     'an "unreliable partner", he said. «We are ready», he said.'
     """
+    text = re.sub(
+        "(\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK})[ \N{NO-BREAK SPACE}\N{NARROW NO-BREAK SPACE}]+"
+        "|[ \N{NO-BREAK SPACE}\N{NARROW NO-BREAK SPACE}]+(\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK})",
+        r"\1\2",
+        text,
+    )
     if '" ' not in text and "<<" not in text:
         return text
     text = P.ASCII_GUILLEMETS.sub(

@@ -83,6 +83,13 @@ CAPTION_CREDIT = re.compile(
     r"(?: ?/ ?[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}){1,4})"
     r"|(?:Photograph|Photo|Picture|Image)(?: by)?:\s*(?P<labelled>[^.]{2,120}))\s*$"
 )
+#: ``Putin chairs a meeting [Name/Sputnik via Reuters]``, ``Zelensky (R) and Macron ... (Office)``.
+CAPTION_BRACKET = re.compile(
+    r"^(?P<caption>.{10,400}?)\s*[\[(](?P<credit>[^\[\]()]{2,80}(?:/|\bvia\b|\b[Pp]hoto\b|\b[Pp]ool\b)"
+    r"[^\[\]()]{0,80})[\])]\.?$"
+    r"|^(?P<marked>.{0,200}\((?:L|R|C|\d(?:st|nd|rd|th) [LR]|left|right|cent(?:re|er))\).{10,300}?)"
+    r"\s*\((?P<office>[^()]{2,60})\)\.?$"
+)
 #: ``FILE - A ferry leaves ... (AP Photo/Name, File)``, ``Image caption, ...``,
 #: ``Emmanuel Macron (file photo)``.
 CAPTION_LINE = re.compile(
@@ -99,7 +106,9 @@ CONTRIBUTED = re.compile(
 #: ``Reporting by X; Editing by Y``: the desk's credits at the foot of a wire story.
 STAFF_CREDITS = re.compile(
     r"^(?:(?:additional\s+)?reporting|writing|editing|compiled|translated|research|"
-    r"graphics|production)\s+by\s+\S.{0,300}$",
+    r"graphics|production|edited|translated)\s+by\s+\S.{0,300}$"
+    r"|^(?:editors?|translators?|sources?|photos?)\s*:\s*[A-Z][^.!?]{1,80}$"
+    r"|^[A-Z][\w'. ]{1,40}\swith\s(?:AFP|AP|Reuters|dpa|agencies|wires)$",
     re.IGNORECASE,
 )
 #: ``By Jane Doe and John Roe``, ``Text by: FRANCE 24``, ``Author Anna Weber``.
@@ -126,7 +135,11 @@ MARKET_TICKER = re.compile(
     r"^(?:[A-Z]{2,8}(?:/[A-Z]{2,6})?\s+\$?[\d.,]+\s*[+\-\N{MINUS SIGN}]?[\d.,]+%\s*)+$"
 )
 #: ``burs-ab/jm``: a wire desk's signature.
-DESK_SLUG = re.compile(r"^[a-z]{2,6}(?:-[a-z]{1,4})*(?:/[a-z]{1,4})+$")
+DESK_SLUG = re.compile(r"^(?:[a-z]{2,6}(?:-[a-z]{1,4})*(?:/[a-z]{1,4})+|==\s?[A-Z][\w ]{1,30})$")
+#: ``Home > Newsroom > Press releases``: a breadcrumb trail.
+BREADCRUMB = re.compile(
+    r"^[\w'&\- ]{1,30}(?:\s[>\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}]\s[\w'&\- ]{1,30}){1,6}$"
+)
 #: ``Tags: ...``, ``Permalink https://...``.
 TAGS_LINE = re.compile(r"^(?:tags|topics|keywords|filed\s+under)\s*:\s*\S", re.IGNORECASE)
 PERMALINK = re.compile(r"^(?:permalink|short\s+url|short\s+link)\s*:?\s*https?://\S+$", re.I)
@@ -134,7 +147,9 @@ PERMALINK = re.compile(r"^(?:permalink|short\s+url|short\s+link)\s*:?\s*https?:/
 COUNTER = re.compile(
     r"^(?:(?:share|shares|tweet|comments?|likes?|views?|reactions?)\s*\(?\d[\d,.]*k?\)?"
     r"|\d[\d,.]*k?\s*(?:shares|comments?|views|likes|reactions)"
-    r"|\d+\s*min(?:ute)?s?(?:\s+read)?|share\s+(?:on|via)\s+\w+|show\s+(?:new\s+)?comments.*)$",
+    r"|\d+\s*min(?:ute)?s?(?:\s+read)?|share\s+(?:on|via)\s+\w+|show\s+(?:new\s+)?comments.*"
+    r"|(?:reading\s+time|time\s+to(?:\s+read)?)\s*:?\s*\d+\s*min(?:ute)?s?\.?"
+    r"|(?:print|share|email|e-mail|save)\s+this\s+(?:page|article|story))$",
     re.IGNORECASE,
 )
 #: Banners: donation, newsletter and app appeals, legal notices. Checked only on short
@@ -150,7 +165,8 @@ BANNER = re.compile(
     r"views\s+expressed\s+in\s+this\s+(?:article|piece|column)|"
     r"section\s+of\s+the\s+print\s+edition|enjoy\s+more\s+audio|"
     r"browser\s+does\s+not\s+support|you\s+can\s+share\s+this\s+story|"
-    r"download\s+(?:our|the)\s+app|we\s+use\s+cookies|listen\s+to\s+this\s+(?:story|article))",
+    r"download\s+(?:our|the)\s+(?:free\s+)?app|this\s+article\s+is\s+part\s+of|"
+    r"translation\s+of\s+an\s+original\s+article|we\s+use\s+cookies|listen\s+to\s+this\s+(?:story|article))",
     re.IGNORECASE,
 )
 #: The start of a footer: everything after it is the site's, not the article's.
@@ -233,6 +249,8 @@ FURNITURE = frozenset(
     Twitter | Telegram | WhatsApp | LinkedIn | Donate | Donate now | Support us | Tags | Topics
     Send us your feedback | Listen to this article | Listen to this story | Listen | Video
     Show more | Load more | Back to top | Next article | Previous article | Cookie settings
+    Subscribers only | Subscriber only | Members only | Premium | Lire en français | Read in English
+    Auf Deutsch lesen | Leer en español | Press play to listen to this article
     """.replace("\n", "|").split("|")
     if line.strip()
 )

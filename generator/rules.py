@@ -38,6 +38,8 @@ def drop_site_furniture(text: str) -> Verdict | None:
         return Verdict("drop_site_furniture", drops_text=True)
     if P.TAGS_LINE.match(text) or P.PERMALINK.match(text) or P.DESK_SLUG.match(text):
         return Verdict("drop_site_furniture", drops_text=True)
+    if P.BREADCRUMB.match(text):
+        return Verdict("drop_site_furniture", drops_text=True)
     return None
 
 
@@ -150,6 +152,10 @@ def take_caption(text: str) -> Verdict | None:
         if match["credit"]:
             meta.append(("credit", match["credit"].strip()))
         return Verdict("take_caption", meta=tuple(meta))
+    match = P.CAPTION_BRACKET.match(text)
+    if match and not has_quotation(text) and not re.search(r"[.!?] [A-Z]", text):  # one sentence
+        caption, credit = match["caption"] or match["marked"], match["credit"] or match["office"]
+        return Verdict("take_caption", meta=(("caption", caption.strip()), ("credit", credit)))
     return None
 
 
@@ -192,7 +198,7 @@ def take_byline(text: str) -> Verdict | None:
     if match:
         return Verdict("take_byline", meta=(("byline", match["name"]),))
     match = P.BYLINE_DATE.match(text)
-    if match:
+    if match and not P.DATE_LABEL.match(text):
         return Verdict(
             "take_byline", meta=(("byline", match["name"]), ("line_date", match["date"]))
         )

@@ -25,7 +25,10 @@ def test_saved_web_page_keeps_the_article_and_loses_the_page() -> None:
     article = clean(FORMATS / "saved_page.html")
     assert article.title == "Harbour board backs new quay"
     assert article.date == dt.date(2023, 5, 9)
-    assert article.url == "https://www.example-coast-herald.org/2023/05/09/harbour-board-backs-new-quay"
+    assert (
+        article.url
+        == "https://www.example-coast-herald.org/2023/05/09/harbour-board-backs-new-quay"
+    )
     body = " ".join(article.paragraphs)
     assert body.startswith("The harbour board voted on Tuesday")
     assert "Construction is due to begin next spring" in body
