@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site test serve publish lint clean
+.PHONY: site test eval bench serve publish lint clean
 
 $(BIN)/briefing: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,13 @@ site: $(BIN)/briefing  ## create .venv, install, build output/ from content/
 
 test: $(VENV)/.test-deps  ## install test tools (Chromium, poppler) where missing and run every test
 	$(BIN)/python -m pytest
+
+eval: $(BIN)/briefing  ## cleaning and quote figures against our labelled sets
+	$(BIN)/briefing clean --evaluate tests/cases/clean tests/cases/holdout | tail -n 1
+	$(BIN)/briefing quotes --evaluate tests/cases/quotes/eval.quotes tests/cases/quotes/holdout.quotes
+
+bench: $(BIN)/briefing  ## timings: medians and side-by-side ratios (see docs/performance.md)
+	$(BIN)/python scripts/bench.py
 
 serve: $(BIN)/briefing  ## preview on http://127.0.0.1:8000/ with rebuilds on change
 	$(BIN)/briefing serve

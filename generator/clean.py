@@ -374,7 +374,7 @@ def read_clean_markdown(raw: RawArticle) -> Article | None:
         removed=(),
         warnings=tuple(warnings),
         repairs=raw.repairs,
-        extra=tuple((k, v) for k, v in fields.items() if k not in known),
+        extra=tuple((re.sub(r"[ \-]", "_", k), v) for k, v in fields.items() if k not in known),
     )
 
 
@@ -440,6 +440,8 @@ def clean_article(raw: RawArticle) -> Article:
         (key, value)
         for key in ("site", "credits", "updated", "published")
         for value in meta.get(key, [])[:1]
+    ) + tuple(
+        (key, value) for key in ("pin_quote", "suppress_quote") for value in meta.get(key, [])
     )
     return Article(
         path=raw.path,

@@ -19,7 +19,7 @@ from typing import Any
 
 from .build import build_atomically
 from .errors import BriefingError, InputError
-from .evaluate import parse_case, score, totals
+from .evaluate import parse_case, parse_quote_set, score, score_quotes, totals
 from .links import link_corpus
 from .model import Article, Quote
 from .pipeline import content_files, process_bytes, process_file
@@ -205,7 +205,48 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
+def cmd_evaluate_quotes(args: argparse.Namespace) -> int:
+    """``briefing quotes --evaluate FILE``: extraction and attribution against gold quotes."""
+    from .quotes import extract_quotes  # noqa: PLC0415
+
+    items = []
+    for name in args.files:
+        try:
+            items.extend(parse_quote_set(Path(name).read_text(encoding="utf-8"), name))
+        except (OSError, ValueError) as error:
+            print(f"error: {name}: {error}", file=sys.stderr)
+            return EXIT_PROBLEMS
+    total = score_quotes(items, extract_quotes)
+    figures = {
+        "items": total.items,
+        "paragraphs": total.paragraphs,
+        "gold_quotes": total.gold,
+        "found_quotes": total.found,
+        "precision": round(total.precision, 4),
+        "recall": round(total.recall, 4),
+        "f1": round(total.f1, 4),
+        "kind_accuracy": round(total.kinds_ok / total.matched, 4) if total.matched else 1.0,
+        "attribution_accuracy": round(total.attribution, 4),
+        "problems": list(total.problems),
+    }
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for problem in total.problems:
+        print(f"  {problem}")
+    print(
+        f"{total.items} items, {total.paragraphs} paragraphs, {total.gold} gold quotes:"
+        f" extraction precision {total.precision:.3f}, recall {total.recall:.3f},"
+        f" F1 {total.f1:.3f}; kinds {total.kinds_ok}/{total.matched};"
+        f" attribution accuracy {total.attribution:.3f}"
+        f" ({total.speakers_ok}/{total.full_matched} full quotes)"
+    )
+    return EXIT_OK
+
+
 def cmd_quotes(args: argparse.Namespace) -> int:
+    if args.evaluate:
+        return cmd_evaluate_quotes(args)
     results = _read(args.files, _settings_from(args.settings), plain=args.plain)
     failed = any(isinstance(r, InputError) for r in results.values())
     if args.json:
@@ -420,6 +461,11 @@ def parser() -> argparse.ArgumentParser:
         "--plain",
         action="store_true",
         help="treat files as clean body text: blank-line separated paragraphs, no cleaning",
+    )
+    q.add_argument(
+        "--evaluate",
+        action="store_true",
+        help="FILEs are gold quote sets (*.quotes): report extraction P/R/F1 and attribution accuracy",
     )
     q.set_defaults(func=cmd_quotes)
 

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import ftfy
 
-from .model import Article
+from .model import Article, Quote
 
 LABELS = frozenset("TBSJ")
 _FRAGMENT = re.compile(r"\[\[(.*?)\]\]")
@@ -197,4 +197,126 @@ def totals(scores: Iterable[Score]) -> Totals:
         titles_ok=sum(s.title_ok for s in scores),
         dates=sum(s.date_ok is not None for s in scores),
         dates_ok=sum(bool(s.date_ok) for s in scores),
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Quotes: extraction and attribution against a gold set
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    kind: str
+    speaker: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class QuoteItem:
+    """A few body paragraphs and the quotations a careful reader finds in them."""
+
+    name: str
+    paragraphs: tuple[str, ...]
+    gold: tuple[GoldQuote, ...]
+
+
+def parse_quote_set(text: str, name: str = "eval") -> list[QuoteItem]:
+    """Read ``=== item`` / paragraphs / ``---`` / ``kind | speaker | text`` blocks."""
+    items: list[QuoteItem] = []
+    for number, chunk in enumerate(re.split(r"^=== ", text, flags=re.M)[1:], 1):
+        head, _, rest = chunk.partition("\n")
+        body, sep, gold_text = rest.partition("\n---\n")
+        if not sep:
+            raise ValueError(f"{name}: item {number} ({head.strip()}) has no '---' line")
+        gold = []
+        for line in gold_text.strip().splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            kind, speaker, quote = (part.strip() for part in line.split("|", 2))
+            if kind not in ("full", "fragment"):
+                raise ValueError(f"{name}: {head.strip()}: kind must be full or fragment: {line}")
+            gold.append(GoldQuote(kind, None if speaker == "null" else speaker, quote))
+        paragraphs = tuple(p.strip() for p in body.split("\n\n") if p.strip())
+        items.append(QuoteItem(head.strip(), paragraphs, tuple(gold)))
+    return items
+
+
+def _same_words(text: str) -> str:
+    return " ".join(text.split()).strip(" \"'.,;:").casefold()
+
+
+@dataclass(frozen=True)
+class QuoteTotals:
+    """Extraction precision/recall/F1, kind accuracy, attribution accuracy."""
+
+    items: int
+    paragraphs: int
+    gold: int
+    found: int
+    matched: int
+    kinds_ok: int
+    full_matched: int
+    speakers_ok: int
+    problems: tuple[str, ...]
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def attribution(self) -> float:
+        return self.speakers_ok / self.full_matched if self.full_matched else 1.0
+
+
+def score_quotes(
+    items: Iterable[QuoteItem], extract: Callable[[tuple[str, ...]], Sequence[Quote]]
+) -> QuoteTotals:
+    """Match found quotes to gold ones by their words; count kinds and speakers."""
+    items = list(items)
+    gold_n = found_n = matched = kinds_ok = full_matched = speakers_ok = 0
+    problems: list[str] = []
+    for item in items:
+        found = list(extract(item.paragraphs))
+        gold_n += len(item.gold)
+        found_n += len(found)
+        unmatched = list(found)
+        for gold in item.gold:
+            hit = next(
+                (q for q in unmatched if _same_words(q.text) == _same_words(gold.text)), None
+            )
+            if hit is None:
+                problems.append(f"{item.name}: not found: {gold.text[:70]!r}")
+                continue
+            unmatched.remove(hit)
+            matched += 1
+            kinds_ok += hit.kind == gold.kind
+            if hit.kind != gold.kind:
+                problems.append(f"{item.name}: {gold.text[:50]!r} is {gold.kind}, found {hit.kind}")
+            if gold.kind == "full":
+                full_matched += 1
+                speakers_ok += hit.speaker == gold.speaker
+                if hit.speaker != gold.speaker:
+                    problems.append(
+                        f"{item.name}: {gold.text[:50]!r} said by {gold.speaker}, found {hit.speaker}"
+                    )
+        problems.extend(f"{item.name}: not a quote: {q.text[:70]!r}" for q in unmatched)
+    return QuoteTotals(
+        items=len(items),
+        paragraphs=sum(len(i.paragraphs) for i in items),
+        gold=gold_n,
+        found=found_n,
+        matched=matched,
+        kinds_ok=kinds_ok,
+        full_matched=full_matched,
+        speakers_ok=speakers_ok,
+        problems=tuple(problems),
     )

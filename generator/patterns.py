@@ -48,6 +48,11 @@ PLAIN_DATELINE = re.compile(
     rf"^{_PLACE}{_REGION}\s+[\N{{EN DASH}}\N{{EM DASH}}]{{1,2}}\s+(?=[A-Z\"\N{{LEFT DOUBLE QUOTATION MARK}}])"
 )
 
+#: ``Pin quote: ...`` / ``Suppress quote: ...`` lines a user adds to choose call-outs.
+CALLOUT_CHOICE = re.compile(
+    r"^(?P<verb>pin|suppress)[ _\-]quotes?\s*:\s*(?P<value>\S.{0,300})$", re.IGNORECASE
+)
+
 #: ``Original url:`` with or without the address on the same line.
 ORIGINAL_URL = re.compile(r"^original\s+url\s*:\s*(?P<url>https?://\S+)?\s*$", re.IGNORECASE)
 BARE_URL = re.compile(r"^<?(?P<url>https?://[^\s<>]+)>?$")

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .model import Article, Quote
+from .patterns import SENTENCE_END
 from .settings import Settings
 
 OPENERS = {
@@ -37,10 +38,14 @@ SPEECH_VERBS = (
     "suggested|affirmed|reiterated|went on|put it|responded|countered|cautioned|vowed"
 )
 _WORD = r"[\w.'\N{RIGHT SINGLE QUOTATION MARK}\-]+"
+_PLAIN = r"[\w'\N{RIGHT SINGLE QUOTATION MARK}\-]+"  # a word that does not end a sentence
+#: Lower-case particles inside names: "Ursula von der Leyen", "Luiz Inacio Lula da Silva".
+PARTICLES = r"(?:(?:von|van|der|den|de|da|del|della|di|du|la|le|bin|ibn|al)\s)"
 MENTION = (
-    rf"(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he(?: {_WORD}){{1,4}}?|(?:Mr\.? |Mrs\.? |Ms\.? )?"
-    rf"[A-Z]{_WORD}(?: (?:of |de |von |van )?[A-Z]{_WORD}){{0,4}})"
+    rf"(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he(?: {_PLAIN}){{1,4}}?|(?:Mr\.? |Mrs\.? |Ms\.? )?"
+    rf"[A-Z]{_WORD}(?: (?:of )?{PARTICLES}*[A-Z]{_WORD}){{0,5}})"
 )
+PARTICIPLES = "adding|saying|noting|stressing|warning|insisting|explaining|arguing|continuing"
 ATTRIBUTION_AFTER = (
     # ", Macron said."  ", the French president said."  " in the next weeks, he added."
     re.compile(
@@ -56,6 +61,17 @@ ATTRIBUTION_BEFORE = (
         rf"(?:^|[.;,] |\s)(?P<m>{MENTION})(?: (?:has|had|also|then|later))? (?:{SPEECH_VERBS})"
         r"(?: (?!that\b)[\w.]+){0,3}?(?: that)?\s*[:,]?\s*$"
     ),
+    # 'Borrell said the EU would not be a "spectator", adding: "'
+    re.compile(
+        rf"(?:^|[.;] )(?P<m>{MENTION})(?: (?:has|had|also|then|later))? (?:{SPEECH_VERBS})\b"
+        rf"[^.;]{{0,160}}?,\s*(?:{PARTICIPLES})(?: that)?\s*[:,]?\s*$"
+    ),
+)
+#: "a spokesman", "one diplomat": an unnamed speaker a following "he" may refer to.
+ANONYMOUS = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Ss]everal)\s+(?:[a-z\-]+\s+){0,2}?"
+    r"(?:spokes(?:man|woman|person)|officials?|diplomats?|sources?|ministers?|aides?|advis[eo]rs?"
+    r"|analysts?|experts?|lawmakers?|residents?|witness(?:es)?|members?|soldiers?|man|woman)\b"
 )
 ACCORDING_TO = re.compile(rf"\b[Aa]ccording to (?P<m>{MENTION})")
 TWEET_SIGNATURE = re.compile(
@@ -70,9 +86,12 @@ TITLE_NOUNS = frozenset(
     representative senator mayor governor king queen pope colonel director chairman
     chairwoman prosecutor judge commander deputy vice""".split()
 )
+HONORIFIC_WORDS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
 #: Words of a capitalised run that are titles, places or institutions, never a person's name.
-NOT_NAMES = TITLE_NOUNS | frozenset(
-    """the a an in on at of for and but or as by with from to this that these those it its
+NOT_NAMES = (
+    TITLE_NOUNS
+    | frozenset(
+        """the a an in on at of for and but or as by with from to this that these those it its
     prime foreign state french russian german british american european ukrainian chinese
     u.s. us uk eu un union united states kingdom parliament commission council ministry
     kremlin white house nato osce cold war defense defence security affairs
@@ -81,6 +100,8 @@ NOT_NAMES = TITLE_NOUNS | frozenset(
     ukraine moscow paris kyiv kiev washington brussels geneva london berlin beijing china
     america west western national republic federation new times tass reuters afp ap related
     read""".split()
+    )
+    | HONORIFIC_WORDS
 )
 
 
@@ -93,7 +114,7 @@ class Person:
 
 @dataclass(frozen=True)
 class Mention:
-    name: str
+    name: str  # "" for an unnamed person ("a spokesman")
     position: int
     is_person: bool
 
@@ -118,7 +139,9 @@ class People:
             offset += len(text) + 2
 
     def _scan(self, text: str, offset: int) -> None:
-        for run in re.finditer(rf"(?:[A-Z]{_WORD})(?: (?:of )?[A-Z]{_WORD})*", text):
+        for unnamed in ANONYMOUS.finditer(text):
+            self.mentions.append(Mention("", offset + unnamed.start(), True))
+        for run in re.finditer(rf"(?:[A-Z]{_WORD})(?: (?:of )?{PARTICLES}*[A-Z]{_WORD})*", text):
             tokens = [_bare(t) for t in run[0].split()]
             # The name is the longest tail of the run made of name-like words:
             # "Polish President Piotr Nowak" -> "Piotr Nowak", titled "polish president".
@@ -130,7 +153,7 @@ class People:
                 continue
             position = offset + run.start()
             if len(name_tokens) >= 2:
-                name = " ".join(name_tokens[:3])
+                name = " ".join(name_tokens[:5])
                 title = " ".join(tokens[:lead]).lower()
                 before = text[max(0, run.start() - 40) : run.start()].split()
                 if before and before[-1].lower() in TITLE_NOUNS:
@@ -145,6 +168,7 @@ class People:
                 person = self.by_surname(name_tokens[0])
                 if person is not None:
                     self.mentions.append(Mention(person.name, position, True))
+        self.mentions.sort(key=lambda m: m.position)
 
     def by_surname(self, surname: str) -> Person | None:
         matches = [p for p in self.people if p.name.split()[-1] == surname]
@@ -157,7 +181,8 @@ class People:
         low = mention.lower()
         if low in PRONOUNS:
             earlier = [m for m in self.mentions if m.position < position and m.is_person]
-            return earlier[-1].name if earlier and low != "they" else None
+            # None for "they", and for "he" after "a spokesman": an unnamed speaker
+            return earlier[-1].name or None if earlier and low != "they" else None
         if low.startswith("the "):
             words = low.split()[1:]
             head = words[-1]
@@ -176,7 +201,12 @@ class People:
             return None
         if any(p.name == mention for p in self.people):
             return mention
-        tokens = mention.split()
+        tokens = [_bare(t) for t in mention.split()]
+        lead = len(tokens)
+        while lead > 0 and tokens[lead - 1].lower() not in NOT_NAMES:
+            lead -= 1
+        if 0 < lead < len(tokens):  # "Polish Prime Minister Anna Nowak" -> "Anna Nowak"
+            return self.resolve(" ".join(tokens[lead:]), position)
         if tokens[0].lower() in NOT_NAMES and len(tokens) > 1:
             return mention  # an institution: "Russia's Foreign Ministry"
         person = self.by_surname(tokens[-1])
@@ -269,12 +299,16 @@ def classify_quote(text: str, before: str) -> str:
     'fragment'
     """
     words = text.split()
-    if len(words) < 4:
-        return "fragment"
-    if all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3):
+    long_words = [w for w in words if w.isalpha() and len(w) > 3]
+    if len(words) > 1 and long_words and all(w[:1].isupper() for w in long_words):
         return "fragment"  # a title of a work or a name, not speech
-    if len(words) >= 8:
-        return "full"
+    if len(words) < 4:
+        # a short sentence that opens its paragraph ("Energy is security," he said) is speech
+        return (
+            "full" if len(words) > 1 and not before.strip() and text[:1].isupper() else "fragment"
+        )
+    if len(words) >= 8 or SENTENCE_END.search(text):
+        return "full"  # long, or a whole sentence with its full stop inside the marks
     starts_sentence = text[:1].isupper() and (not before.strip() or before.rstrip()[-1:] in ".:,")
     return "full" if starts_sentence else "fragment"
 
@@ -286,7 +320,8 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     for text in paragraphs:
         offsets.append(offsets[-1] + len(text) + 2)
     quotes: list[Quote] = []
-    previous_speaker: tuple[int, str | None] | None = None  # (paragraph, speaker)
+    # (paragraph, speaker, end of the previous quote in that paragraph)
+    previous_speaker: tuple[int, str | None, int | None] | None = None
     for span in find_spans(paragraphs):
         first_text = paragraphs[span.paragraph]
         last_text = paragraphs[span.end_paragraph]
@@ -312,15 +347,20 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
             speaker = people.resolve(mention, position)
             if speaker is not None:
                 people.note(speaker, position)
-        elif (
-            kind == "full"
-            and previous_speaker is not None
-            and previous_speaker[0] == span.paragraph - 1
-            and span.start == 0
-            and not after.strip(" .,")
-        ):
-            speaker = previous_speaker[1]  # a paragraph that is wholly a continuing quote
-            mention = None
+        elif kind == "full" and span.start == 0 and not after.strip(" .,"):
+            # A paragraph that is wholly a quote: it continues the previous speaker's
+            # quote, or it stands under a sub-heading that names the speaker.
+            if previous_speaker is not None and previous_speaker[0] == span.paragraph - 1:
+                speaker = previous_speaker[1]
+            elif span.paragraph > 0:
+                speaker = _heading_speaker(
+                    paragraphs[span.paragraph - 1], people, offsets[span.paragraph - 1]
+                )
+        elif kind == "full" and previous_speaker is not None and previous_speaker[2] is not None:
+            # '"...," Kolar said. "Patience is a policy too."': the same speaker goes on
+            gap = first_text[previous_speaker[2] : span.start]
+            if previous_speaker[0] == span.paragraph and len(gap) <= 80 and '"' not in gap:
+                speaker = previous_speaker[1]
         quotes.append(
             Quote(
                 text=text,
@@ -334,8 +374,18 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
             )
         )
         if kind == "full" and speaker is not None:
-            previous_speaker = (span.end_paragraph, speaker)
+            previous_speaker = (span.end_paragraph, speaker, span.end)
     return tuple(quotes)
+
+
+def _heading_speaker(heading: str, people: People, offset: int) -> str | None:
+    """The person a sub-heading such as "Macron on the talks" names, if it is one."""
+    if len(heading.split()) > 10 or SENTENCE_END.search(heading) or '"' in heading:
+        return None
+    for run in re.finditer(rf"[A-Z]{_WORD}(?: {PARTICLES}*[A-Z]{_WORD})*", heading):
+        if run[0].lower() not in NOT_NAMES:
+            return people.resolve(run[0], offset + run.start())
+    return None
 
 
 def _find_mention(
@@ -374,11 +424,12 @@ def choose_callouts(
     title), a length near a comfortable pull-quote, and an early place in the article.
     At most two call-outs go to one speaker while another has a good quote.
     """
+    pinned, suppressed, _ = callout_choices(article, quotes)
     counts = Counter(q.speaker for q in quotes if q.kind == "full" and q.speaker)
     title = (article.title or "").lower()
     scored: list[tuple[float, int]] = []
     for index, quote in enumerate(quotes):
-        if quote.kind != "full" or quote.speaker is None:
+        if quote.kind != "full" or quote.speaker is None or index in suppressed + pinned:
             continue
         if not settings.callout_min_chars <= len(quote.text) <= settings.callout_max_chars:
             continue
@@ -396,8 +447,10 @@ def choose_callouts(
             score -= 0.5  # the standfirst already says it
         scored.append((score, index))
     scored.sort(key=lambda item: (-item[0], item[1]))
-    chosen: list[int] = []
-    per_speaker: Counter[str] = Counter()
+    chosen: list[int] = list(pinned[: settings.max_callouts])
+    per_speaker: Counter[str] = Counter(quotes[i].speaker or "" for i in chosen)
+    if len(chosen) == settings.max_callouts:
+        return tuple(chosen)
     for _, index in scored:
         speaker = quotes[index].speaker or ""
         if per_speaker[speaker] >= 2 and any(
@@ -411,15 +464,52 @@ def choose_callouts(
     return tuple(chosen)
 
 
+def _pick(value: str, quotes: Sequence[Quote]) -> int | None:
+    """A quote by its number as ``briefing quotes`` lists it, or by words it contains."""
+    value = value.strip().strip('"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}')
+    if value.isdigit():
+        number = int(value) - 1
+        return number if 0 <= number < len(quotes) else None
+    wanted = " ".join(value.split()).casefold()
+    found = [
+        i for i, q in enumerate(quotes) if wanted and wanted in " ".join(q.text.split()).casefold()
+    ]
+    return found[0] if found else None
+
+
+def callout_choices(
+    article: Article, quotes: Sequence[Quote]
+) -> tuple[list[int], list[int], list[str]]:
+    """Pinned and suppressed quotes from the article's metadata, and what did not match."""
+    pinned: list[int] = []
+    suppressed: list[int] = []
+    problems: list[str] = []
+    for key, value in article.extra:
+        if key not in ("pin_quote", "suppress_quote"):
+            continue
+        index = _pick(value, quotes)
+        if index is None:
+            problems.append(f"{key.replace('_', ' ')} {value!r} matches no quotation")
+        elif key == "suppress_quote":
+            suppressed.append(index)
+        elif quotes[index].kind != "full":
+            problems.append(f"pin quote {value!r} is a fragment, not a quotation to call out")
+        elif index not in pinned:
+            pinned.append(index)
+    return [i for i in pinned if i not in suppressed], suppressed, problems
+
+
 def add_quotes(article: Article, settings: Settings) -> Article:
     """The quote stage: the article with its quotes, call-outs and the people it names."""
     quotes = extract_quotes(article.paragraphs)
     people = People(article.paragraphs)
     names = [p.name for p in people.people]
     names += [q.speaker for q in quotes if q.kind == "full" and q.speaker]
+    problems = callout_choices(article, quotes)[2]
     return replace(
         article,
         quotes=quotes,
         callouts=choose_callouts(article, quotes, settings),
+        warnings=(*article.warnings, *problems),
         people=tuple(dict.fromkeys(names)),
     )

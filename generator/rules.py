@@ -268,7 +268,23 @@ def take_dateline(text: str) -> Verdict | None:
     return Verdict("take_dateline", meta=tuple(meta), keep=text[match.end() :])
 
 
+def take_callout_choice(text: str) -> Verdict | None:
+    """``Pin quote: Europe can no longer rely`` / ``Suppress quote: 2``: the reader's choice
+    of call-outs, written into the paste (a quote number or words from the quote).
+
+    >>> take_callout_choice("Pin quote: Europe can no longer rely").meta
+    (('pin_quote', 'Europe can no longer rely'),)
+    """
+    match = P.CALLOUT_CHOICE.match(text)
+    if not match:
+        return None
+    return Verdict(
+        "take_callout_choice", meta=((f"{match['verb'].lower()}_quote", match["value"]),)
+    )
+
+
 LINE_RULES: tuple[Callable[[str], Verdict | None], ...] = (
+    take_callout_choice,
     drop_site_furniture,
     drop_related_links,
     take_original_url,

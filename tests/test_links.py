@@ -70,3 +70,26 @@ def test_unrelated_article_is_not_linked(seeds: list[Article], settings: Setting
     )
     corpus = link_corpus([*seeds, other], settings)
     assert all("other" not in (link.source + link.target) for link in corpus.links)
+
+
+def test_one_canonical_name_per_person_across_the_briefing(settings: Settings) -> None:
+    from generator.links import canonical_speakers
+    from generator.pipeline import process_bytes
+
+    first = process_bytes(
+        b" date 2022-02-07\nMacron in Moscow\n\n"
+        b'"I am not naive, but I believe in dialogue with Moscow," Mr Macron told a weekly.\n',
+        "raw/a.txt",
+        settings,
+    )
+    second = process_bytes(
+        b" date 2018-08-27\nMacron on Europe\n\n"
+        b"French President Emmanuel Macron spoke to ambassadors in Paris on Monday.\n\n"
+        b'"Europe can no longer rely on the United States for its security," Macron said.\n',
+        "raw/b.txt",
+        settings,
+    )
+    assert first.quotes[0].speaker == "Macron"  # alone, the article cannot know more
+    merged, used = canonical_speakers([first, second])
+    assert {a.quotes[0].speaker for a in merged} == {"Emmanuel Macron"}
+    assert used == {"Macron": "Emmanuel Macron"}

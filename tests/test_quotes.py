@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import quote_json
+from generator.evaluate import parse_quote_set, score_quotes
 from generator.model import Article
-from generator.pipeline import process_file
+from generator.pipeline import process_bytes, process_file
 from generator.quotes import add_quotes, extract_quotes
 from generator.settings import Settings
 
@@ -147,3 +148,70 @@ def test_quote_over_several_paragraphs_is_one() -> None:
     ]
     quotes = extract_quotes(paragraphs)
     assert len(quotes) == 1 and quotes[0].end_paragraph == 1
+
+
+QUOTE_SETS = (CASES / "quotes" / "eval.quotes", CASES / "quotes" / "holdout.quotes")
+
+
+@pytest.mark.parametrize("path", QUOTE_SETS, ids=lambda p: p.stem)
+def test_quote_evaluation_meets_the_targets(path: Path) -> None:
+    """The figures `make eval` prints: extraction F1 >= 0.95, attribution >= 0.95."""
+    items = parse_quote_set(path.read_text(encoding="utf-8"), path.name)
+    total = score_quotes(items, extract_quotes)
+    assert total.f1 >= 0.95, total.problems
+    assert total.attribution >= 0.95, total.problems
+    assert total.kinds_ok == total.matched, total.problems
+
+
+def test_the_evaluation_set_covers_sixty_paragraphs() -> None:
+    items = parse_quote_set(QUOTE_SETS[0].read_text(encoding="utf-8"))
+    assert sum(len(i.paragraphs) for i in items) >= 60
+    assert {q.kind for i in items for q in i.gold} == {"full", "fragment"}
+    assert any(q.speaker is None for i in items for q in i.gold if q.kind == "full")
+
+
+PASTE = """ date 2022-02-07
+Macron meets Putin in Moscow
+
+French President Emmanuel Macron met Russian President Vladimir Putin in Moscow on Monday.
+
+"We have a common interest in a Europe that is stable and secure for decades to come," Macron said.
+
+"Russia's security concerns must be heard, and they will be heard by everyone at the table," Putin said.
+
+"I will come back to Moscow if that is what it takes to keep the dialogue going," Macron added.
+"""
+
+
+def paste_article(extra_lines: str, settings: Settings) -> Article:
+    data = (PASTE + extra_lines).encode()
+    return process_bytes(data, "raw/pin.txt", settings)
+
+
+def test_callouts_can_be_pinned_and_suppressed_in_the_paste(settings: Settings) -> None:
+    plain = paste_article("", settings)
+    assert len(plain.callouts) == 3
+    pinned = paste_article(
+        "\nPin quote: I will come back to Moscow\n\nSuppress quote: 1\n", settings
+    )
+    texts = [pinned.quotes[i].text for i in pinned.callouts]
+    assert texts[0].startswith("I will come back to Moscow")
+    assert not any(t.startswith("We have a common interest") for t in texts)
+    assert all("Pin quote" not in p and "Suppress quote" not in p for p in pinned.paragraphs)
+
+
+def test_a_pin_that_matches_nothing_is_a_warning(settings: Settings) -> None:
+    article = paste_article("\nPin quote: words nobody said\n", settings)
+    assert any("matches no quotation" in w for w in article.warnings)
+    assert len(article.callouts) == 3  # the automatic choice still stands
+
+
+def test_callouts_can_be_pinned_in_a_markdown_header(settings: Settings) -> None:
+    text = (
+        "Title: Macron meets Putin\nDate: 2022-02-07\nSuppress-Quote: common interest\n\n"
+        + PASTE.split("\n\n", 1)[1]
+    )
+    article = process_bytes(text.encode(), "raw/pin.md", settings)
+    assert article.title == "Macron meets Putin"
+    chosen = [article.quotes[i].text for i in article.callouts]
+    assert chosen and not any("common interest" in t for t in chosen)

@@ -149,3 +149,15 @@ def test_plain_pelican_command_builds_the_same_site(project: Path, tmp_path: Pat
     )
     assert result.returncode == 0, result.stderr
     assert len(list((tmp_path / "plain" / "articles").glob("*.html"))) == 2
+
+
+def test_who_said_what_lists_macron_2018_and_2022_with_paragraph_links(built_site: Path) -> None:
+    page = soup(built_site / "who-said-what.html")
+    headings = [h.get_text(" ", strip=True) for h in page.find_all("h2")]
+    assert headings[0].startswith("Emmanuel Macron"), headings  # the most quoted speaker first
+    section = page.find("h2").find_parent("section") or page
+    years = [t["datetime"][:4] for t in section.select("time[datetime]")]
+    assert "2018" in years and "2022" in years and years == sorted(years)
+    links = [a["href"] for a in section.select("a[href*='#p']")]
+    assert links and all(href.split("#")[1].startswith("p") for href in links)
+    assert "Antony Blinken" in " ".join(headings)

@@ -1,0 +1,88 @@
+"""Benchmarks (``make bench``): medians of repeated runs, and ratios measured side by side.
+
+Machines here are shared and noisy, so every figure is a median of several runs, and the
+ones that matter are ratios between things measured in the same run.
+
+    python scripts/bench.py [quotes|links|all]
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.clean import clean_article  # noqa: E402
+from generator.evaluate import parse_case  # noqa: E402
+from generator.parse import parse_bytes  # noqa: E402
+from generator.quotes import extract_quotes  # noqa: E402
+
+
+def median_ms(work: Callable[[], object], repeat: int = 25) -> float:
+    """Median wall time of ``work`` in milliseconds (one warm-up run first)."""
+    work()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def typical_articles() -> list[tuple[str, bytes]]:
+    """The seeds and the labelled cleaning cases: real-sized pastes."""
+    out = [(p.name, p.read_bytes()) for p in sorted((ROOT / "content" / "raw").glob("*.txt"))]
+    for path in sorted((ROOT / "tests" / "cases" / "clean").glob("*.case")):
+        out.append((path.name, parse_case(path.read_text(encoding="utf-8"), path.name).raw))
+    return out
+
+
+def bench_quotes() -> None:
+    print("== per article: parse, clean, quote extraction (median of 25 runs, ms)")
+    rows = []
+    for name, data in typical_articles():
+        raw = parse_bytes(data, name)
+        article = clean_article(raw)
+        parse_ms = median_ms(lambda d=data, n=name: parse_bytes(d, n))
+        clean_ms = median_ms(lambda r=raw: clean_article(r))
+        quote_ms = median_ms(lambda a=article: extract_quotes(a.paragraphs))
+        rows.append((name, len(data), parse_ms, clean_ms, quote_ms))
+    rows.sort(key=lambda r: -r[1])
+    for name, size, parse_ms, clean_ms, quote_ms in rows[:5]:
+        print(
+            f"  {name[:48]:<48} {size:>6} B  parse {parse_ms:6.2f}  clean {clean_ms:6.2f}  quotes {quote_ms:6.2f}"
+        )
+    worst = max(r[4] for r in rows)
+    typical = statistics.median(r[4] for r in rows)
+    ratio = statistics.median(r[4] / r[3] for r in rows)
+    name, data = max(typical_articles(), key=lambda item: len(item[1]))
+    long_article = clean_article(parse_bytes(data, name))
+    paragraphs = long_article.paragraphs * 20
+    long_ms = median_ms(lambda: extract_quotes(paragraphs), repeat=5)
+    print(
+        f"  a 20x longer article ({sum(map(len, paragraphs))} characters): quotes {long_ms:.1f} ms"
+    )
+    print(
+        f"  {len(rows)} articles: quote extraction median {typical:.2f} ms, worst {worst:.2f} ms"
+        f" (target < 20 ms); extraction / cleaning time, median ratio {ratio:.2f}"
+    )
+
+
+SECTIONS = {"quotes": bench_quotes}
+
+
+def main(argv: list[str]) -> int:
+    wanted = argv[1:] or ["all"]
+    for name, run in SECTIONS.items():
+        if "all" in wanted or name in wanted:
+            run()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
