@@ -22,60 +22,20 @@ from dataclasses import replace
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from .model import Article, Corpus, CrossLink, PassageLink, Thread
 from .settings import Settings
+from .terms import TermIndex, build_index
 
-#: Words too common in news copy to say two stories are about the same thing.
-NEWS_STOP_WORDS = frozenset(
-    """said says told added noted stressed according year years week weeks month months
-    monday tuesday wednesday thursday friday saturday sunday today yesterday time new
-    called calls call including percent mr ms just like did does going make made""".split()
-)
-_STOP_SET = frozenset(ENGLISH_STOP_WORDS | NEWS_STOP_WORDS | {"s", "t", "ll", "ve", "re"})
-
-
-_TOKEN = re.compile(r"[^\W\d_]{2,}")
-
-
-def singular(word: str) -> str:
-    """A light plural fold so "relations" meets "relation"; stays a readable word.
-
-    >>> [singular(w) for w in ("relations", "issues", "countries", "process", "us", "news")]
-    ['relation', 'issue', 'country', 'process', 'us', 'news']
-    """
-    if len(word) <= 3 or word.endswith(("ss", "us", "is", "news")):
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") else word
-
-
-def terms(text: str) -> list[str]:
-    """Content words of a text, lower-cased and singular, hyphenated words split.
-
-    >>> terms("Post-Cold War relations with Moscow")
-    ['post', 'cold', 'war', 'relation', 'moscow']
-    """
-    words = (
-        singular(w)
-        for w in _TOKEN.findall(text.lower().replace("\N{RIGHT SINGLE QUOTATION MARK}", "'"))
-    )
-    return [w for w in words if w not in _STOP_SET]
-
-
-def terms_and_phrases(text: str) -> list[str]:
-    """Terms plus adjacent two-term phrases ("european security")."""
-    words = terms(text)
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-
-
-def _vectorizer(phrases: bool = True) -> TfidfVectorizer:
-    return TfidfVectorizer(
-        analyzer=terms_and_phrases if phrases else terms,
-        dtype=np.float32,
-    )
+#: Up to this many articles every pair is scored; above it, candidates come from each
+#: article's strongest terms (blocking), so the stage stays near-linear.
+EXACT_LIMIT = 1500
+#: How many of its strongest terms an article offers for candidate blocking.
+BLOCKING_TERMS = 12
+#: The most the people and speaker signals can multiply text similarity by.
+MAX_AMPLIFIER = 1.75
+#: How many of its strongest terms an article offers for the "shared:" reason.
+REASON_TERMS = 16
 
 
 def canonical_speakers(articles: Sequence[Article]) -> tuple[list[Article], dict[str, str]]:
@@ -99,6 +59,11 @@ def canonical_speakers(articles: Sequence[Article]) -> tuple[list[Article], dict
 
     out = []
     for article in articles:
+        if not any(name in merges for name in article.people) and not any(
+            q.speaker in merges for q in article.quotes
+        ):
+            out.append(article)  # nothing to rename
+            continue
         quotes = tuple(replace(q, speaker=canon(q.speaker)) for q in article.quotes)
         people = tuple(dict.fromkeys(canon(p) or p for p in article.people))
         out.append(replace(article, quotes=quotes, people=people))
@@ -106,99 +71,167 @@ def canonical_speakers(articles: Sequence[Article]) -> tuple[list[Article], dict
     return out, used
 
 
-def _document(article: Article) -> str:
-    return "\n".join([article.title or "", article.standfirst or "", *article.paragraphs])
-
-
-def _top_terms(
-    a: sparse.csr_matrix, b: sparse.csr_matrix, vocabulary: np.ndarray, exclude: set[str], k: int
-) -> list[str]:
-    """The terms that contribute most to the similarity of two rows, phrases before words."""
-    weights = a.multiply(b).tocoo()
-    # A phrase says more than its words: rank it by its weight plus its words' best weight.
-    ranked = sorted(
-        (
-            (float(w) * (2.0 if " " in str(vocabulary[c]) else 1.0), int(c))
-            for w, c in zip(weights.data, weights.col, strict=True)
-        ),
-        key=lambda x: (-x[0], x[1]),
+def _top_per_row(matrix: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
+    """Each row's ``k`` largest entries (ties: the lower column first), as a new matrix."""
+    matrix = matrix.tocsr()
+    matrix.sort_indices()
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    order = np.argsort(rows * 2.0 - matrix.data.astype(np.float64), kind="stable")
+    rank = np.arange(order.size) - matrix.indptr[rows[order]]
+    keep = order[rank < k]
+    keep.sort()  # back to row-major, column order
+    return sparse.csr_matrix(
+        (matrix.data[keep], (rows[keep], matrix.indices[keep])), shape=matrix.shape
     )
-    chosen: list[str] = []
-    for _, col in ranked:
-        term = str(vocabulary[col])
-        if any(w.lower() in exclude for w in term.split()):
-            continue
-        if any(set(term.split()) & set(c.split()) for c in chosen):
-            continue  # "security" adds nothing next to "european security"
-        chosen.append(term)
-        if len(chosen) == k:
-            break
-    return chosen
+
+
+def _rowwise_dot(matrix: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``matrix[rows[k]] . matrix[cols[k]]`` for every k, in chunks (exact cosine)."""
+    out = np.empty(rows.size, dtype=np.float32)
+    for start in range(0, rows.size, 20_000):
+        a = matrix[rows[start : start + 20_000]]
+        b = matrix[cols[start : start + 20_000]]
+        out[start : start + 20_000] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    return out
+
+
+def candidate_pairs(
+    docs: sparse.csr_matrix, per_article: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs ``i < j`` worth scoring and their exact text similarity (cosine).
+
+    Small corpora score every pair. Larger ones take, for each article, the
+    ``per_article`` best partners among those sharing one of its strongest terms.
+    """
+    n = docs.shape[0]
+    if n <= EXACT_LIMIT:
+        upper = sparse.triu(docs @ docs.T, k=1).tocoo()
+        return upper.row.astype(np.int64), upper.col.astype(np.int64), upper.data
+    # Blocking terms are an article's strongest among the rarer ones: a term in more than
+    # 1% of the corpus (and 50 articles) is no sign two stories are one.
+    df = np.bincount(docs.indices, minlength=docs.shape[1])
+    rare = docs.multiply((df <= max(50, n // 100)).astype(np.float32)[None, :]).tocsr()
+    strongest = _top_per_row(rare, BLOCKING_TERMS)
+    overlap = _top_per_row(sparse.triu(strongest @ strongest.T, k=1).tocsr(), per_article)
+    overlap = overlap.tocoo()
+    rows, cols = overlap.row.astype(np.int64), overlap.col.astype(np.int64)
+    return rows, cols, _rowwise_dot(docs, rows, cols)
+
+
+def _shared_terms(
+    index: TermIndex, pairs: np.ndarray, excluded: np.ndarray, k: int = 4
+) -> list[list[int]]:
+    """For each pair of articles, the terms that add most to their similarity (vectorised)."""
+    if pairs.size == 0:
+        return []
+    top = _top_per_row(index.docs, REASON_TERMS).tolil()
+    width = REASON_TERMS
+    ids = np.full((index.docs.shape[0], width), -1, dtype=np.int64)
+    weights = np.zeros((index.docs.shape[0], width), dtype=np.float32)
+    for row, (cols, vals) in enumerate(zip(top.rows, top.data, strict=True)):
+        ids[row, : len(cols)] = cols
+        weights[row, : len(vals)] = vals
+    a_ids, b_ids = ids[pairs[:, 0]], ids[pairs[:, 1]]
+    same = (a_ids[:, :, None] == b_ids[:, None, :]) & (a_ids[:, :, None] >= 0)
+    product = (weights[pairs[:, 0]][:, :, None] * weights[pairs[:, 1]][:, None, :] * same).max(2)
+    product[excluded[np.maximum(a_ids, 0)] | (a_ids < 0)] = 0
+    order = np.argsort(-product, axis=1, kind="stable")[:, :k]
+    out = []
+    for row, columns in enumerate(order):
+        out.append([int(a_ids[row, c]) for c in columns if product[row, c] > 0])
+    return out
 
 
 def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
     """Cross-links, passage links and threads for the whole briefing (order-independent)."""
     ordered, merges = canonical_speakers(sorted(articles, key=lambda a: a.path))
+    merged = tuple(sorted(merges.items()))
     n = len(ordered)
     if n < 2:
-        return Corpus(tuple(ordered), (), (), tuple(sorted(merges.items())))
-    vectorizer = _vectorizer()
-    try:
-        matrix = vectorizer.fit_transform([_document(a) for a in ordered]).tocsr()
-    except ValueError:  # every document is empty of content words
-        return Corpus(tuple(ordered), (), (), tuple(sorted(merges.items())))
-    casing = casing_map(ordered)
-    vocabulary = np.array(
-        [" ".join(casing.get(w, w) for w in t.split()) for t in vectorizer.get_feature_names_out()]
-    )
-    similarity = (matrix @ matrix.T).tocsr()
+        return Corpus(tuple(ordered), (), (), merged)
+    index = build_index([((a.title or "", a.standfirst or ""), a.paragraphs) for a in ordered])
+    if index.docs.nnz == 0:
+        return Corpus(tuple(ordered), (), (), merged)
+    rows, cols, text = candidate_pairs(index.docs, settings.max_links * 3)
+    days = np.array([a.date.toordinal() if a.date else -1 for a in ordered], dtype=np.float64)
+    dated = (days[rows] >= 0) & (days[cols] >= 0)
+    years = np.where(dated, np.abs(days[rows] - days[cols]) / 365.25, 0.0)
+    hopeful = text * MAX_AMPLIFIER / (1 + years / 10) >= settings.link_threshold
+    pinned, forbidden = link_choices(ordered)
+    chosen: dict[tuple[int, int], tuple[float, float, list[str], list[str], bool]] = {}
+    for i, j, t in zip(
+        rows[hopeful].tolist(), cols[hopeful].tolist(), text[hopeful].tolist(), strict=True
+    ):
+        if (i, j) in forbidden:
+            continue
+        scored = _score_pair(ordered[i], ordered[j], t, settings)
+        if scored is not None:
+            chosen[(i, j)] = (scored[0], t, scored[1], scored[2], (i, j) in pinned)
+    for i, j in sorted(pinned - set(chosen) - forbidden):
+        t = float(_rowwise_dot(index.docs, np.array([i]), np.array([j]))[0])
+        score, people, speakers = _score_pair(ordered[i], ordered[j], t, settings, floor=True)  # type: ignore[misc]
+        chosen[(i, j)] = (score, t, people, speakers, True)
+    pairs = np.array(sorted(chosen), dtype=np.int64).reshape(-1, 2)
     name_words = {w.lower() for a in ordered for p in a.people for w in p.split()}
+    excluded = np.array([form.lower() in name_words for form in index.forms] or [False])
+    themes = _shared_terms(index, pairs, excluded)
     links: list[CrossLink] = []
     themes_by_pair: dict[tuple[str, str], list[str]] = {}
-    for i in range(n):
-        row = similarity.getrow(i)
-        candidates = sorted(
-            ((float(s), int(j)) for s, j in zip(row.data, row.indices, strict=True) if j > i),
-            reverse=True,
-        )[: settings.max_links * 4]
-        for text_score, j in candidates:
-            pair = _score_pair(ordered[i], ordered[j], text_score, settings)
-            if pair is None:
-                continue
-            score, shared_people, shared_speakers = pair
-            themes = _top_terms(matrix.getrow(i), matrix.getrow(j), vocabulary, name_words, 4)
-            themes_by_pair[(ordered[i].path, ordered[j].path)] = themes
-            reasons = []
-            if shared_speakers:
-                reasons.append("Both quote " + _join(shared_speakers))
-            others = [p for p in shared_people if p not in shared_speakers]
-            if others:
-                reasons.append("both mention " + _join(others))
-            if themes:
-                reasons.append("shared: " + ", ".join(themes))
-            links.extend(
-                _both_ways(ordered[i], ordered[j], score, text_score, tuple(reasons), settings)
-            )
+    for (i, j), term_ids in zip(pairs.tolist(), themes, strict=True):
+        score, t, people, speakers, by_hand = chosen[(i, j)]
+        words = [index.forms[k] for k in term_ids]
+        themes_by_pair[(ordered[i].path, ordered[j].path)] = words
+        reasons = ["Linked by hand"] if by_hand else []
+        if speakers:
+            reasons.append(("both quote " if reasons else "Both quote ") + _join(speakers))
+        others = [p for p in people if p not in speakers]
+        if others:
+            reasons.append("both mention " + _join(others))
+        if words:
+            reasons.append("shared: " + ", ".join(words))
+        links.extend(
+            _both_ways(ordered[i], ordered[j], score, t, tuple(reasons), settings, by_hand)
+        )
     links = _cap(links, settings)
-    passages = _passages(ordered, links, settings)
-    links = [replace(link, passages=passages.get((link.source, link.target), ())) for link in links]
+    passages = _passages(index, ordered, links, settings)
+    links = [
+        CrossLink(
+            link.source,
+            link.target,
+            link.score,
+            link.reasons,
+            passages.get((link.source, link.target), ()),
+            link.relation,
+        )
+        for link in links
+    ]
     links.sort(key=lambda link: (link.source, -link.score, link.target))
-    return Corpus(
-        tuple(ordered),
-        tuple(links),
-        _threads(ordered, links, themes_by_pair),
-        tuple(sorted(merges.items())),
+    return Corpus(tuple(ordered), tuple(links), _threads(ordered, links, themes_by_pair), merged)
+
+
+def _refers_to(value: str, article: Article) -> bool:
+    """``Link to: 2018-08-27-tass...`` by file name, or by words of the title."""
+    wanted = " ".join(value.split()).casefold()
+    name = article.path.rsplit("/", 1)[-1].casefold()
+    return bool(wanted) and (
+        name == wanted
+        or name.rsplit(".", 1)[0] == wanted
+        or wanted in (article.title or "").casefold()
     )
 
 
-def casing_map(articles: Sequence[Article]) -> dict[str, str]:
-    """Each term as the articles print it most often ("european" -> "European")."""
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for article in articles:
-        for word in _TOKEN.findall(_document(article)):
-            form = singular(word) if word[:1].isupper() else singular(word.lower())
-            counts[singular(word.lower())][form] += 1
-    return {low: max(sorted(forms), key=lambda f: forms[f]) for low, forms in counts.items()}
+def link_choices(articles: Sequence[Article]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """Pairs ``i < j`` pinned or forbidden by ``Link to:`` / ``No link to:`` in an article."""
+    pinned: set[tuple[int, int]] = set()
+    forbidden: set[tuple[int, int]] = set()
+    for i, article in enumerate(articles):
+        for key, value in article.extra:
+            if key not in ("link_to", "no_link_to"):
+                continue
+            for j, other in enumerate(articles):
+                if j != i and _refers_to(value, other):
+                    (pinned if key == "link_to" else forbidden).add((min(i, j), max(i, j)))
+    return pinned - forbidden, forbidden
 
 
 def _join(names: Sequence[str]) -> str:
@@ -206,7 +239,7 @@ def _join(names: Sequence[str]) -> str:
 
 
 def _score_pair(
-    a: Article, b: Article, text_score: float, settings: Settings
+    a: Article, b: Article, text_score: float, settings: Settings, floor: bool = False
 ) -> tuple[float, list[str], list[str]] | None:
     """Combine the signals; entities only amplify text similarity, never replace it."""
     people_a, people_b = set(a.people), set(b.people)
@@ -221,15 +254,21 @@ def _score_pair(
         * (1 + 0.5 * len(shared_people) / union + 0.25 * bool(shared_speakers))
         / (1 + years / 10)
     )
-    if score < settings.link_threshold:
+    if score < settings.link_threshold and not floor:
         return None
     return round(score, 4), shared_people, shared_speakers
 
 
 def _both_ways(
-    a: Article, b: Article, score: float, text_score: float, reasons: tuple[str, ...], s: Settings
+    a: Article,
+    b: Article,
+    score: float,
+    text_score: float,
+    reasons: tuple[str, ...],
+    s: Settings,
+    by_hand: bool = False,
 ) -> list[CrossLink]:
-    if text_score >= s.duplicate_threshold:
+    if text_score >= s.duplicate_threshold and not by_hand:
         return [
             CrossLink(a.path, b.path, score, reasons, relation="same-report"),
             CrossLink(b.path, a.path, score, reasons, relation="same-report"),
@@ -247,60 +286,73 @@ def _cap(links: list[CrossLink], s: Settings) -> list[CrossLink]:
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for link in sorted(links, key=lambda x: (-x.score, x.source, x.target)):
         key = (link.source, link.relation)
-        if counts[key] < s.max_links:
+        if counts[key] < s.max_links or link.reasons[:1] == ("Linked by hand",):
             counts[key] += 1
             kept.append(link)
     return kept
 
 
+#: Source articles whose paragraphs are compared in one sparse product.
+PASSAGE_BATCH = 24
+
+
 def _passages(
-    articles: Sequence[Article], links: Sequence[CrossLink], s: Settings
+    index: TermIndex, articles: Sequence[Article], links: Sequence[CrossLink], s: Settings
 ) -> dict[tuple[str, str], tuple[PassageLink, ...]]:
-    """For each linked pair, paragraphs that speak of the same thing (best match each)."""
-    by_path = {a.path: a for a in articles}
-    pairs = {tuple(sorted((link.source, link.target))) for link in links}
-    if not pairs:
-        return {}
-    paths = sorted({p for pair in pairs for p in pair})
-    rows: list[str] = []
-    first_row: dict[str, int] = {}
-    for path in paths:
-        first_row[path] = len(rows)
-        rows.extend(by_path[path].paragraphs)
-    vectorizer = _vectorizer(phrases=False)
-    try:
-        matrix = vectorizer.fit_transform(rows).tocsr()
-    except ValueError:
-        return {}
+    """For each link, paragraphs that speak of the same thing (each one's best match).
+
+    Each linked pair is compared once (both directions come from one similarity block),
+    and the sources are taken in batches: one sparse product per batch.
+    """
+    number = {a.path: i for i, a in enumerate(articles)}
+    partners: dict[int, set[int]] = defaultdict(set)
+    for link in links:
+        first, second = sorted((number[link.source], number[link.target]))
+        partners[first].add(second)
+    starts = index.first_paragraph
+    sources = sorted(partners)
     out: dict[tuple[str, str], tuple[PassageLink, ...]] = {}
-    for source, target in sorted(pairs):
-        a, b = by_path[source], by_path[target]
-        block_a = matrix[first_row[source] : first_row[source] + len(a.paragraphs)]
-        block_b = matrix[first_row[target] : first_row[target] + len(b.paragraphs)]
-        sims = (block_a @ block_b.T).toarray()
-        forward = _best_matches(sims, s)
-        backward = _best_matches(sims.T, s)
-        out[(source, target)] = forward
-        out[(target, source)] = backward
+    for at in range(0, len(sources), PASSAGE_BATCH):
+        batch = sources[at : at + PASSAGE_BATCH]
+        wanted = np.array(sorted({t for source in batch for t in partners[source]}))
+        widths = starts[wanted + 1] - starts[wanted]
+        edges = np.concatenate(([0], np.cumsum(widths)[:-1]))
+        rows = np.repeat(starts[wanted] - edges, widths) + np.arange(int(widths.sum()))
+        first, last = int(starts[batch[0]]), int(starts[batch[-1] + 1])
+        block = (index.paragraphs[first:last] @ index.paragraphs[rows].T).toarray()
+        column_of = dict(zip(wanted.tolist(), zip(edges.tolist(), widths.tolist(), strict=True)))
+        for source in batch:
+            own = slice(int(starts[source]) - first, int(starts[source + 1]) - first)
+            for target in sorted(partners[source]):
+                lo, width = column_of[target]
+                if own.stop == own.start or not width:
+                    continue
+                sims = block[own, lo : lo + width]
+                a, b = articles[source].path, articles[target].path
+                out[(a, b)] = _matches(sims, s)
+                out[(b, a)] = _matches(sims.T, s)
     return out
 
 
-def _best_matches(sims: np.ndarray, s: Settings) -> tuple[PassageLink, ...]:
-    """Each source paragraph's most similar target paragraph, where the match is strong.
-
-    Several paragraphs may point at one target (two reports of one speech often do);
-    only the ``max_passages`` strongest are kept, listed in paragraph order.
-    """
-    if sims.size == 0:
-        return ()
+def _matches(sims: np.ndarray, s: Settings) -> tuple[PassageLink, ...]:
+    """Each row's best column where it is strong: at most ``max_passages``, in row order."""
     best = sims.argmax(axis=1)
-    found = [
-        PassageLink(i, int(j), round(float(sims[i, j]), 4))
-        for i, j in enumerate(best)
-        if sims[i, j] >= s.passage_threshold
-    ]
-    found.sort(key=lambda p: (-p.score, p.source_paragraph))
-    return tuple(sorted(found[: s.max_passages], key=lambda p: p.source_paragraph))
+    values = sims[np.arange(sims.shape[0]), best]
+    strong = np.flatnonzero(values >= s.passage_threshold)
+    return _strongest(strong, best[strong], values[strong], s)
+
+
+def _strongest(
+    sources: np.ndarray, targets: np.ndarray, values: np.ndarray, s: Settings
+) -> tuple[PassageLink, ...]:
+    """The ``max_passages`` strongest matches, listed in source paragraph order."""
+    if sources.size > s.max_passages:
+        keep = np.sort(np.argsort(-values, kind="stable")[: s.max_passages])
+        sources, targets, values = sources[keep], targets[keep], values[keep]
+    return tuple(
+        PassageLink(i, j, round(v, 4))
+        for i, j, v in zip(sources.tolist(), targets.tolist(), values.tolist(), strict=True)
+    )
 
 
 _NO_DATE = dt.date.min
@@ -325,17 +377,18 @@ def _threads(
     groups: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         groups[find(article.path)].append(article)
+    themes_by_root: dict[str, list[list[str]]] = defaultdict(list)
+    for (a, _), words in sorted(themes.items()):
+        themes_by_root[find(a)].append(words)
     threads = []
     for members in groups.values():
         if len(members) < 2:
             continue
         members.sort(key=lambda a: (a.date or _NO_DATE, a.path))
-        paths = {a.path for a in members}
         thread_themes: dict[str, int] = defaultdict(int)
-        for (a, _), words in themes.items():
-            if a in paths:
-                for rank, word in enumerate(words):
-                    thread_themes[word] += len(words) - rank
+        for words in themes_by_root.get(find(members[0].path), []):
+            for rank, word in enumerate(words):
+                thread_themes[word] += len(words) - rank
         title = _thread_title(members, sorted(thread_themes, key=lambda w: (-thread_themes[w], w)))
         threads.append(Thread(_slug(title), title, tuple(a.path for a in members)))
     threads.sort(key=lambda t: t.members[0])

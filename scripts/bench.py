@@ -8,6 +8,8 @@ ones that matter are ratios between things measured in the same run.
 
 from __future__ import annotations
 
+import datetime as dt
+import random
 import statistics
 import sys
 import time
@@ -19,8 +21,11 @@ sys.path.insert(0, str(ROOT))
 
 from generator.clean import clean_article  # noqa: E402
 from generator.evaluate import parse_case  # noqa: E402
+from generator.links import link_corpus  # noqa: E402
+from generator.model import Article, Quote  # noqa: E402
 from generator.parse import parse_bytes  # noqa: E402
 from generator.quotes import extract_quotes  # noqa: E402
+from generator.settings import Settings  # noqa: E402
 
 
 def median_ms(work: Callable[[], object], repeat: int = 25) -> float:
@@ -73,7 +78,68 @@ def bench_quotes() -> None:
     )
 
 
-SECTIONS = {"quotes": bench_quotes}
+def synthetic_corpus(n: int, seed: int = 7) -> list[Article]:
+    """``n`` made-up articles: stories of about ten pieces over several years, each with its
+    own themes and people, written in a shared vocabulary of 20,000 content words (Zipf-like,
+    exponent 0.8, as news copy is once stop words are gone)."""
+    rng = random.Random(seed)
+    syllables = "ka lo mi ren tu sa vor pel ind ost bra kel mun dar fi ga ne ro sol tem".split()
+
+    def word(k: int) -> str:
+        return "".join(rng.choice(syllables) for _ in range(k))
+
+    common = [word(3) for _ in range(20000)]
+    weights = [1 / (rank + 1) ** 0.8 for rank in range(len(common))]
+    stories = max(1, n // 10)
+    themes = [[word(4) for _ in range(12)] for _ in range(stories)]
+    people = [[f"{word(2).title()} {word(3).title()}" for _ in range(3)] for _ in range(stories)]
+    articles = []
+    for i in range(n):
+        story = i % stories
+        paragraphs = []
+        for _ in range(8):
+            words = rng.choices(common, weights, k=34) + rng.sample(themes[story], 3)
+            rng.shuffle(words)
+            paragraphs.append(" ".join(words).capitalize() + ".")
+        names = tuple(rng.sample(people[story], 2))
+        date = dt.date(2016 + rng.randrange(8), 1 + rng.randrange(12), 1 + rng.randrange(28))
+        quote = Quote(paragraphs[1][:80], names[0], names[0], "full", 1, 0, 80)
+        articles.append(
+            Article(
+                path=f"raw/{i:05d}.txt",
+                sha256=f"{i:064x}",
+                title=" ".join(rng.sample(themes[story], 4)).title(),
+                date=date,
+                source=None,
+                paragraphs=tuple(paragraphs),
+                people=names,
+                quotes=(quote,),
+                callouts=(0,),
+            )
+        )
+    return articles
+
+
+SIZES = (1000, 10000)
+
+
+def bench_links() -> None:
+    print("== link stage alone (link_corpus) on synthetic corpora (median of 3 runs)")
+    settings = Settings()
+    results = {}
+    for n in SIZES:
+        corpus = synthetic_corpus(n)
+        seconds = median_ms(lambda c=corpus: link_corpus(c, settings), repeat=3) / 1000
+        links = link_corpus(corpus, settings).links
+        results[n] = seconds
+        print(f"  {n:>6} articles: {seconds:6.2f} s, {len(links)} links")
+    print(
+        f"  10,000 / 1,000 time ratio {results[10000] / results[1000]:.1f}x (target <= 15x);"
+        f" 10,000 articles in {results[10000]:.2f} s (target < 5 s)"
+    )
+
+
+SECTIONS = {"quotes": bench_quotes, "links": bench_links}
 
 
 def main(argv: list[str]) -> int:

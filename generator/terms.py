@@ -1,0 +1,136 @@
+"""The corpus's content words, counted once: TF-IDF rows for articles and for paragraphs.
+
+Every article is tokenised exactly once. Each distinct raw word (``"European"``,
+``"relations"``) is mapped to a term (``"european"``, ``"relation"``) the first time it is
+seen, so the per-word work is one dictionary lookup; counting, weighting and
+normalising are sparse-matrix operations (scipy, scikit-learn's ``TfidfTransformer``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
+
+#: Words too common in news copy to say two stories are about the same thing.
+NEWS_STOP_WORDS = frozenset(
+    """said says told added noted stressed according year years week weeks month months
+    monday tuesday wednesday thursday friday saturday sunday today yesterday time new
+    called calls call including percent mr ms just like did does going make made""".split()
+)
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS | NEWS_STOP_WORDS | {"s", "t", "ll", "ve", "re"})
+TOKEN = re.compile(r"[^\W\d_]{2,}")
+
+
+def singular(word: str) -> str:
+    """A light plural fold so "relations" meets "relation"; stays a readable word.
+
+    >>> [singular(w) for w in ("relations", "issues", "countries", "process", "us", "news")]
+    ['relation', 'issue', 'country', 'process', 'us', 'news']
+    """
+    if len(word) <= 3 or word.endswith(("ss", "us", "is", "news")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else word
+
+
+def term(word: str) -> str | None:
+    """The term a raw word counts as, or None for a stop word.
+
+    >>> term("Relations"), term("the"), term("Europe")
+    ('relation', None, 'europe')
+    """
+    low = singular(word.lower())
+    return None if low in STOP_WORDS else low
+
+
+@dataclass(frozen=True)
+class TermIndex:
+    """TF-IDF rows (L2-normalised) over one vocabulary of terms."""
+
+    docs: sparse.csr_matrix  # one row per article: title, standfirst and body
+    paragraphs: sparse.csr_matrix  # one row per body paragraph, articles in order
+    first_paragraph: np.ndarray  # row of each article's first paragraph; last = total
+    forms: tuple[str, ...]  # each term as the articles print it most often ("European")
+
+    def paragraph_rows(self, article: int) -> slice:
+        return slice(int(self.first_paragraph[article]), int(self.first_paragraph[article + 1]))
+
+
+def build_index(articles: Sequence[tuple[Sequence[str], Sequence[str]]]) -> TermIndex:
+    """Index ``(head blocks, body paragraphs)`` per article (heads count for the article only)."""
+    raw_ids: dict[str, int] = {}
+    raw_terms: list[int] = []  # raw id -> term id (-1: stop word)
+    term_ids: dict[str, int] = {}
+    chunks: list[list[int]] = []
+    doc_of_chunk: list[int] = []
+    paragraph_of_chunk: list[int] = []
+    first_paragraph = [0]
+    for number, (head, body) in enumerate(articles):
+        for kind, blocks in ((-1, head), (0, body)):
+            for position, block in enumerate(blocks):
+                tokens = TOKEN.findall(block.replace("\N{RIGHT SINGLE QUOTATION MARK}", "'"))
+                for new in set(tokens).difference(raw_ids):
+                    found = term(new)
+                    raw_ids[new] = len(raw_terms)
+                    raw_terms.append(
+                        -1 if found is None else term_ids.setdefault(found, len(term_ids))
+                    )
+                chunks.append(list(map(raw_ids.__getitem__, tokens)))
+                doc_of_chunk.append(number)
+                paragraph_of_chunk.append(-1 if kind < 0 else first_paragraph[-1] + position)
+        first_paragraph.append(first_paragraph[-1] + len(body))
+    lengths = np.fromiter(map(len, chunks), dtype=np.int64, count=len(chunks))
+    raw = np.fromiter(
+        (i for chunk in chunks for i in chunk), dtype=np.int64, count=int(lengths.sum())
+    )
+    terms_of = np.asarray(raw_terms, dtype=np.int64)[raw] if raw.size else raw
+    keep = terms_of >= 0
+    n_terms = max(len(term_ids), 1)
+    doc_rows = np.repeat(np.asarray(doc_of_chunk, dtype=np.int64), lengths)[keep]
+    para_rows = np.repeat(np.asarray(paragraph_of_chunk, dtype=np.int64), lengths)[keep]
+    cols = terms_of[keep]
+    ones = np.ones(cols.size, dtype=np.float32)
+    doc_counts = sparse.csr_matrix((ones, (doc_rows, cols)), shape=(len(articles), n_terms))
+    in_body = para_rows >= 0
+    para_counts = sparse.csr_matrix(
+        (ones[in_body], (para_rows[in_body], cols[in_body])),
+        shape=(first_paragraph[-1], n_terms),
+    )
+    return TermIndex(
+        docs=_tfidf(doc_counts),
+        paragraphs=_tfidf(para_counts),
+        first_paragraph=np.asarray(first_paragraph, dtype=np.int64),
+        forms=_forms(raw_ids, raw_terms, np.bincount(raw, minlength=len(raw_terms)), n_terms),
+    )
+
+
+def _tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    counts.sum_duplicates()
+    if counts.shape[0] == 0:
+        return counts
+    weighted = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
+    return sparse.csr_matrix(weighted, dtype=np.float32)
+
+
+def _forms(
+    raw_ids: dict[str, int], raw_terms: Sequence[int], counts: np.ndarray, n_terms: int
+) -> tuple[str, ...]:
+    """The printed form of each term: its most frequent spelling, folded to the singular."""
+    best: dict[int, Counter[str]] = {}
+    for word, raw_id in raw_ids.items():
+        term_id = raw_terms[raw_id]
+        if term_id >= 0:
+            best.setdefault(term_id, Counter())[
+                singular(word) if word[:1].isupper() else singular(word.lower())
+            ] += int(counts[raw_id])
+    return tuple(
+        max(sorted(best[i]), key=lambda form: best[i][form]) if i in best else ""
+        for i in range(n_terms)
+    )
