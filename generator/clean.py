@@ -441,7 +441,9 @@ def clean_article(raw: RawArticle) -> Article:
         for key in ("site", "credits", "updated", "published")
         for value in meta.get(key, [])[:1]
     ) + tuple(
-        (key, value) for key in ("pin_quote", "suppress_quote") for value in meta.get(key, [])
+        (key, value)
+        for key in ("pin_quote", "suppress_quote", "link_to", "no_link_to")
+        for value in meta.get(key, [])
     )
     return Article(
         path=raw.path,

@@ -35,7 +35,7 @@ BLOCKING_TERMS = 12
 #: The most the people and speaker signals can multiply text similarity by.
 MAX_AMPLIFIER = 1.75
 #: How many of its strongest terms an article offers for the "shared:" reason.
-REASON_TERMS = 16
+REASON_TERMS = 40
 
 
 def canonical_speakers(articles: Sequence[Article]) -> tuple[list[Article], dict[str, str]]:
@@ -131,14 +131,17 @@ def _shared_terms(
     for row, (cols, vals) in enumerate(zip(top.rows, top.data, strict=True)):
         ids[row, : len(cols)] = cols
         weights[row, : len(vals)] = vals
-    a_ids, b_ids = ids[pairs[:, 0]], ids[pairs[:, 1]]
-    same = (a_ids[:, :, None] == b_ids[:, None, :]) & (a_ids[:, :, None] >= 0)
-    product = (weights[pairs[:, 0]][:, :, None] * weights[pairs[:, 1]][:, None, :] * same).max(2)
-    product[excluded[np.maximum(a_ids, 0)] | (a_ids < 0)] = 0
-    order = np.argsort(-product, axis=1, kind="stable")[:, :k]
-    out = []
-    for row, columns in enumerate(order):
-        out.append([int(a_ids[row, c]) for c in columns if product[row, c] > 0])
+    out: list[list[int]] = []
+    for start in range(0, len(pairs), 4096):  # bounded memory: pairs x terms x terms
+        chunk = pairs[start : start + 4096]
+        a_ids, b_ids = ids[chunk[:, 0]], ids[chunk[:, 1]]
+        same = (a_ids[:, :, None] == b_ids[:, None, :]) & (a_ids[:, :, None] >= 0)
+        product = weights[chunk[:, 0]][:, :, None] * weights[chunk[:, 1]][:, None, :] * same
+        best = product.max(2)
+        best[excluded[np.maximum(a_ids, 0)] | (a_ids < 0)] = 0
+        order = np.argsort(-best, axis=1, kind="stable")[:, :k]
+        for row, columns in enumerate(order):
+            out.append([int(a_ids[row, c]) for c in columns if best[row, c] > 0])
     return out
 
 

@@ -48,9 +48,12 @@ PLAIN_DATELINE = re.compile(
     rf"^{_PLACE}{_REGION}\s+[\N{{EN DASH}}\N{{EM DASH}}]{{1,2}}\s+(?=[A-Z\"\N{{LEFT DOUBLE QUOTATION MARK}}])"
 )
 
-#: ``Pin quote: ...`` / ``Suppress quote: ...`` lines a user adds to choose call-outs.
-CALLOUT_CHOICE = re.compile(
-    r"^(?P<verb>pin|suppress)[ _\-]quotes?\s*:\s*(?P<value>\S.{0,300})$", re.IGNORECASE
+#: A reader's choices written into the paste: ``Pin quote: ...``, ``Suppress quote: ...``,
+#: ``Link to: ...``, ``No link to: ...``.
+READER_CHOICE = re.compile(
+    r"^(?P<key>pin[ _\-]quotes?|suppress[ _\-]quotes?|link[ _\-]to|no[ _\-]link[ _\-]to)\s*:\s*"
+    r"(?P<value>\S.{0,300})$",
+    re.IGNORECASE,
 )
 
 #: ``Original url:`` with or without the address on the same line.

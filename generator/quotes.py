@@ -54,6 +54,11 @@ ATTRIBUTION_AFTER = (
     ),
     # ", said Macron."
     re.compile(rf"^\W{{0,3}}(?:{SPEECH_VERBS}) (?P<m>{MENTION})"),
+    # ", the Lithuanian energy minister, Rokas Vaitkus, told reporters."
+    re.compile(
+        rf"^\W{{0,3}}(?:[Tt]he|[Hh]is|[Hh]er|[Aa]n?) [^\"\N{{LEFT DOUBLE QUOTATION MARK}}.;,]{{1,60}}, "
+        rf"(?P<m>[A-Z]{_WORD}(?: {PARTICLES}*[A-Z]{_WORD}){{1,4}}), (?:{SPEECH_VERBS})\b"
+    ),
 )
 ATTRIBUTION_BEFORE = (
     # 'Macron said: "'  'He noted "'  'Macron said that "'  'Macron told reporters: "'

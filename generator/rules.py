@@ -268,23 +268,24 @@ def take_dateline(text: str) -> Verdict | None:
     return Verdict("take_dateline", meta=tuple(meta), keep=text[match.end() :])
 
 
-def take_callout_choice(text: str) -> Verdict | None:
-    """``Pin quote: Europe can no longer rely`` / ``Suppress quote: 2``: the reader's choice
-    of call-outs, written into the paste (a quote number or words from the quote).
+def take_reader_choice(text: str) -> Verdict | None:
+    """``Pin quote: Europe can no longer rely`` / ``Suppress quote: 2`` / ``Link to: <file or
+    title words>`` / ``No link to: ...``: choices a reader writes into the paste.
 
-    >>> take_callout_choice("Pin quote: Europe can no longer rely").meta
+    >>> take_reader_choice("Pin quote: Europe can no longer rely").meta
     (('pin_quote', 'Europe can no longer rely'),)
+    >>> take_reader_choice("No link to: 2021-09-14-wine-fair.txt").meta
+    (('no_link_to', '2021-09-14-wine-fair.txt'),)
     """
-    match = P.CALLOUT_CHOICE.match(text)
+    match = P.READER_CHOICE.match(text)
     if not match:
         return None
-    return Verdict(
-        "take_callout_choice", meta=((f"{match['verb'].lower()}_quote", match["value"]),)
-    )
+    key = re.sub(r"[ _\-]+", "_", match["key"].lower()).replace("quotes", "quote")
+    return Verdict("take_reader_choice", meta=((key, match["value"].strip()),))
 
 
 LINE_RULES: tuple[Callable[[str], Verdict | None], ...] = (
-    take_callout_choice,
+    take_reader_choice,
     drop_site_furniture,
     drop_related_links,
     take_original_url,

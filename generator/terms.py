@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ NEWS_STOP_WORDS = frozenset(
     called calls call including percent mr ms just like did does going make made""".split()
 )
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS | NEWS_STOP_WORDS | {"s", "t", "ll", "ve", "re"})
-TOKEN = re.compile(r"[^\W\d_]{2,}")
+TOKEN = re.compile(r"\w{2,}")  # digits and "_" are dropped by :func:`term`
 
 
 def singular(word: str) -> str:
@@ -46,6 +47,8 @@ def term(word: str) -> str | None:
     >>> term("Relations"), term("the"), term("Europe")
     ('relation', None, 'europe')
     """
+    if not word.isalpha():
+        return None  # numbers, "2022", "_id"
     low = singular(word.lower())
     return None if low in STOP_WORDS else low
 
@@ -87,9 +90,7 @@ def build_index(articles: Sequence[tuple[Sequence[str], Sequence[str]]]) -> Term
                 paragraph_of_chunk.append(-1 if kind < 0 else first_paragraph[-1] + position)
         first_paragraph.append(first_paragraph[-1] + len(body))
     lengths = np.fromiter(map(len, chunks), dtype=np.int64, count=len(chunks))
-    raw = np.fromiter(
-        (i for chunk in chunks for i in chunk), dtype=np.int64, count=int(lengths.sum())
-    )
+    raw = np.fromiter(chain.from_iterable(chunks), dtype=np.int64, count=int(lengths.sum()))
     terms_of = np.asarray(raw_terms, dtype=np.int64)[raw] if raw.size else raw
     keep = terms_of >= 0
     n_terms = max(len(term_ids), 1)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -11,7 +13,7 @@ from generator.model import Article
 from generator.pipeline import process_file
 from generator.settings import Settings
 
-from .conftest import SEEDS
+from .conftest import CASES, SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +95,93 @@ def test_one_canonical_name_per_person_across_the_briefing(settings: Settings) -
     merged, used = canonical_speakers([first, second])
     assert {a.quotes[0].speaker for a in merged} == {"Emmanuel Macron"}
     assert used == {"Macron": "Emmanuel Macron"}
+
+
+CORPUS = CASES / "corpus"
+
+
+def story_labels() -> dict[str, str]:
+    lines = (CORPUS / "stories.txt").read_text(encoding="utf-8").splitlines()
+    return dict(line.split() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@pytest.fixture(scope="module")
+def story_corpus(settings: Settings) -> list[Article]:
+    return [process_file(CORPUS / name, name, settings) for name in sorted(story_labels())]
+
+
+def test_story_corpus_link_precision_and_recall(
+    story_corpus: list[Article], settings: Settings
+) -> None:
+    """Our own 20-article corpus: three continuing stories, a reprint, seven near-misses."""
+    labels = story_labels()
+    assert len(story_corpus) >= 20
+    corpus = link_corpus(story_corpus, settings)
+    wrong = [(l.source, l.target) for l in corpus.links if labels[l.source] != labels[l.target]]
+    assert not wrong, wrong  # link precision 1.0: no distractor is linked to anything
+    linked = {frozenset((l.source, l.target)) for l in corpus.links}
+    same_story = [
+        frozenset((a, b))
+        for a, b in itertools.combinations(sorted(labels), 2)
+        if labels[a] == labels[b] != "-"
+    ]
+    recall = sum(pair in linked for pair in same_story) / len(same_story)
+    assert recall >= 0.9, recall
+    threads = sorted(sorted(labels[m] for m in t.members) for t in corpus.threads)
+    assert threads == [["bridge"] * 4, ["grid"] * 6, ["security"] * 3]
+
+
+def test_reprint_is_also_reported_by_not_a_story_step(
+    story_corpus: list[Article], settings: Settings
+) -> None:
+    corpus = link_corpus(story_corpus, settings)
+    pair = {
+        (l.source, l.target): l.relation
+        for l in corpus.links
+        if "2023-02-08" in l.source and "2023-02-08" in l.target
+    }
+    assert set(pair.values()) == {"same-report"} and len(pair) == 2
+
+
+def test_links_explain_themselves_with_the_signals(
+    story_corpus: list[Article], settings: Settings
+) -> None:
+    corpus = link_corpus(story_corpus, settings)
+    bridge = [l for l in corpus.links if "bridge" in l.source and "bridge" in l.target]
+    assert bridge and all(l.reasons[0] == "Both quote Petra Ionescu" for l in bridge)
+    assert all(any(r.startswith("shared: ") for r in l.reasons) for l in corpus.links)
+    assert all("Danube" in r or "bridge" in r for l in bridge for r in l.reasons[1:])
+
+
+def with_extra(article: Article, key: str, value: str) -> Article:
+    return replace(article, extra=(*article.extra, (key, value)))
+
+
+def test_links_can_be_pinned_and_forbidden_in_the_article(
+    story_corpus: list[Article], settings: Settings
+) -> None:
+    wine = next(a for a in story_corpus if "wine-fair" in a.path)
+    munich = next(a for a in story_corpus if "munich" in a.path)
+    others = [a for a in story_corpus if a not in (wine, munich)]
+    pinned = with_extra(wine, "link_to", "Macron defends dialogue with Russia")
+    forbidding = with_extra(munich, "no_link_to", "2019-11-07-security-macron-nato-brain-death.txt")
+    corpus = link_corpus([*others, pinned, forbidding], settings)
+    pairs = {(l.source, l.target): l for l in corpus.links}
+    assert pairs[(wine.path, munich.path)].reasons[0] == "Linked by hand"
+    assert (munich.path, "2019-11-07-security-macron-nato-brain-death.txt") not in pairs
+    assert ("2019-11-07-security-macron-nato-brain-death.txt", munich.path) not in pairs
+
+
+def test_link_choices_are_read_from_the_paste(settings: Settings) -> None:
+    from generator.pipeline import process_bytes
+
+    article = process_bytes(
+        b" date 2021-09-14\nA headline\n\nLink to: 2019-11-07-security.txt\n\n"
+        b"No link to: Baltic capitals expect record summer\n\n"
+        b"A paragraph long enough to be the body of this short test article, ending here.\n",
+        "raw/x.txt",
+        settings,
+    )
+    assert ("link_to", "2019-11-07-security.txt") in article.extra
+    assert ("no_link_to", "Baltic capitals expect record summer") in article.extra
+    assert len(article.paragraphs) == 1
