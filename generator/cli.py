@@ -352,6 +352,8 @@ def build(content: Path, output: Path, settings_file: Path, strict: bool = False
         f"Built {pages} pages into {output}/ in {time.perf_counter() - started:.1f} s"
         f"{f' ({errors} file(s) skipped, see above)' if errors else ''}."
     )
+    if (output / "briefing.pdf").is_file():
+        print(f"The briefing pack is {output / 'briefing.pdf'}.")
     print(f"Open {output.resolve() / 'index.html'} in a browser, or run `make serve`.")
     return EXIT_OK
 
@@ -361,6 +363,31 @@ def _report(records: Sequence[logging.LogRecord]) -> None:
         level = "error" if record.levelno >= logging.ERROR else "warning"
         message = record.getMessage().replace("\n", ": ")
         print(f"{level}: {message}", file=sys.stderr)
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """``briefing pdf``: the briefing pack (or one thread's) as one PDF."""
+    from .pack import pick_thread, write_pack  # noqa: PLC0415
+
+    settings = _settings_from(args.settings)
+    articles, errors = _corpus_articles(Path(args.content), settings)
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    corpus = link_corpus([a for a in articles if a.date], settings)
+    output = args.output
+    if output is None:
+        output = (
+            f"briefing-{pick_thread(corpus, args.thread).slug}.pdf"
+            if args.thread
+            else "briefing.pdf"
+        )
+    started = time.perf_counter()
+    report = write_pack(corpus, settings, Path(output), thread=args.thread)
+    print(
+        f"Wrote {report.path} ({report.articles} articles, {report.pages} pages)"
+        f" in {time.perf_counter() - started:.1f} s."
+    )
+    return EXIT_PROBLEMS if errors else EXIT_OK
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -477,6 +504,22 @@ def parser() -> argparse.ArgumentParser:
     ln.add_argument("--content", default="content", help="content folder (default: content)")
     ln.add_argument("--json", action="store_true", help="print a JSON list of links")
     ln.set_defaults(func=cmd_links)
+
+    pdf = sub.add_parser(
+        "pdf",
+        help="make the briefing pack: one PDF to print for a meeting",
+        description="Cover, contents with page numbers, timeline, every article, Who said what.",
+    )
+    pdf.add_argument("--content", default="content", help="content folder (default: content)")
+    pdf.add_argument(
+        "--thread", metavar="NAME", help="only this thread (slug or words of its title)"
+    )
+    pdf.add_argument(
+        "--output",
+        metavar="FILE",
+        help="where to write it (default: briefing.pdf or briefing-<thread>.pdf)",
+    )
+    pdf.set_defaults(func=cmd_pdf)
 
     s = sub.add_parser(
         "serve",

@@ -22,9 +22,10 @@ from pelican.generators import ArticlesGenerator, Generator
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
-from .errors import InputError
+from .errors import BuildError, InputError
 from .links import link_corpus, passage_anchor
 from .model import Article
+from .pack import pack_available, write_pack
 from .pipeline import process_file
 from .settings import Settings, load_settings
 from .slugs import article_slug
@@ -119,6 +120,7 @@ def link_articles(generator: ArticlesGenerator) -> None:
             if a.path in views
         ],
         "corpus": corpus,
+        "pack": settings.pack and pack_available(),
     }
 
 
@@ -148,6 +150,14 @@ class BriefingPagesGenerator(Generator):  # type: ignore[misc]
             page_name="who-said-what",
             url="who-said-what.html",
         )
+        if briefing["pack"]:
+            output = Path(self.output_path) / "briefing.pdf"
+            try:
+                report = write_pack(briefing["corpus"], briefing["settings"], output)
+            except BuildError as error:
+                logger.warning("briefing.pdf: %s", error)
+            else:
+                logger.info("briefing.pdf: %d articles on %d pages", report.articles, report.pages)
 
 
 def add_generators(pelican: Any) -> type[Generator]:

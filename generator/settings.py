@@ -24,7 +24,8 @@ class Settings:
     max_callouts: int = 3
     callout_min_chars: int = 50
     callout_max_chars: int = 320
-    paper: str = "A4"  # or "Letter"
+    paper: str = "A4"  # or "Letter": print pages and the PDF pack
+    pack: bool = True  # build output/briefing.pdf with the site
 
 
 def load_settings(raw: Mapping[str, Any] | None) -> Settings:

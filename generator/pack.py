@@ -1,0 +1,170 @@
+"""The briefing pack: one PDF for a meeting, made with WeasyPrint from the linked corpus.
+
+Cover, table of contents with page numbers (``target-counter``), thread timelines, every
+article on a new page with its call-outs, running headers and "Page X of Y", and the Who
+said what appendix. Passage links become "see p. N" references to the paragraph they point at.
+
+The pack is HTML rendered from ``theme/templates/pack.html`` (the theme formats; this module
+only decides what goes in), then laid out by WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .errors import BuildError
+from .model import Corpus, Thread
+from .settings import Settings
+from .view import date_fields
+
+THEME = Path(__file__).resolve().parent.parent / "theme"
+
+
+def _anchor(path: str) -> str:
+    return "a-" + re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-")
+
+
+def pick_thread(corpus: Corpus, name: str) -> Thread:
+    """A thread by its slug or by words of its title; a clear error if none or several match."""
+    wanted = name.casefold()
+    found = [t for t in corpus.threads if t.slug == name or wanted in t.title.casefold()]
+    if len(found) != 1:
+        known = ", ".join(t.slug for t in corpus.threads) or "none"
+        problem = "no thread" if not found else "more than one thread"
+        raise BuildError(f"{problem} matches {name!r}; threads: {known}")
+    return found[0]
+
+
+def pack_context(
+    corpus: Corpus, settings: Settings, generated: dt.date, thread: Thread | None = None
+) -> dict[str, Any]:
+    """Everything the pack template shows, already chosen and ordered."""
+    members = set(thread.members) if thread else {a.path for a in corpus.articles}
+    articles = sorted(
+        (a for a in corpus.articles if a.path in members),
+        key=lambda a: (a.date or dt.date.min, a.path),
+    )
+    anchors = {a.path: _anchor(a.path) for a in articles}
+    by_path = {a.path: a for a in articles}
+    views = []
+    for article in articles:
+        passages: dict[int, list[dict[str, Any]]] = {}
+        for link in corpus.links:
+            if link.source != article.path or link.target not in anchors:
+                continue
+            for passage in link.passages:
+                passages.setdefault(passage.source_paragraph, []).append(
+                    {
+                        "href": f"#{anchors[link.target]}-p{passage.target_paragraph + 1}",
+                        "title": by_path[link.target].title,
+                        "score": passage.score,
+                    }
+                )
+        views.append(
+            {
+                "anchor": anchors[article.path],
+                "record": article,
+                **date_fields(article.date),
+                "paragraphs": [
+                    {
+                        "anchor": f"{anchors[article.path]}-p{i + 1}",
+                        "text": text,
+                        "links": sorted(passages.get(i, []), key=lambda v: -v["score"])[:1],
+                    }
+                    for i, text in enumerate(article.paragraphs)
+                ],
+                "callouts": [article.quotes[i] for i in article.callouts],
+            }
+        )
+    threads = [t for t in corpus.threads if thread is None or t.slug == thread.slug]
+    speakers: dict[str, list[dict[str, Any]]] = {}
+    for article in articles:
+        for quote in article.quotes:
+            if quote.kind == "full" and quote.speaker:
+                speakers.setdefault(quote.speaker, []).append(
+                    {
+                        "text": quote.text,
+                        "href": f"#{anchors[article.path]}-p{quote.paragraph + 1}",
+                        "title": article.title,
+                        **date_fields(article.date),
+                    }
+                )
+    dates = [a.date for a in articles if a.date]
+    return {
+        "title": thread.title if thread else settings.title,
+        "briefing_title": settings.title,
+        "paper": settings.paper,
+        "generated": date_fields(generated),
+        "count": len(articles),
+        "start": date_fields(min(dates) if dates else None),
+        "end": date_fields(max(dates) if dates else None),
+        "articles": views,
+        "threads": [
+            {
+                "title": t.title,
+                "entries": [
+                    {"anchor": anchors[p], "record": by_path[p], **date_fields(by_path[p].date)}
+                    for p in t.members
+                    if p in by_path
+                ],
+            }
+            for t in threads
+        ],
+        "speakers": sorted(speakers.items(), key=lambda kv: (-len(kv[1]), kv[0])),
+    }
+
+
+def pack_html(context: dict[str, Any]) -> str:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(THEME / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    css = (THEME / "static" / "css" / "pack.css").read_text(encoding="utf-8")
+    return environment.get_template("pack.html").render(**context, css=css)
+
+
+def pack_available() -> bool:
+    """Can WeasyPrint run here (its Python package and the system's Pango)?"""
+    try:
+        import weasyprint  # noqa: F401, PLC0415
+    except (ImportError, OSError):
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class PackReport:
+    path: Path
+    articles: int
+    pages: int
+
+
+def write_pack(
+    corpus: Corpus,
+    settings: Settings,
+    output: Path,
+    thread: str | None = None,
+    generated: dt.date | None = None,
+) -> PackReport:
+    """Lay out the pack and write the PDF to ``output`` (written next to it, then renamed)."""
+    try:
+        import weasyprint  # noqa: PLC0415 - heavy; only the pack needs it
+    except (ImportError, OSError) as error:  # OSError: Pango missing from the system
+        raise BuildError(
+            f"WeasyPrint cannot run here ({error}); the PDF pack was not made"
+        ) from error
+    chosen = pick_thread(corpus, thread) if thread else None
+    context = pack_context(corpus, settings, generated or dt.date.today(), chosen)
+    document = weasyprint.HTML(string=pack_html(context), base_url=str(THEME)).render()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    partial = output.with_name(f".{output.name}.partial")
+    document.write_pdf(partial)
+    partial.replace(output)
+    return PackReport(output, context["count"], len(document.pages))
