@@ -365,6 +365,35 @@ def _report(records: Sequence[logging.LogRecord]) -> None:
         print(f"{level}: {message}", file=sys.stderr)
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """``briefing check``: read every content file as a build would, without building."""
+    settings = _settings_from(args.settings)
+    content = Path(args.content)
+    problems = warnings = 0
+    seen: dict[str, str] = {}
+    files = content_files(content)
+    for path in files:
+        label = path.relative_to(content).as_posix()
+        try:
+            article = process_file(path, label, settings)
+        except InputError as error:
+            print(f"error: {error}", file=sys.stderr)
+            problems += 1
+            continue
+        if article.date is None:
+            print(f"error: {label}: no date found (add a first line such as ' date 2022-01-20')", file=sys.stderr)
+            problems += 1
+        if article.sha256 in seen:
+            print(f"error: {label}: the same text as {seen[article.sha256]}", file=sys.stderr)
+            problems += 1
+        seen.setdefault(article.sha256, label)
+        for warning in article.warnings:
+            print(f"warning: {label}: {warning}", file=sys.stderr)
+            warnings += 1
+    print(f"Checked {len(files)} files: {problems} with problems, {warnings} warnings.")
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
 def cmd_pdf(args: argparse.Namespace) -> int:
     """``briefing pdf``: the briefing pack (or one thread's) as one PDF."""
     from .pack import pick_thread, write_pack  # noqa: PLC0415
@@ -504,6 +533,14 @@ def parser() -> argparse.ArgumentParser:
     ln.add_argument("--content", default="content", help="content folder (default: content)")
     ln.add_argument("--json", action="store_true", help="print a JSON list of links")
     ln.set_defaults(func=cmd_links)
+
+    ck = sub.add_parser(
+        "check",
+        help="check every content file without building",
+        description="Read every file as a build would; exit 1 if any file has a problem.",
+    )
+    ck.add_argument("--content", default="content", help="content folder (default: content)")
+    ck.set_defaults(func=cmd_check)
 
     pdf = sub.add_parser(
         "pdf",

@@ -71,10 +71,21 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
             return "", {"status": "skip", "title": label}
         for warning in article.warnings:
             logger.warning("%s: %s", label, warning)
+        if article.date > dt.date.today():
+            logger.warning("%s: the date %s is in the future; check it", label, article.date)
+        seen: dict[str, str] = self.settings.setdefault("_BRIEFING_SEEN", {})
+        if article.sha256 in seen:
+            logger.error("%s: the same text as %s; only the first is published", label, seen[article.sha256])
+            return "", {"status": "skip", "title": label}
+        seen[article.sha256] = label
+        slug = article_slug(article)
+        if slug in seen:  # another article has this date and title: keep both, apart
+            slug = f"{slug}-{article.sha256[:6]}"
+        seen[slug] = label
         metadata: dict[str, Any] = {
             "title": article.title,
             "date": SafeDatetime(article.date.year, article.date.month, article.date.day),
-            "slug": article_slug(article),
+            "slug": slug,
             "summary": html.escape(article.standfirst or article.paragraphs[0], quote=False),
             "record": article,
         }

@@ -15,7 +15,7 @@ from .settings import Settings
 CONTENT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 
 #: Larger files are refused rather than read: no real article is this long.
-MAX_BYTES = 25 * 1024 * 1024
+MAX_BYTES = 5 * 1024 * 1024
 
 
 def read_bytes(path: Path, label: str) -> bytes:

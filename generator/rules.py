@@ -86,7 +86,9 @@ def drop_promo_headline(text: str) -> Verdict | None:
     'drop_promo_headline'
     """
     letters = [c for c in text if c.isalpha()]
-    if len(text.split()) >= 4 and len(letters) >= 12 and text == text.upper():
+    upper = sum(c.isupper() for c in letters)
+    if len(text.split()) >= 4 and upper >= 12 and upper == sum(c.lower() != c.upper() for c in letters):
+        # every cased letter is a capital (scripts without case, such as Hebrew, never are)
         return Verdict("drop_promo_headline", drops_text=True)
     return None
 
