@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site test eval bench serve publish lint clean
+.PHONY: site test eval bench fuzz serve publish lint clean
 
 $(BIN)/briefing: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ eval: $(BIN)/briefing  ## cleaning and quote figures against our labelled sets
 
 bench: $(BIN)/briefing  ## timings: medians and side-by-side ratios (see docs/performance.md)
 	$(BIN)/python scripts/bench.py
+
+fuzz: $(VENV)/.test-deps  ## 100,000 examples per property over parse, clean and quotes (minutes)
+	BRIEFING_FUZZ_EXAMPLES=100000 $(BIN)/python -m pytest -q -p no:randomly tests/test_fuzz.py
 
 serve: $(BIN)/briefing  ## preview on http://127.0.0.1:8000/ with rebuilds on change
 	$(BIN)/briefing serve

@@ -144,6 +144,10 @@ def assign_positions(
     if title_at is not None:
         out[title_at] = _take_title(blocks[title_at])
     _mark_repeats(blocks, out)
+    if title_at is not None:  # the headline printed again further down is not body text
+        for i, block in enumerate(blocks):
+            if out[i] is None and block.casefold() == blocks[title_at].casefold():
+                out[i] = Verdict("drop_repeated_block", drops_text=True)
     body_start = next((i for i, v in enumerate(out) if v and v.rule == "take_dateline"), None)
     if body_start is None:
         start = 0 if title_at is None else title_at + 1
@@ -153,6 +157,14 @@ def assign_positions(
         )
     if body_start is not None:
         _mark_front_matter(blocks, out, (title_at or -1) + 1, body_start)
+        front = {
+            blocks[i].casefold()
+            for i, v in enumerate(out)
+            if v is not None and v.rule == "take_standfirst"
+        }
+        for i, block in enumerate(blocks):  # the standfirst printed again is not body text
+            if out[i] is None and block.casefold() in front:
+                out[i] = Verdict("drop_repeated_block", drops_text=True)
         _mark_footer(blocks, out, body_start, notes)
         for i in range(body_start + 1, len(out)):
             if out[i] is not None and out[i].rule == "take_section_label":  # type: ignore[union-attr]
@@ -187,7 +199,9 @@ def _mark_front_matter(
             _claim(out, i, "take_byline", ("byline_more", blocks[i]))
         elif after in ("take_photo_credit", "take_caption") and _headline_like(blocks[i]):
             _claim(out, i, "drop_related_headline")
-        elif not any(v is not None and v.rule == "take_standfirst" for v in out):
+        elif all(out[k] is not None for k in range(start, i)) and not any(
+            v is not None and v.rule == "take_standfirst" for v in out
+        ):  # only the first unclaimed block after the title: re-cleaning finds the same one
             _claim(out, i, "take_standfirst", ("standfirst", blocks[i]))
 
 

@@ -17,6 +17,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import nh3
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 from pelican.readers import BaseReader
@@ -39,11 +40,16 @@ def briefing_settings(settings: dict[str, Any]) -> Settings:
 
 
 def body_html(article: Article) -> str:
-    """The article body as HTML for feeds and summaries: escaped text, anchored paragraphs."""
-    return "\n".join(
+    """The article body as HTML for feeds and summaries: escaped text, anchored paragraphs.
+
+    The text is escaped, and the result passes nh3's allow-list (only ``<p id>``) as well:
+    whatever a paste holds, this HTML can carry no markup of its own into a feed.
+    """
+    markup = "\n".join(
         f'<p id="{passage_anchor(i)}">{html.escape(text, quote=False)}</p>'
         for i, text in enumerate(article.paragraphs)
     )
+    return nh3.clean(markup, tags={"p"}, attributes={"p": {"id"}}, link_rel=None)
 
 
 class RawArticleReader(BaseReader):  # type: ignore[misc]

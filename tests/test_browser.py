@@ -93,3 +93,44 @@ def test_printing_an_article_gives_a_clean_document(
     )
     png = next(tmp_path.glob("page*.png"))
     assert png.stat().st_size > 2000  # a blank page compresses to almost nothing
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds plus pastes full of scripts, handlers, javascript: URLs, iframes and styles."""
+    from generator.pelican_plugin import run_pelican  # noqa: PLC0415
+
+    from .conftest import CASES, ROOT  # noqa: PLC0415
+
+    work = tmp_path_factory.mktemp("hostile")
+    raw = work / "content" / "raw"
+    shutil.copytree(ROOT / "tests" / "site" / "raw", raw)
+    for path in (CASES / "hostile").iterdir():
+        shutil.copy(path, raw / path.name)
+    records = run_pelican(ROOT / "pelicanconf.py", work / "content", work / "output")
+    assert not [r for r in records if r.levelname == "ERROR"], [r.getMessage() for r in records]
+    return work / "output"
+
+
+def test_hostile_content_never_runs_or_calls_out(browser: Browser, hostile_site: Path) -> None:
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len([p for p in pages if p.parent.name == "articles"]) == 5
+    for path in pages:
+        html = path.read_text(encoding="utf-8").lower()
+        assert "<script" not in html and "<iframe" not in html and "<svg" not in html, path.name
+        assert 'href="javascript:' not in html and "onerror=" not in html.replace("onerror=&", "")
+        page = browser.new_page()
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(path.as_uri())
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.__pwned") is None, path.name
+        assert all(url.startswith("file://") for url in requests), (path.name, requests)
+        page.close()
+    text = (hostile_site / "articles").glob("2022-01-01-*.html")
+    shown = next(text).read_text(encoding="utf-8")
+    assert "&lt;script&gt;" in shown  # the words are kept, as text, not as markup
+    pdf = subprocess.run(
+        ["pdftotext", str(hostile_site / "briefing.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Ministers meet" in pdf  # the pack was made from the same hostile corpus
