@@ -381,7 +381,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             problems += 1
             continue
         if article.date is None:
-            print(f"error: {label}: no date found (add a first line such as ' date 2022-01-20')", file=sys.stderr)
+            print(
+                f"error: {label}: no date found (add a first line such as ' date 2022-01-20')",
+                file=sys.stderr,
+            )
             problems += 1
         if article.sha256 in seen:
             print(f"error: {label}: the same text as {seen[article.sha256]}", file=sys.stderr)

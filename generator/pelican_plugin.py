@@ -81,7 +81,9 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
             logger.warning("%s: the date %s is in the future; check it", label, article.date)
         seen: dict[str, str] = self.settings.setdefault("_BRIEFING_SEEN", {})
         if article.sha256 in seen:
-            logger.error("%s: the same text as %s; only the first is published", label, seen[article.sha256])
+            logger.error(
+                "%s: the same text as %s; only the first is published", label, seen[article.sha256]
+            )
             return "", {"status": "skip", "title": label}
         seen[article.sha256] = label
         slug = article_slug(article)

@@ -87,7 +87,11 @@ def drop_promo_headline(text: str) -> Verdict | None:
     """
     letters = [c for c in text if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
-    if len(text.split()) >= 4 and upper >= 12 and upper == sum(c.lower() != c.upper() for c in letters):
+    if (
+        len(text.split()) >= 4
+        and upper >= 12
+        and upper == sum(c.lower() != c.upper() for c in letters)
+    ):
         # every cased letter is a capital (scripts without case, such as Hebrew, never are)
         return Verdict("drop_promo_headline", drops_text=True)
     return None

@@ -131,6 +131,34 @@ def test_hostile_content_never_runs_or_calls_out(browser: Browser, hostile_site:
     shown = next(text).read_text(encoding="utf-8")
     assert "&lt;script&gt;" in shown  # the words are kept, as text, not as markup
     pdf = subprocess.run(
-        ["pdftotext", str(hostile_site / "briefing.pdf"), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", str(hostile_site / "briefing.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert "Ministers meet" in pdf  # the pack was made from the same hostile corpus
+
+
+def test_hostile_content_is_inert_in_the_atom_feed(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET  # noqa: PLC0415
+
+    from generator.pelican_plugin import run_pelican  # noqa: PLC0415
+
+    from .conftest import CASES, ROOT  # noqa: PLC0415
+
+    raw = tmp_path / "content" / "raw"
+    raw.mkdir(parents=True)
+    for path in (CASES / "hostile").iterdir():
+        shutil.copy(path, raw / path.name)
+    run_pelican(ROOT / "publishconf.py", tmp_path / "content", tmp_path / "out")
+    feed = ET.parse(tmp_path / "out" / "feeds" / "all.atom.xml").getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = feed.findall("a:entry", ns)
+    assert len(entries) == 3
+    for entry in entries:
+        for field in ("a:title", "a:summary", "a:content"):
+            node = entry.find(field, ns)
+            html = (node.text or "") if node is not None else ""
+            # once the XML is read, what is left is HTML: it must hold no live markup
+            assert "<script" not in html and "<iframe" not in html and "<img" not in html, html
+            assert "javascript:" not in "".join(e.get("href", "") for e in entry.iter())

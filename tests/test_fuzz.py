@@ -76,7 +76,9 @@ def mutated_seed(draw: st.DrawFn) -> str:
         elif action == "newline":
             text = text[:at] + draw(st.sampled_from(["\n", "\r\n", "\n\n", "\r"])) + text[at:]
         elif action == "quote":
-            text = text[:at] + draw(st.sampled_from(['"', "“", "”", "«", "»", "„", "'"])) + text[at:]
+            text = (
+                text[:at] + draw(st.sampled_from(['"', "“", "”", "«", "»", "„", "'"])) + text[at:]
+            )
         else:
             line = text[at : at + 120]
             text = text[:at] + line + "\n" + line + text[at:]
