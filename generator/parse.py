@@ -112,6 +112,8 @@ def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
     >>> repair_text("Macron says EU canâ€™t rely on US\\r\\n")
     ('Macron says EU can’t rely on US\\n', ('ftfy:fix_encoding',))
     """
+    # Line endings and C0 controls first, so ftfy judges the same text a re-clean will see.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL)
     fixed, explanation = ftfy.fix_and_explain(text, config=_FTFY)
     repairs = tuple(
         "ftfy:fix_encoding" if action == "decode" else f"ftfy:{name}"
