@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Literal, NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -178,7 +179,7 @@ def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
     name_words = {w.lower() for a in ordered for p in a.people for w in p.split()}
     excluded = np.array([form.lower() in name_words for form in index.forms] or [False])
     themes = _shared_terms(index, pairs, excluded)
-    links: list[CrossLink] = []
+    links: list[_Draft] = []
     themes_by_pair: dict[tuple[str, str], list[str]] = {}
     for (i, j), term_ids in zip(pairs.tolist(), themes, strict=True):
         score, t, people, speakers, by_hand = chosen[(i, j)]
@@ -197,7 +198,7 @@ def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
         )
     links = _cap(links, settings)
     passages = _passages(index, ordered, links, settings)
-    links = [
+    final = [
         CrossLink(
             link.source,
             link.target,
@@ -206,10 +207,9 @@ def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
             passages.get((link.source, link.target), ()),
             link.relation,
         )
-        for link in links
+        for link in sorted(links, key=lambda link: (link.source, -link.score, link.target))
     ]
-    links.sort(key=lambda link: (link.source, -link.score, link.target))
-    return Corpus(tuple(ordered), tuple(links), _threads(ordered, links, themes_by_pair), merged)
+    return Corpus(tuple(ordered), tuple(final), _threads(ordered, final, themes_by_pair), merged)
 
 
 def _refers_to(value: str, article: Article) -> bool:
@@ -262,6 +262,16 @@ def _score_pair(
     return round(score, 4), shared_people, shared_speakers
 
 
+class _Draft(NamedTuple):
+    """A link before the cap and the passages: cheap to make by the hundred thousand."""
+
+    source: str
+    target: str
+    score: float
+    reasons: tuple[str, ...]
+    relation: Literal["earlier", "later", "same-report"]
+
+
 def _both_ways(
     a: Article,
     b: Article,
@@ -270,22 +280,22 @@ def _both_ways(
     reasons: tuple[str, ...],
     s: Settings,
     by_hand: bool = False,
-) -> list[CrossLink]:
+) -> list[_Draft]:
     if text_score >= s.duplicate_threshold and not by_hand:
         return [
-            CrossLink(a.path, b.path, score, reasons, relation="same-report"),
-            CrossLink(b.path, a.path, score, reasons, relation="same-report"),
+            _Draft(a.path, b.path, score, reasons, "same-report"),
+            _Draft(b.path, a.path, score, reasons, "same-report"),
         ]
     earlier, later = sorted((a, b), key=lambda x: (x.date or _NO_DATE, x.path))
     return [
-        CrossLink(earlier.path, later.path, score, reasons, relation="later"),
-        CrossLink(later.path, earlier.path, score, reasons, relation="earlier"),
+        _Draft(earlier.path, later.path, score, reasons, "later"),
+        _Draft(later.path, earlier.path, score, reasons, "earlier"),
     ]
 
 
-def _cap(links: list[CrossLink], s: Settings) -> list[CrossLink]:
+def _cap(links: list[_Draft], s: Settings) -> list[_Draft]:
     """At most ``max_links`` per article and relation, the strongest first."""
-    kept: list[CrossLink] = []
+    kept: list[_Draft] = []
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for link in sorted(links, key=lambda x: (-x.score, x.source, x.target)):
         key = (link.source, link.relation)
@@ -300,7 +310,7 @@ PASSAGE_BATCH = 24
 
 
 def _passages(
-    index: TermIndex, articles: Sequence[Article], links: Sequence[CrossLink], s: Settings
+    index: TermIndex, articles: Sequence[Article], links: Sequence[_Draft], s: Settings
 ) -> dict[tuple[str, str], tuple[PassageLink, ...]]:
     """For each link, paragraphs that speak of the same thing (each one's best match).
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import chain
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -71,31 +71,31 @@ def build_index(articles: Sequence[tuple[Sequence[str], Sequence[str]]]) -> Term
     raw_ids: dict[str, int] = {}
     raw_terms: list[int] = []  # raw id -> term id (-1: stop word)
     term_ids: dict[str, int] = {}
-    chunks: list[list[int]] = []
-    doc_of_chunk: list[int] = []
-    paragraph_of_chunk: list[int] = []
+    flat: list[int] = []  # raw word ids of every block, one after the other
+    lengths: list[int] = []  # words per block
+    doc_of_block: list[int] = []
+    paragraph_of_block: list[int] = []  # -1 for a title or standfirst
     first_paragraph = [0]
     for number, (head, body) in enumerate(articles):
-        for kind, blocks in ((-1, head), (0, body)):
-            for position, block in enumerate(blocks):
-                tokens = TOKEN.findall(block.replace("\N{RIGHT SINGLE QUOTATION MARK}", "'"))
-                for new in set(tokens).difference(raw_ids):
-                    found = term(new)
-                    raw_ids[new] = len(raw_terms)
-                    raw_terms.append(
-                        -1 if found is None else term_ids.setdefault(found, len(term_ids))
-                    )
-                chunks.append(list(map(raw_ids.__getitem__, tokens)))
-                doc_of_chunk.append(number)
-                paragraph_of_chunk.append(-1 if kind < 0 else first_paragraph[-1] + position)
+        blocks = [*(h for h in head if h), *body]
+        lists = [TOKEN.findall(block) for block in blocks]
+        for new in set(chain.from_iterable(lists)).difference(raw_ids):
+            found = term(new)
+            raw_ids[new] = len(raw_terms)
+            raw_terms.append(-1 if found is None else term_ids.setdefault(found, len(term_ids)))
+        flat.extend(map(raw_ids.__getitem__, chain.from_iterable(lists)))
+        lengths.extend(map(len, lists))
+        doc_of_block.extend([number] * len(blocks))
+        paragraph_of_block.extend([-1] * (len(blocks) - len(body)))
+        paragraph_of_block.extend(range(first_paragraph[-1], first_paragraph[-1] + len(body)))
         first_paragraph.append(first_paragraph[-1] + len(body))
-    lengths = np.fromiter(map(len, chunks), dtype=np.int64, count=len(chunks))
-    raw = np.fromiter(chain.from_iterable(chunks), dtype=np.int64, count=int(lengths.sum()))
+    raw = np.array(flat, dtype=np.int64)
+    sizes = np.array(lengths, dtype=np.int64)
     terms_of = np.asarray(raw_terms, dtype=np.int64)[raw] if raw.size else raw
     keep = terms_of >= 0
     n_terms = max(len(term_ids), 1)
-    doc_rows = np.repeat(np.asarray(doc_of_chunk, dtype=np.int64), lengths)[keep]
-    para_rows = np.repeat(np.asarray(paragraph_of_chunk, dtype=np.int64), lengths)[keep]
+    doc_rows = np.repeat(np.asarray(doc_of_block, dtype=np.int64), sizes)[keep]
+    para_rows = np.repeat(np.asarray(paragraph_of_block, dtype=np.int64), sizes)[keep]
     cols = terms_of[keep]
     ones = np.ones(cols.size, dtype=np.float32)
     doc_counts = sparse.csr_matrix((ones, (doc_rows, cols)), shape=(len(articles), n_terms))
