@@ -140,6 +140,7 @@ def link_articles(generator: ArticlesGenerator) -> None:
         ],
         "corpus": corpus,
         "pack": settings.pack and pack_available(),
+        "pelican_articles": {a.record.path: a for a in pelican_articles},
     }
 
 
@@ -169,6 +170,7 @@ class BriefingPagesGenerator(Generator):  # type: ignore[misc]
             page_name="who-said-what",
             url="who-said-what.html",
         )
+        self._write_publishing_files(writer, briefing)
         if briefing["pack"]:
             output = Path(self.output_path) / "briefing.pdf"
             try:
@@ -177,6 +179,46 @@ class BriefingPagesGenerator(Generator):  # type: ignore[misc]
                 logger.warning("briefing.pdf: %s", error)
             else:
                 logger.info("briefing.pdf: %d articles on %d pages", report.articles, report.pages)
+
+    def _write_publishing_files(self, writer: Any, briefing: dict[str, Any]) -> None:
+        """robots.txt always; with an absolute SITEURL (publishing), sitemap.xml and one Atom
+        feed per thread as well."""
+        siteurl = str(self.settings.get("SITEURL", ""))
+        output = Path(self.output_path)
+        absolute = siteurl.startswith(("http://", "https://"))
+        robots = "User-agent: *\nAllow: /\n" + (
+            f"Sitemap: {siteurl}/sitemap.xml\n" if absolute else ""
+        )
+        (output / "robots.txt").write_text(robots, encoding="utf-8")
+        if not absolute:
+            return
+        pelican_articles = briefing["pelican_articles"]
+        pages = ["index.html", "archives.html", "who-said-what.html"]
+        pages += [t["url"] for t in briefing["threads"]]
+        entries = [(f"{siteurl}/{page}", None) for page in pages]
+        entries += [
+            (f"{siteurl}/{a.url}", a.record.date.isoformat())
+            for a in sorted(pelican_articles.values(), key=lambda a: a.url)
+        ]
+        lines = ['<?xml version="1.0" encoding="utf-8"?>']
+        lines.append('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
+        for loc, lastmod in entries:
+            modified = f"<lastmod>{lastmod}</lastmod>" if lastmod else ""
+            lines.append(f"  <url><loc>{html.escape(loc)}</loc>{modified}</url>")
+        lines.append("</urlset>")
+        (output / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        if not self.settings.get("FEED_DOMAIN"):
+            return
+        corpus = briefing["corpus"]
+        for thread in corpus.threads:
+            members = [pelican_articles[p] for p in thread.members if p in pelican_articles]
+            path = f"feeds/threads/{thread.slug}.atom.xml"
+            writer.write_feed(
+                sorted(members, key=lambda a: a.date, reverse=True),
+                self.context,
+                path,
+                feed_title=f"{self.settings['SITENAME']}: {thread.title}",
+            )
 
 
 def add_generators(pelican: Any) -> type[Generator]:

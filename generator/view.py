@@ -88,8 +88,27 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
             "later": groups["later"],
             "also_reported": groups["same-report"],
             "quotes": [quote_view(article, q, url) for q in article.quotes if q.kind == "full"],
+            "json_ld": news_article(article),
         }
     return views
+
+
+def news_article(article: Article) -> View:
+    """schema.org ``NewsArticle`` for the page's JSON-LD block (templates serialise it)."""
+    data: View = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "datePublished": article.date.isoformat() if article.date else None,
+        "mentions": [{"@type": "Person", "name": name} for name in article.people if " " in name],
+    }
+    if article.source:
+        data["publisher"] = {"@type": "Organization", "name": article.source}
+    if article.url:
+        data["isBasedOn"] = article.url
+    if article.byline:
+        data["author"] = {"@type": "Person", "name": article.byline}
+    return {k: v for k, v in data.items() if v not in (None, [])}
 
 
 def thread_views(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -78,7 +79,8 @@ def test_front_page_reads_as_a_briefing(built_site: Path) -> None:
 def test_pasted_markup_is_escaped_not_rendered(built_site: Path) -> None:
     for page in built_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        assert "<u>" not in html and "<script" not in html
+        html = re.sub(r'<script type="application/ld\+json">[^<]*</script>', "", html)
+        assert "<u>" not in html and "<script" not in html  # JSON-LD data is the only script
 
 
 def content_hash(folder: Path) -> str:
@@ -161,3 +163,42 @@ def test_who_said_what_lists_macron_2018_and_2022_with_paragraph_links(built_sit
     links = [a["href"] for a in section.select("a[href*='#p']")]
     assert links and all(href.split("#")[1].startswith("p") for href in links)
     assert "Antony Blinken" in " ".join(headings)
+
+
+def test_article_pages_carry_json_ld_opengraph_and_robots(built_site: Path) -> None:
+    import json  # noqa: PLC0415
+
+    page = soup(next((built_site / "articles").glob("2018-*.html")))
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["@type"] == "NewsArticle" and data["datePublished"] == "2018-08-27"
+    assert data["publisher"]["name"] == "TASS"
+    assert {"@type": "Person", "name": "Emmanuel Macron"} in data["mentions"]
+    assert page.find("meta", property="og:title")["content"].startswith("Macron says EU")
+    assert page.find("meta", property="og:type")["content"] == "article"
+    assert (built_site / "robots.txt").read_text().startswith("User-agent: *")
+    assert not (built_site / "sitemap.xml").exists()  # relative preview build: no absolute URLs
+
+
+def test_publish_build_has_canonical_links_sitemap_and_thread_feeds(tmp_path: Path) -> None:
+    from generator.pelican_plugin import run_pelican  # noqa: PLC0415
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "site", content)
+    os.environ["BRIEFING_SITEURL"] = "https://example.org/briefings/macron"
+    try:
+        run_pelican(ROOT / "publishconf.py", content, tmp_path / "out")
+    finally:
+        del os.environ["BRIEFING_SITEURL"]
+    out = tmp_path / "out"
+    article = soup(next((out / "articles").glob("2022-*.html")))
+    canonical = article.find("link", rel="canonical")["href"]
+    assert canonical.startswith("https://example.org/briefings/macron/articles/2022-01-20-")
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<loc>https://example.org/briefings/macron/") >= 6
+    assert (
+        "Sitemap: https://example.org/briefings/macron/sitemap.xml"
+        in (out / "robots.txt").read_text()
+    )
+    feeds = list((out / "feeds" / "threads").glob("*.atom.xml"))
+    assert len(feeds) == 1 and feeds[0].read_text(encoding="utf-8").count("<entry>") == 2
+    assert (out / "feeds" / "all.atom.xml").is_file()
