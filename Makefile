@@ -11,9 +11,10 @@ $(BIN)/briefing: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.test-deps: $(BIN)/briefing
+$(VENV)/.test-deps: $(BIN)/briefing package.json package-lock.json
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	./scripts/install-system-deps
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 site: $(BIN)/briefing  ## create .venv, install, build output/ from content/

@@ -30,7 +30,7 @@ from .pack import pack_available, write_pack
 from .pipeline import process_file
 from .settings import Settings, load_settings
 from .slugs import article_slug
-from .view import article_views, speaker_views, thread_views
+from .view import article_views, people_views, speaker_views, thread_views
 
 logger = logging.getLogger(__name__)
 
@@ -132,6 +132,7 @@ def link_articles(generator: ArticlesGenerator) -> None:
         "settings": settings,
         "threads": thread_views(corpus, urls, thread_urls),
         "speakers": speaker_views(corpus, urls),
+        "people": people_views(corpus, urls),
         "callouts": [
             {**c, "article_url": urls[a.path]}
             for a in sorted(corpus.articles, key=lambda a: (a.date or dt.date.min, a.path))
@@ -169,6 +170,24 @@ class BriefingPagesGenerator(Generator):  # type: ignore[misc]
             relative_urls=relative,
             page_name="who-said-what",
             url="who-said-what.html",
+        )
+        for person in briefing["people"]:
+            writer.write_file(
+                person["url"],
+                self.get_template("person"),
+                self.context,
+                relative_urls=relative,
+                person=person,
+                page_name=person["url"].removesuffix(".html"),
+                url=person["url"],
+            )
+        writer.write_file(
+            "people/index.html",
+            self.get_template("people"),
+            self.context,
+            relative_urls=relative,
+            page_name="people/index",
+            url="people/index.html",
         )
         self._write_publishing_files(writer, briefing)
         if briefing["pack"]:

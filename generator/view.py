@@ -166,3 +166,42 @@ def speaker_views(corpus: Corpus, urls: Mapping[str, str]) -> list[View]:
 
 def _anchor(name: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-") or "speaker"
+
+
+def people_views(corpus: Corpus, urls: Mapping[str, str]) -> list[View]:
+    """One page per named person: what they said (full quotes) and the articles naming them."""
+    by_name: dict[str, View] = {}
+    for article in sorted(corpus.articles, key=lambda a: (a.date or dt.date.min, a.path)):
+        if article.path not in urls:
+            continue
+        speakers = {q.speaker for q in article.quotes if q.kind == "full" and q.speaker}
+        for name in dict.fromkeys([*article.people, *sorted(s for s in speakers if s)]):
+            if " " not in name or not name[:1].isupper():
+                continue  # a full name: "Emmanuel Macron", not "Kremlin"
+            anchor = _anchor(name)
+            person = by_name.setdefault(
+                name,
+                {
+                    "name": name,
+                    "slug": anchor,
+                    "url": f"people/{anchor}.html",
+                    "quotes": [],
+                    "articles": [],
+                },
+            )
+            person["articles"].append(
+                {
+                    "url": urls[article.path],
+                    "title": article.title,
+                    "source": article.source,
+                    **date_fields(article.date),
+                }
+            )
+            person["quotes"].extend(
+                quote_view(article, q, urls[article.path])
+                for q in article.quotes
+                if q.kind == "full" and q.speaker == name
+            )
+    return sorted(
+        by_name.values(), key=lambda p: (-len(p["quotes"]), -len(p["articles"]), p["name"])
+    )

@@ -1,0 +1,96 @@
+"""Quality bars checked with real tools: axe-core in Chromium, the Nu Html Checker, page weight."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from .conftest import ROOT
+from .test_browser import CHROMIUM_FLAGS
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def page_types(site: Path) -> list[Path]:
+    """One page of every type: front, article, thread, who said what, archives, people, 404."""
+    return [
+        site / "index.html",
+        next((site / "articles").glob("2018-*.html")),
+        next((site / "threads").glob("*.html")),
+        site / "who-said-what.html",
+        site / "archives.html",
+        site / "people" / "index.html",
+        site / "people" / "emmanuel-macron.html",
+        site / "404.html",
+    ]
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("axe-profile")),
+            executable_path=shutil.which("chromium"),
+            args=CHROMIUM_FLAGS,
+            headless=True,
+        )
+        yield context  # type: ignore[misc]
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_any_page_type(
+    browser: Browser, built_site: Path, scheme: str
+) -> None:
+    assert AXE.is_file(), "axe-core is missing: run `npm ci` (make test does)"
+    source = AXE.read_text(encoding="utf-8")
+    problems = {}
+    for path in page_types(built_site):
+        page = browser.new_page()
+        page.emulate_media(color_scheme=scheme)
+        page.goto(path.as_uri())
+        page.evaluate(source)
+        violations = page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']}))"
+            ".violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
+        )
+        page.close()
+        if violations:
+            problems[path.name] = violations
+    assert problems == {}
+
+
+def test_nu_html_checker_finds_no_errors(built_site: Path) -> None:
+    assert VNU.is_file(), "vnu-jar is missing: run `npm ci` (make test does)"
+    pages = [str(p) for p in page_types(built_site)]
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    assert messages == [], messages[:5]
+
+
+def test_an_article_page_is_light(browser: Browser, built_site: Path) -> None:
+    """At most 30 KB of HTML plus CSS, no JavaScript, no request off the site."""
+    path = next((built_site / "articles").glob("2022-*.html"))
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    page.close()
+    assert all(url.startswith("file://") for url in requests), requests
+    assert not any(url.endswith(".js") for url in requests)
+    css = [Path(url.removeprefix("file://")) for url in requests if url.endswith(".css")]
+    weight = path.stat().st_size + sum(p.stat().st_size for p in css if "print" not in p.name)
+    assert weight <= 30 * 1024, weight
