@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site test eval bench fuzz serve publish lint clean
+.PHONY: site test eval bench fuzz screenshots serve publish lint clean
 
 $(BIN)/briefing: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ bench: $(BIN)/briefing  ## timings: medians and side-by-side ratios (see docs/pe
 
 fuzz: $(VENV)/.test-deps  ## 100,000 examples per property over parse, clean and quotes (minutes)
 	BRIEFING_FUZZ_EXAMPLES=100000 $(BIN)/python -m pytest -q -p no:randomly tests/test_fuzz.py
+
+screenshots: $(VENV)/.test-deps site  ## docs/screenshots/*.png from the real build (headless Chromium)
+	$(BIN)/python scripts/screenshots.py
 
 serve: $(BIN)/briefing  ## preview on http://127.0.0.1:8000/ with rebuilds on change
 	$(BIN)/briefing serve
