@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -244,11 +246,26 @@ def add_generators(pelican: Any) -> type[Generator]:
     return BriefingPagesGenerator
 
 
+def index_for_search(pelican: Any) -> None:
+    """At the end of the build: Pagefind's offline search index over the article pages."""
+    output = Path(pelican.output_path)
+    command = [sys.executable, "-m", "pagefind", "--site", str(output), "--silent"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        logger.warning("search: Pagefind could not run (%s); the site has no search index", error)
+        return
+    if result.returncode != 0 or not (output / "pagefind" / "pagefind-ui.js").is_file():
+        message = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
+        logger.warning("search: Pagefind failed (%s); the site has no search index", message[0])
+
+
 def register() -> None:
     signals.initialized.connect(check_settings)
     signals.readers_init.connect(add_reader)
     signals.article_generator_finalized.connect(link_articles)
     signals.get_generators.connect(add_generators)
+    signals.finalized.connect(index_for_search)
 
 
 class _Collector(logging.Handler):

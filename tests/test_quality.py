@@ -29,6 +29,7 @@ def page_types(site: Path) -> list[Path]:
         site / "people" / "index.html",
         site / "people" / "emmanuel-macron.html",
         site / "404.html",
+        site / "search.html",
     ]
 
 
@@ -77,6 +78,9 @@ def test_nu_html_checker_finds_no_errors(built_site: Path) -> None:
         timeout=300,
     )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    # vnu's CSP grammar predates CSP Level 3: it rejects 'wasm-unsafe-eval', which the search
+    # page needs for Pagefind's WebAssembly. That one known gap is the only message allowed.
+    messages = [m for m in messages if "wasm-unsafe-eval" not in m.get("message", "")]
     assert messages == [], messages[:5]
 
 

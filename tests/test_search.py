@@ -1,0 +1,75 @@
+"""Offline search (Pagefind): indexed at the end of the build, used as a reader would."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, sync_playwright
+
+from .test_browser import CHROMIUM_FLAGS
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("search-profile")),
+            executable_path=shutil.which("chromium"),
+            args=CHROMIUM_FLAGS,
+            headless=True,
+        )
+        yield context  # type: ignore[misc]
+        context.close()
+
+
+def test_the_build_writes_a_search_index(built_site: Path) -> None:
+    assert (built_site / "pagefind" / "pagefind-ui.js").is_file()
+    assert list((built_site / "pagefind" / "index").iterdir())
+
+
+def test_search_finds_articles_and_offers_filters(browser: Browser, served: str) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    outside: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(served) else None)
+    page.goto(f"{served}/search.html")
+    page.fill(".pagefind-ui__search-input", "Blinken")
+    page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    titles = page.locator(".pagefind-ui__result-title").all_inner_texts()
+    assert any("Security Pact" in t for t in titles), titles
+    panel = page.locator(".pagefind-ui__filter-panel").inner_text()
+    assert "Year" in panel and "Outlet" in panel and "Person" in panel
+    assert not page.locator("#search-note").is_visible()  # the no-JS note steps aside
+    page.close()
+    assert errors == [] and outside == []
+
+
+def test_without_javascript_the_search_page_points_elsewhere(built_site: Path) -> None:
+    page = BeautifulSoup((built_site / "search.html").read_text(encoding="utf-8"), "html.parser")
+    note = page.find(id="search-note")
+    assert note is not None and not note.has_attr("hidden")
+    assert {a["href"] for a in note.find_all("a")} >= {"./archives.html", "./people/index.html"}
+    article = (next((built_site / "articles").glob("2018-*.html"))).read_text(encoding="utf-8")
+    assert "pagefind-ui.js" not in article  # only the search page loads any script
