@@ -336,54 +336,15 @@ def _passages(
         column_of = dict(zip(wanted.tolist(), zip(edges.tolist(), widths.tolist(), strict=True)))
         for source in batch:
             own = slice(int(starts[source]) - first, int(starts[source + 1]) - first)
-            targets = [t for t in sorted(partners[source]) if column_of[t][1]]
-            if own.stop == own.start or not targets:
-                continue
-            spans = [column_of[t] for t in targets]
-            cols = np.concatenate([np.arange(lo, lo + width) for lo, width in spans])
-            found = _source_matches(block[own][:, cols], [w for _, w in spans], s)
-            a = articles[source].path
-            for target, (forward, backward) in zip(targets, found, strict=True):
-                b = articles[target].path
-                out[(a, b)] = forward
-                out[(b, a)] = backward
+            for target in sorted(partners[source]):
+                lo, width = column_of[target]
+                if own.stop == own.start or not width:
+                    continue
+                sims = block[own, lo : lo + width]
+                a, b = articles[source].path, articles[target].path
+                out[(a, b)] = _matches(sims, s)
+                out[(b, a)] = _matches(sims.T, s)
     return out
-
-
-def _source_matches(
-    sims: np.ndarray, widths: Sequence[int], s: Settings
-) -> list[tuple[tuple[PassageLink, ...], tuple[PassageLink, ...]]]:
-    """For one source article against each of its targets (column blocks of ``sims``):
-    forward and backward best matches, in one vectorised pass."""
-    edges = np.concatenate(([0], np.cumsum(widths)[:-1])).astype(np.int64)
-    segment = np.repeat(np.arange(len(widths)), widths)
-    local = np.arange(sims.shape[1]) - edges[segment]
-    # forward: each source paragraph's best column within each target block
-    best_value = np.maximum.reduceat(sims, edges, axis=1)
-    is_best = sims == best_value[:, segment]
-    first_best = np.minimum.reduceat(np.where(is_best, local, 1 << 30), edges, axis=1)
-    # backward: each target paragraph's best source paragraph
-    back_row = sims.argmax(axis=0)
-    back_value = sims[back_row, np.arange(sims.shape[1])]
-    result = []
-    for k, (lo, width) in enumerate(zip(edges.tolist(), widths, strict=True)):
-        forward = _strongest(
-            np.flatnonzero(best_value[:, k] >= s.passage_threshold),
-            first_best[:, k],
-            best_value[:, k],
-            s,
-            select=True,
-        )
-        values = back_value[lo : lo + width]
-        backward = _strongest(
-            np.flatnonzero(values >= s.passage_threshold),
-            back_row[lo : lo + width],
-            values,
-            s,
-            select=True,
-        )
-        result.append((forward, backward))
-    return result
 
 
 def _matches(sims: np.ndarray, s: Settings) -> tuple[PassageLink, ...]:
@@ -399,15 +360,8 @@ def _strongest(
     targets: np.ndarray,
     values: np.ndarray,
     s: Settings,
-    select: bool = False,
 ) -> tuple[PassageLink, ...]:
-    """The ``max_passages`` strongest matches, listed in source paragraph order.
-
-    With ``select``, ``targets`` and ``values`` are indexed by paragraph, not aligned
-    with ``sources``.
-    """
-    if select:
-        targets, values = targets[sources], values[sources]
+    """The ``max_passages`` strongest matches, listed in source paragraph order."""
     if sources.size > s.max_passages:
         keep = np.sort(np.argsort(-values, kind="stable")[: s.max_passages])
         sources, targets, values = sources[keep], targets[keep], values[keep]
