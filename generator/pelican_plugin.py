@@ -99,6 +99,9 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
             "summary": html.escape(article.standfirst or article.paragraphs[0], quote=False),
             "record": article,
         }
+        labels = [x for x in (article.section, article.source) if x and "," not in x]
+        if labels:  # tags: the outlet and the section label, as printed
+            metadata["tags"] = self.process_metadata("tags", ", ".join(dict.fromkeys(labels)))
         for key in ("source", "dateline", "section", "url", "standfirst", "caption", "credit"):
             value = getattr(article, key)
             if value:

@@ -169,7 +169,64 @@ def bench_pack() -> None:
     print(f"  {report.articles} articles, {report.pages} pages in {seconds:.1f} s (target < 15 s)")
 
 
-SECTIONS = {"quotes": bench_quotes, "links": bench_links, "pack": bench_pack}
+def bench_lighthouse() -> None:
+    """Lighthouse (npm, Debian's Chromium) on an article page of the built site, served."""
+    import functools  # noqa: PLC0415
+    import http.server  # noqa: PLC0415
+    import json  # noqa: PLC0415
+    import os  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+
+    site = ROOT / "output"
+    tool = ROOT / "node_modules" / ".bin" / "lighthouse"
+    print("== Lighthouse on an article page (make site first; npm ci for the tool)")
+    if not tool.exists() or not (site / "articles").is_dir():
+        print("  skipped: run `make site` and `npm ci` first")
+        return
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    article = sorted((site / "articles").glob("*.html"))[0].name
+    url = f"http://127.0.0.1:{server.server_address[1]}/articles/{article}"
+    with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as out:
+        flags = (
+            "--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking"
+            f" --disable-component-update --disable-sync --user-data-dir={profile}"
+        )
+        report = Path(out) / "lighthouse.json"
+        subprocess.run(
+            [
+                str(tool),
+                url,
+                "--quiet",
+                f"--chrome-flags={flags}",
+                "--output=json",
+                f"--output-path={report}",
+                "--only-categories=performance,accessibility,best-practices,seo",
+            ],
+            check=True,
+            env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+            timeout=600,
+        )
+        categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
+    server.shutdown()
+    scores = ", ".join(f"{name} {round(c['score'] * 100)}" for name, c in categories.items())
+    print(f"  {article}: {scores} (target 100 each)")
+
+
+SECTIONS = {
+    "quotes": bench_quotes,
+    "links": bench_links,
+    "pack": bench_pack,
+    "lighthouse": bench_lighthouse,
+}
 
 
 def main(argv: list[str]) -> int:

@@ -30,6 +30,8 @@ def page_types(site: Path) -> list[Path]:
         site / "people" / "emmanuel-macron.html",
         site / "404.html",
         site / "search.html",
+        site / "tags" / "index.html",
+        site / "tags" / "tass.html",
     ]
 
 

@@ -208,3 +208,48 @@ def test_publish_build_has_canonical_links_sitemap_and_thread_feeds(tmp_path: Pa
     feeds = list((out / "feeds" / "threads").glob("*.atom.xml"))
     assert len(feeds) == 1 and feeds[0].read_text(encoding="utf-8").count("<entry>") == 2
     assert (out / "feeds" / "all.atom.xml").is_file()
+
+
+def test_serve_previews_and_rebuilds_when_content_changes(project: Path) -> None:
+    import socket  # noqa: PLC0415
+    import time  # noqa: PLC0415
+    import urllib.request  # noqa: PLC0415
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "serve", "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+    def fetch(path: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
+            return response.read().decode("utf-8")
+
+    def wait_for(check: object, seconds: float = 60) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                page = fetch("archives.html")
+                if check(page):  # type: ignore[operator]
+                    return page
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise AssertionError("the preview did not show the expected page in time")
+
+    try:
+        wait_for(lambda page: "Macron" in page)
+        (project / "content" / "raw" / "2023-05-09-new.txt").write_text(
+            " date 2023-05-09\nA new piece on the harbour board\n\n"
+            "The harbour board voted on Tuesday to build a new quay, the board said.\n",
+            encoding="utf-8",
+        )
+        wait_for(lambda page: "A new piece on the harbour board" in page)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
