@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 the content has problems (or the build failed), 2 usage
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import dataclasses
 import http.server
 import json
@@ -22,7 +23,8 @@ from .errors import BriefingError, InputError
 from .evaluate import parse_case, parse_quote_set, score, score_quotes, totals
 from .links import link_corpus
 from .model import Article, Quote
-from .pipeline import content_files, process_bytes, process_file
+from .pipeline import content_files, process_bytes, process_file, read_bytes
+from .slugs import slugify
 from .settings import Settings, load_settings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -365,6 +367,79 @@ def _report(records: Sequence[logging.LogRecord]) -> None:
         print(f"{level}: {message}", file=sys.stderr)
 
 
+def raw_name(article: Article, suffix: str) -> str:
+    """``YYYY-MM-DD-outlet-slug.txt``: the readable name ``briefing add`` stores a paste under.
+
+    >>> raw_name(Article("x", "0" * 64, "Macron calls for a pact", dt.date(2022, 1, 20), "The Moscow Times", ()), ".txt")
+    '2022-01-20-the-moscow-times-macron-calls-for-a-pact.txt'
+    """
+    date = article.date.isoformat() if article.date else "undated"
+    words = [date, slugify(article.source or "", 4), slugify(article.title or "", 8) or "article"]
+    return "-".join(w for w in words if w) + suffix
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """``briefing add FILE... | -``: check, store verbatim in content/raw/, show what it makes, rebuild."""
+    settings = _settings_from(args.settings)
+    content = Path(args.content)
+    raw_dir = content / "raw"
+    existing, _ = _corpus_articles(content, settings)
+    hashes = {a.sha256: a.path for a in existing}
+    urls = {a.url: a.path for a in existing if a.url}
+    added: list[Article] = []
+    for name in args.files:
+        suffix = ".txt" if name == "-" else (Path(name).suffix.lower() or ".txt")
+        try:
+            data = sys.stdin.buffer.read() if name == "-" else read_bytes(Path(name), name)
+            article = process_bytes(data, name if name != "-" else "standard input", settings)
+        except InputError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        same = hashes.get(article.sha256) or (urls.get(article.url) if article.url else None)
+        if same and not args.force:
+            print(
+                f"error: {name}: already in the briefing as {same} (use --force to add it anyway)",
+                file=sys.stderr,
+            )
+            return EXIT_PROBLEMS
+        if article.date is None and not args.force:
+            print(
+                f"error: {name}: no date found; add a first line such as ' date 2022-01-20'",
+                file=sys.stderr,
+            )
+            return EXIT_PROBLEMS
+        raw_dir.mkdir(parents=True, exist_ok=True)
+        target = raw_dir / raw_name(article, suffix)
+        number = 2
+        while target.exists():  # never overwrite a raw file
+            target = raw_dir / raw_name(article, f"-{number}{suffix}")
+            number += 1
+        with target.open("xb") as handle:
+            handle.write(data)
+        label = target.relative_to(content).as_posix()
+        stored = dataclasses.replace(article, path=label)
+        added.append(stored)
+        hashes[article.sha256] = label
+        print(f"Added {label}")
+        print(
+            f"  {article.title} · {article.date or 'undated'} · {article.source or 'unknown outlet'}"
+        )
+        print(
+            f"  {len(article.paragraphs)} paragraphs kept, {len(article.removed)} lines set aside,"
+            f" {sum(q.kind == 'full' for q in article.quotes)} quotes"
+        )
+        for warning in article.warnings:
+            print(f"  warning: {warning}")
+    corpus = link_corpus([a for a in [*existing, *added] if a.date], settings)
+    new = {a.path for a in added}
+    for link in corpus.links:
+        if link.source in new:
+            print(f"  link ({link.relation}) -> {link.target}: {'; '.join(link.reasons)}")
+    if args.no_build:
+        return EXIT_OK
+    return build(content, Path(args.output), Path(args.settings))
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """``briefing check``: read every content file as a build would, without building."""
     settings = _settings_from(args.settings)
@@ -536,6 +611,23 @@ def parser() -> argparse.ArgumentParser:
     ln.add_argument("--content", default="content", help="content folder (default: content)")
     ln.add_argument("--json", action="store_true", help="print a JSON list of links")
     ln.set_defaults(func=cmd_links)
+
+    ad = sub.add_parser(
+        "add",
+        help="add pasted articles to content/raw/ and rebuild",
+        description="Check each paste, store it verbatim under a readable name, show its links, rebuild.",
+    )
+    ad.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="files to add ('-' reads a paste from standard input)",
+    )
+    ad.add_argument("--content", default="content", help="content folder (default: content)")
+    ad.add_argument("--output", default="output", help="output folder (default: output)")
+    ad.add_argument("--force", action="store_true", help="add duplicates and undated pastes anyway")
+    ad.add_argument("--no-build", action="store_true", help="store only; build later")
+    ad.set_defaults(func=cmd_add)
 
     ck = sub.add_parser(
         "check",

@@ -11,6 +11,7 @@ only decides what goes in), then laid out by WeasyPrint.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,16 @@ THEME = Path(__file__).resolve().parent.parent / "theme"
 
 def _anchor(path: str) -> str:
     return "a-" + re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-")
+
+
+def build_date(corpus: Corpus) -> dt.date:
+    """The date a build is "made on": ``SOURCE_DATE_EPOCH`` if set (reproducible builds),
+    else the newest article's date, so the same content always gives the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    dates = [a.date for a in corpus.articles if a.date]
+    return max(dates) if dates else dt.date(1970, 1, 1)
 
 
 def pick_thread(corpus: Corpus, name: str) -> Thread:
@@ -161,7 +172,7 @@ def write_pack(
             f"WeasyPrint cannot run here ({error}); the PDF pack was not made"
         ) from error
     chosen = pick_thread(corpus, thread) if thread else None
-    context = pack_context(corpus, settings, generated or dt.date.today(), chosen)
+    context = pack_context(corpus, settings, generated or build_date(corpus), chosen)
     document = weasyprint.HTML(string=pack_html(context), base_url=str(THEME)).render()
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = output.with_name(f".{output.name}.partial")

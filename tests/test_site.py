@@ -253,3 +253,67 @@ def test_serve_previews_and_rebuilds_when_content_changes(project: Path) -> None
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_add_stores_the_paste_verbatim_shows_its_links_and_rebuilds(project: Path) -> None:
+    paste = (
+        " date 2019-11-07\nMacron says Europe must think of itself as a military power\n\n"
+        "French President Emmanuel Macron said Europe must start thinking of itself as a "
+        "strategic power and talk to Russia about European security.\n\n"
+        '"Europe will disappear geopolitically if it does not think of itself as a power," '
+        "Macron said.\n"
+    ).encode()
+    command = [sys.executable, "-m", "generator.cli", "add", "-"]
+    result = subprocess.run(command, cwd=project, input=paste, capture_output=True, timeout=300)
+    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr.decode()
+    stored = (
+        project / "content" / "raw" / "2019-11-07-macron-says-europe-must-think-of-itself-as.txt"
+    )
+    assert stored.read_bytes() == paste  # verbatim
+    assert "1 quotes" in out and "link (later)" in out and "Built" in out
+    assert any("2019-11-07" in p.name for p in (project / "output" / "articles").iterdir())
+    again = subprocess.run(command, cwd=project, input=paste, capture_output=True, timeout=300)
+    assert again.returncode == 1 and b"already in the briefing" in again.stderr
+    forced = subprocess.run(
+        [*command, "--force", "--no-build"],
+        cwd=project,
+        input=paste,
+        capture_output=True,
+        timeout=300,
+    )
+    assert forced.returncode == 0
+    assert stored.with_name(stored.stem + "-2.txt").read_bytes() == paste  # never overwritten
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(project: Path, tmp_path: Path) -> None:
+    assert briefing("build", "--output", str(tmp_path / "one"), cwd=project).returncode == 0
+    assert briefing("build", "--output", str(tmp_path / "two"), cwd=project).returncode == 0
+    # Everything Briefing and Pelican write is identical, the PDF included. Pagefind 1.5
+    # writes its filter index in a varying order (hash-named files), so its folder is set
+    # aside here (docs/bad-input.md is unaffected; noted in the README).
+    for run in ("one", "two"):
+        shutil.rmtree(tmp_path / run / "pagefind")
+    one, two = content_hash(tmp_path / "one"), content_hash(tmp_path / "two")
+    assert one == two
+
+
+def test_a_build_killed_at_any_moment_leaves_the_previous_site(project: Path) -> None:
+    import signal  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    assert briefing("build", cwd=project).returncode == 0
+    before = content_hash(project / "output")
+    for delay in (0.3, 1.0, 2.0):  # early, during reading, during writing
+        build = subprocess.Popen(
+            [sys.executable, "-m", "generator.cli", "build"],
+            cwd=project,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        build.send_signal(signal.SIGKILL)
+        build.wait(timeout=30)
+        assert content_hash(project / "output") == before, delay
+    assert briefing("build", cwd=project).returncode == 0  # and the next build sweeps up
+    assert not list(project.glob(".output.*"))
