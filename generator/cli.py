@@ -6,7 +6,6 @@ Exit codes: 0 success, 1 the content has problems (or the build failed), 2 usage
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import dataclasses
 import http.server
 import json
@@ -24,8 +23,8 @@ from .evaluate import parse_case, parse_quote_set, score, score_quotes, totals
 from .links import link_corpus
 from .model import Article, Quote
 from .pipeline import content_files, process_bytes, process_file, read_bytes
-from .slugs import slugify
 from .settings import Settings, load_settings
+from .slugs import slugify
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -370,7 +369,9 @@ def _report(records: Sequence[logging.LogRecord]) -> None:
 def raw_name(article: Article, suffix: str) -> str:
     """``YYYY-MM-DD-outlet-slug.txt``: the readable name ``briefing add`` stores a paste under.
 
-    >>> raw_name(Article("x", "0" * 64, "Macron calls for a pact", dt.date(2022, 1, 20), "The Moscow Times", ()), ".txt")
+    >>> import datetime as dt
+    >>> when = dt.date(2022, 1, 20)
+    >>> raw_name(Article("x", "", "Macron calls for a pact", when, "The Moscow Times", ()), ".txt")
     '2022-01-20-the-moscow-times-macron-calls-for-a-pact.txt'
     """
     date = article.date.isoformat() if article.date else "undated"

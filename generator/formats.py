@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import markdown
+import markdown  # type: ignore[import-untyped]
 from bs4 import BeautifulSoup
 
 from .errors import InputError
@@ -38,7 +38,7 @@ def html_to_paste(page: str, path: str) -> str:
             favor_precision=True,
             date_extraction_params=_DATE_PARAMS,
         )
-    except Exception:  # noqa: BLE001 - a page trafilatura cannot parse falls back to BeautifulSoup
+    except Exception:
         doc = None
     title = getattr(doc, "title", None)
     date = getattr(doc, "date", None)

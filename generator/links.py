@@ -333,7 +333,8 @@ def _passages(
         rows = np.repeat(starts[wanted] - edges, widths) + np.arange(int(widths.sum()))
         first, last = int(starts[batch[0]]), int(starts[batch[-1] + 1])
         block = (index.paragraphs[first:last] @ index.paragraphs[rows].T).toarray()
-        column_of = dict(zip(wanted.tolist(), zip(edges.tolist(), widths.tolist(), strict=True)))
+        spans = zip(edges.tolist(), widths.tolist(), strict=True)
+        column_of = dict(zip(wanted.tolist(), spans, strict=True))
         for source in batch:
             own = slice(int(starts[source]) - first, int(starts[source + 1]) - first)
             for target in sorted(partners[source]):

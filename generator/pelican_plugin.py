@@ -17,7 +17,7 @@ import logging
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import nh3
 from pelican import signals
@@ -58,7 +58,7 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
     """Reads a raw pasted article (``.txt``) into Pelican content and metadata."""
 
     enabled = True
-    file_extensions = ["txt", "text", "md", "markdown", "html", "htm"]
+    file_extensions: ClassVar[list[str]] = ["txt", "text", "md", "markdown", "html", "htm"]
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         content_root = Path(self.settings["PATH"]).resolve()

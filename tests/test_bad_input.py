@@ -22,7 +22,7 @@ BODY = b"A paragraph that is long enough to be the body of an article, and it en
 SETTINGS = Settings()
 
 
-def clean(data: bytes, name: str = "raw/x.txt"):  # noqa: ANN201 - an Article
+def clean(data: bytes, name: str = "raw/x.txt"):
     return process_bytes(data, name, SETTINGS)
 
 

@@ -130,7 +130,7 @@ def test_hostile_content_never_runs_or_calls_out(browser: Browser, hostile_site:
         assert 'href="javascript:' not in html and "onerror=" not in html.replace("onerror=&", "")
         page = browser.new_page()
         requests: list[str] = []
-        page.on("request", lambda r: requests.append(r.url))
+        page.on("request", lambda r, seen=requests: seen.append(r.url))
         page.goto(path.as_uri())
         page.wait_for_load_state("load")
         assert page.evaluate("window.__pwned") is None, path.name

@@ -17,7 +17,7 @@ from .conftest import CASES, ROOT
 FORMATS = CASES / "formats"
 
 
-def clean(path: Path):  # noqa: ANN201 - an Article
+def clean(path: Path):
     return clean_article(parse_bytes(path.read_bytes(), f"raw/{path.name}"))
 
 

@@ -8,9 +8,9 @@ from dataclasses import replace
 
 import pytest
 
-from generator.links import link_corpus
+from generator.links import canonical_speakers, link_corpus
 from generator.model import Article
-from generator.pipeline import process_file
+from generator.pipeline import process_bytes, process_file
 from generator.settings import Settings
 
 from .conftest import CASES, SEEDS
@@ -75,9 +75,6 @@ def test_unrelated_article_is_not_linked(seeds: list[Article], settings: Setting
 
 
 def test_one_canonical_name_per_person_across_the_briefing(settings: Settings) -> None:
-    from generator.links import canonical_speakers
-    from generator.pipeline import process_bytes
-
     first = process_bytes(
         b" date 2022-02-07\nMacron in Moscow\n\n"
         b'"I am not naive, but I believe in dialogue with Moscow," Mr Macron told a weekly.\n',
@@ -117,9 +114,13 @@ def test_story_corpus_link_precision_and_recall(
     labels = story_labels()
     assert len(story_corpus) >= 20
     corpus = link_corpus(story_corpus, settings)
-    wrong = [(l.source, l.target) for l in corpus.links if labels[l.source] != labels[l.target]]
+    wrong = [
+        (link.source, link.target)
+        for link in corpus.links
+        if labels[link.source] != labels[link.target]
+    ]
     assert not wrong, wrong  # link precision 1.0: no distractor is linked to anything
-    linked = {frozenset((l.source, l.target)) for l in corpus.links}
+    linked = {frozenset((link.source, link.target)) for link in corpus.links}
     same_story = [
         frozenset((a, b))
         for a, b in itertools.combinations(sorted(labels), 2)
@@ -136,9 +137,9 @@ def test_reprint_is_also_reported_by_not_a_story_step(
 ) -> None:
     corpus = link_corpus(story_corpus, settings)
     pair = {
-        (l.source, l.target): l.relation
-        for l in corpus.links
-        if "2023-02-08" in l.source and "2023-02-08" in l.target
+        (link.source, link.target): link.relation
+        for link in corpus.links
+        if "2023-02-08" in link.source and "2023-02-08" in link.target
     }
     assert set(pair.values()) == {"same-report"} and len(pair) == 2
 
@@ -147,10 +148,10 @@ def test_links_explain_themselves_with_the_signals(
     story_corpus: list[Article], settings: Settings
 ) -> None:
     corpus = link_corpus(story_corpus, settings)
-    bridge = [l for l in corpus.links if "bridge" in l.source and "bridge" in l.target]
-    assert bridge and all(l.reasons[0] == "Both quote Petra Ionescu" for l in bridge)
-    assert all(any(r.startswith("shared: ") for r in l.reasons) for l in corpus.links)
-    assert all("Danube" in r or "bridge" in r for l in bridge for r in l.reasons[1:])
+    bridge = [link for link in corpus.links if "bridge" in link.source and "bridge" in link.target]
+    assert bridge and all(link.reasons[0] == "Both quote Petra Ionescu" for link in bridge)
+    assert all(any(r.startswith("shared: ") for r in link.reasons) for link in corpus.links)
+    assert all("Danube" in r or "bridge" in r for link in bridge for r in link.reasons[1:])
 
 
 def with_extra(article: Article, key: str, value: str) -> Article:
@@ -166,15 +167,13 @@ def test_links_can_be_pinned_and_forbidden_in_the_article(
     pinned = with_extra(wine, "link_to", "Macron defends dialogue with Russia")
     forbidding = with_extra(munich, "no_link_to", "2019-11-07-security-macron-nato-brain-death.txt")
     corpus = link_corpus([*others, pinned, forbidding], settings)
-    pairs = {(l.source, l.target): l for l in corpus.links}
+    pairs = {(link.source, link.target): link for link in corpus.links}
     assert pairs[(wine.path, munich.path)].reasons[0] == "Linked by hand"
     assert (munich.path, "2019-11-07-security-macron-nato-brain-death.txt") not in pairs
     assert ("2019-11-07-security-macron-nato-brain-death.txt", munich.path) not in pairs
 
 
 def test_link_choices_are_read_from_the_paste(settings: Settings) -> None:
-    from generator.pipeline import process_bytes
-
     article = process_bytes(
         b" date 2021-09-14\nA headline\n\nLink to: 2019-11-07-security.txt\n\n"
         b"No link to: Baltic capitals expect record summer\n\n"

@@ -257,12 +257,12 @@ def test_serve_previews_and_rebuilds_when_content_changes(project: Path) -> None
 
 def test_add_stores_the_paste_verbatim_shows_its_links_and_rebuilds(project: Path) -> None:
     paste = (
-        " date 2019-11-07\nMacron says Europe must think of itself as a military power\n\n"
-        "French President Emmanuel Macron said Europe must start thinking of itself as a "
-        "strategic power and talk to Russia about European security.\n\n"
-        '"Europe will disappear geopolitically if it does not think of itself as a power," '
-        "Macron said.\n"
-    ).encode()
+        b" date 2019-11-07\nMacron says Europe must think of itself as a military power\n\n"
+        b"French President Emmanuel Macron said Europe must start thinking of itself as a "
+        b"strategic power and talk to Russia about European security.\n\n"
+        b'"Europe will disappear geopolitically if it does not think of itself as a power," '
+        b"Macron said.\n"
+    )
     command = [sys.executable, "-m", "generator.cli", "add", "-"]
     result = subprocess.run(command, cwd=project, input=paste, capture_output=True, timeout=300)
     out = result.stdout.decode()
