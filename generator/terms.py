@@ -79,7 +79,8 @@ def build_index(articles: Sequence[tuple[Sequence[str], Sequence[str]]]) -> Term
     for number, (head, body) in enumerate(articles):
         blocks = [*(h for h in head if h), *body]
         lists = [TOKEN.findall(block) for block in blocks]
-        for new in set(chain.from_iterable(lists)).difference(raw_ids):
+        # first-seen order, never set order: term ids (and so ties) must not depend on the hash seed
+        for new in [w for w in dict.fromkeys(chain.from_iterable(lists)) if w not in raw_ids]:
             found = term(new)
             raw_ids[new] = len(raw_terms)
             raw_terms.append(-1 if found is None else term_ids.setdefault(found, len(term_ids)))
