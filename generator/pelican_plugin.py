@@ -25,6 +25,7 @@ from pelican.generators import ArticlesGenerator, Generator
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
+from .cache import process_file_cached
 from .errors import BuildError, InputError
 from .links import link_corpus, passage_anchor
 from .model import Article
@@ -68,7 +69,12 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
         except ValueError:
             label = path.name
         try:
-            article = process_file(path, label, briefing_settings(self.settings))
+            settings = briefing_settings(self.settings)
+            if settings.cache:  # per-article results survive between builds
+                folder = content_root.parent / ".briefing-cache"
+                article = process_file_cached(path, label, settings, folder)
+            else:
+                article = process_file(path, label, settings)
             if article.date is None:
                 raise InputError(
                     label, "no date found", "add a first line such as ' date 2022-01-20'"

@@ -26,6 +26,7 @@ class Settings:
     callout_max_chars: int = 320
     paper: str = "A4"  # or "Letter": print pages and the PDF pack
     pack: bool = True  # build output/briefing.pdf with the site
+    cache: bool = True  # keep per-article results in .briefing-cache/ beside content/
 
 
 def load_settings(raw: Mapping[str, Any] | None) -> Settings:

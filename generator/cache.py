@@ -1,0 +1,83 @@
+"""A cache of per-article results (parse -> clean -> quotes), so a rebuild reads only new files.
+
+An entry is keyed by the raw bytes' SHA-256, the file's label, the settings and a fingerprint
+of the generator's own source code: editing a rule, a setting or the file invalidates it,
+without relying on Pelican's cache (which ignores plugin code and settings). Entries are JSON,
+written atomically; a damaged or unreadable entry is simply recomputed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .model import Article, Quote, Removal
+from .pipeline import process_bytes, read_bytes
+from .settings import Settings
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of every module of the generator: a changed rule means a changed result."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(data: bytes, label: str, settings: Settings) -> str:
+    parts = [
+        hashlib.sha256(data).hexdigest(),
+        label,
+        json.dumps(dataclasses.asdict(settings), sort_keys=True),
+        code_fingerprint(),
+    ]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def to_json(article: Article) -> dict[str, Any]:
+    record = dataclasses.asdict(article)
+    record["date"] = article.date.isoformat() if article.date else None
+    return record
+
+
+def from_json(record: dict[str, Any]) -> Article:
+    """The inverse of :func:`to_json` (tuples, nested records and the date restored)."""
+    fields = {f.name for f in dataclasses.fields(Article)}
+    values = {k: v for k, v in record.items() if k in fields}
+    values["date"] = dt.date.fromisoformat(record["date"]) if record["date"] else None
+    values["removed"] = tuple(Removal(**r) for r in record["removed"])
+    values["quotes"] = tuple(Quote(**q) for q in record["quotes"])
+    values["extra"] = tuple(tuple(pair) for pair in record["extra"])
+    for name in ("paragraphs", "agencies", "warnings", "repairs", "people", "callouts"):
+        values[name] = tuple(record[name])
+    return Article(**values)
+
+
+def process_file_cached(path: Path, label: str, settings: Settings, folder: Path) -> Article:
+    """:func:`generator.pipeline.process_file`, answered from ``folder`` when it can be."""
+    data = read_bytes(path, label)
+    entry = folder / f"{cache_key(data, label, settings)}.json"
+    try:
+        return from_json(json.loads(entry.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # not cached yet, or damaged: compute it again
+    article = process_bytes(data, label, settings)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".partial")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(to_json(article), out, ensure_ascii=False)
+        os.replace(temporary, entry)
+    except OSError:
+        pass  # a read-only disk only costs speed
+    return article

@@ -1,0 +1,39 @@
+"""The per-article cache: same answers, recomputed when anything that matters changes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.cache import cache_key, from_json, process_file_cached, to_json
+from generator.pipeline import process_file
+from generator.settings import Settings
+
+from .conftest import SEEDS
+
+
+def test_a_cached_article_is_the_same_article(tmp_path: Path) -> None:
+    for seed in SEEDS:
+        fresh = process_file(seed, f"raw/{seed.name}", Settings())
+        assert from_json(json.loads(json.dumps(to_json(fresh)))) == fresh
+        first = process_file_cached(seed, f"raw/{seed.name}", Settings(), tmp_path)
+        again = process_file_cached(seed, f"raw/{seed.name}", Settings(), tmp_path)
+        assert first == again == fresh
+    assert len(list(tmp_path.glob("*.json"))) == len(SEEDS)
+
+
+def test_the_key_changes_with_the_bytes_the_label_and_the_settings() -> None:
+    base = cache_key(b"text", "raw/a.txt", Settings())
+    assert cache_key(b"text!", "raw/a.txt", Settings()) != base
+    assert cache_key(b"text", "raw/b.txt", Settings()) != base
+    assert cache_key(b"text", "raw/a.txt", Settings(max_callouts=2)) != base
+    assert cache_key(b"text", "raw/a.txt", Settings()) == base
+
+
+def test_a_damaged_entry_is_recomputed(tmp_path: Path) -> None:
+    seed = SEEDS[0]
+    article = process_file_cached(seed, "raw/x.txt", Settings(), tmp_path)
+    entry = next(tmp_path.glob("*.json"))
+    entry.write_text("{not json", encoding="utf-8")
+    assert process_file_cached(seed, "raw/x.txt", Settings(), tmp_path) == article
+    assert json.loads(entry.read_text(encoding="utf-8"))["title"] == article.title
