@@ -63,6 +63,11 @@ def from_json(record: dict[str, Any]) -> Article:
     return Article(**values)
 
 
+def cache_folder(content: Path) -> Path:
+    """Where the cache of a content folder lives: ``.briefing-cache/`` beside it."""
+    return content.resolve().parent / ".briefing-cache"
+
+
 def process_file_cached(path: Path, label: str, settings: Settings, folder: Path) -> Article:
     """:func:`generator.pipeline.process_file`, answered from ``folder`` when it can be."""
     data = read_bytes(path, label)

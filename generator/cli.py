@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .build import build_atomically
+from .cache import cache_folder, process_file_cached
 from .errors import BriefingError, InputError
 from .evaluate import parse_case, parse_quote_set, score, score_quotes, totals
 from .links import link_corpus
@@ -281,7 +282,11 @@ def _corpus_articles(content: Path, settings: Settings) -> tuple[list[Article], 
     for path in content_files(content):
         label = path.relative_to(content).as_posix()
         try:
-            articles.append(process_file(path, label, settings))
+            if settings.cache:  # the same cache a build fills: unchanged files are not re-read
+                folder = cache_folder(content)
+                articles.append(process_file_cached(path, label, settings, folder))
+            else:
+                articles.append(process_file(path, label, settings))
         except InputError as error:
             errors.append(error)
     return articles, errors

@@ -25,7 +25,7 @@ from pelican.generators import ArticlesGenerator, Generator
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
-from .cache import process_file_cached
+from .cache import cache_folder, process_file_cached
 from .errors import BuildError, InputError
 from .links import link_corpus, passage_anchor
 from .model import Article
@@ -71,8 +71,7 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
         try:
             settings = briefing_settings(self.settings)
             if settings.cache:  # per-article results survive between builds
-                folder = content_root.parent / ".briefing-cache"
-                article = process_file_cached(path, label, settings, folder)
+                article = process_file_cached(path, label, settings, cache_folder(content_root))
             else:
                 article = process_file(path, label, settings)
             if article.date is None:
@@ -157,49 +156,18 @@ def link_articles(generator: ArticlesGenerator) -> None:
 
 
 class BriefingPagesGenerator(Generator):  # type: ignore[misc]
-    """Writes ``threads/<slug>.html`` and ``who-said-what.html`` from the corpus."""
+    """Writes the thread, Who-said-what and people pages, the publishing files and the pack."""
 
     def generate_output(self, writer: Any) -> None:
         briefing = self.context.get("briefing")
         if not briefing:
             return
-        relative = self.settings["RELATIVE_URLS"]
         for thread in briefing["threads"]:
-            writer.write_file(
-                thread["url"],
-                self.get_template("thread"),
-                self.context,
-                relative_urls=relative,
-                thread=thread,
-                page_name=thread["url"].removesuffix(".html"),
-                url=thread["url"],
-            )
-        writer.write_file(
-            "who-said-what.html",
-            self.get_template("quotes"),
-            self.context,
-            relative_urls=relative,
-            page_name="who-said-what",
-            url="who-said-what.html",
-        )
+            self._page(writer, "thread", thread["url"], thread=thread)
+        self._page(writer, "quotes", "who-said-what.html")
         for person in briefing["people"]:
-            writer.write_file(
-                person["url"],
-                self.get_template("person"),
-                self.context,
-                relative_urls=relative,
-                person=person,
-                page_name=person["url"].removesuffix(".html"),
-                url=person["url"],
-            )
-        writer.write_file(
-            "people/index.html",
-            self.get_template("people"),
-            self.context,
-            relative_urls=relative,
-            page_name="people/index",
-            url="people/index.html",
-        )
+            self._page(writer, "person", person["url"], person=person)
+        self._page(writer, "people", "people/index.html")
         self._write_publishing_files(writer, briefing)
         if briefing["pack"]:
             output = Path(self.output_path) / "briefing.pdf"
@@ -209,6 +177,18 @@ class BriefingPagesGenerator(Generator):  # type: ignore[misc]
                 logger.warning("briefing.pdf: %s", error)
             else:
                 logger.info("briefing.pdf: %d articles on %d pages", report.articles, report.pages)
+
+    def _page(self, writer: Any, template: str, url: str, **values: Any) -> None:
+        """Render one page of ours with the site's context, at ``url``."""
+        writer.write_file(
+            url,
+            self.get_template(template),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            page_name=url.removesuffix(".html"),
+            url=url,
+            **values,
+        )
 
     def _write_publishing_files(self, writer: Any, briefing: dict[str, Any]) -> None:
         """robots.txt always; with an absolute SITEURL (publishing), sitemap.xml and one Atom

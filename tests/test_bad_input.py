@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +11,7 @@ from generator.pipeline import MAX_BYTES, process_bytes, process_file
 from generator.settings import Settings
 from generator.slugs import article_slug
 
-from .conftest import ROOT
+from .conftest import briefing, new_project, tree_hash
 
 BODY = b"A paragraph that is long enough to be the body of an article, and it ends here.\n"
 SETTINGS = Settings()
@@ -147,29 +142,11 @@ def test_deeply_nested_html_and_a_broken_markdown_header() -> None:
     assert article.title == "Only a title" and any("not a date" in w for w in article.warnings)
 
 
-def tree_hash(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and not path.is_symlink():
-            digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
-    return digest.hexdigest()
-
-
-def briefing(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "generator.cli", *args]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=600, env=env)
-
-
 @pytest.fixture(scope="module")
 def bad_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project whose content folder holds the file-level entries of the catalogue."""
-    root = tmp_path_factory.mktemp("bad")
-    for name in ("pelicanconf.py", "theme"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    root = new_project(tmp_path_factory.mktemp("bad"))
     raw = root / "content" / "raw"
-    shutil.copytree(ROOT / "tests" / "site" / "raw", raw)
     tass = next(raw.glob("2018-*.txt")).read_bytes()
     (raw / "copy of the TASS piece.txt").write_bytes(tass)  # identical text, a name with spaces
     (raw / "ünïcödé ..name.txt").write_bytes(b" date 2023-03-01\nSame headline\n\n" + BODY)

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from .conftest import ROOT
-from .test_browser import CHROMIUM_FLAGS
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -33,19 +30,6 @@ def page_types(site: Path) -> list[Path]:
         site / "tags" / "index.html",
         site / "tags" / "tass.html",
     ]
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("axe-profile")),
-            executable_path=shutil.which("chromium"),
-            args=CHROMIUM_FLAGS,
-            headless=True,
-        )
-        yield context  # type: ignore[misc]
-        context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

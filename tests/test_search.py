@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, sync_playwright
-
-from .test_browser import CHROMIUM_FLAGS
+from playwright.sync_api import Browser
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -28,19 +25,6 @@ def served(built_site: Path) -> Iterator[str]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("search-profile")),
-            executable_path=shutil.which("chromium"),
-            args=CHROMIUM_FLAGS,
-            headless=True,
-        )
-        yield context  # type: ignore[misc]
-        context.close()
 
 
 def test_the_build_writes_a_search_index(built_site: Path) -> None:

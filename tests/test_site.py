@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import ROOT
+from .conftest import ROOT, briefing, new_project, tree_hash
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -89,39 +88,17 @@ def test_pasted_markup_is_escaped_not_rendered(built_site: Path) -> None:
         assert "<u>" not in html and "<script" not in html  # JSON-LD data is the only script
 
 
-def content_hash(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
-    return digest.hexdigest()
-
-
-def briefing(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    for name in ("pelicanconf.py", "theme"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
-    shutil.copytree(ROOT / "tests" / "site", tmp_path / "content")
-    return tmp_path
+    return new_project(tmp_path)
 
 
 def test_build_never_modifies_raw_files_and_reports_pages(project: Path) -> None:
-    before = content_hash(project / "content")
+    before = tree_hash(project / "content")
     result = briefing("build", cwd=project)
     assert result.returncode == 0, result.stderr
     assert "Built" in result.stdout and "index.html" in result.stdout
-    assert content_hash(project / "content") == before
+    assert tree_hash(project / "content") == before
     assert (project / "output" / "index.html").is_file()
 
 
@@ -137,13 +114,13 @@ def test_bad_file_is_named_and_the_rest_still_builds(project: Path) -> None:
 
 def test_failed_build_keeps_the_previous_site(project: Path) -> None:
     assert briefing("build", cwd=project).returncode == 0
-    before = content_hash(project / "output")
+    before = tree_hash(project / "output")
     settings = project / "pelicanconf.py"
     settings.write_text(settings.read_text() + "\nBRIEFING['link_treshold'] = 0.5\n")
     result = briefing("build", cwd=project)
     assert result.returncode == 1
     assert "link_threshold" in result.stderr  # the hint names the right key
-    assert content_hash(project / "output") == before
+    assert tree_hash(project / "output") == before
 
 
 def test_plain_pelican_command_builds_the_same_site(project: Path, tmp_path: Path) -> None:
@@ -301,7 +278,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(project: Path, tmp_pa
     # aside here (docs/bad-input.md is unaffected; noted in the README).
     for run in ("one", "two"):
         shutil.rmtree(tmp_path / run / "pagefind")
-    one, two = content_hash(tmp_path / "one"), content_hash(tmp_path / "two")
+    one, two = tree_hash(tmp_path / "one"), tree_hash(tmp_path / "two")
     assert one == two
 
 
@@ -310,7 +287,7 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_site(project: Path) ->
     import time  # noqa: PLC0415
 
     assert briefing("build", cwd=project).returncode == 0
-    before = content_hash(project / "output")
+    before = tree_hash(project / "output")
     for delay in (0.3, 1.0, 2.0):  # early, during reading, during writing
         build = subprocess.Popen(
             [sys.executable, "-m", "generator.cli", "build"],
@@ -321,6 +298,6 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_site(project: Path) ->
         time.sleep(delay)
         build.send_signal(signal.SIGKILL)
         build.wait(timeout=30)
-        assert content_hash(project / "output") == before, delay
+        assert tree_hash(project / "output") == before, delay
     assert briefing("build", cwd=project).returncode == 0  # and the next build sweeps up
     assert not list(project.glob(".output.*"))
