@@ -332,10 +332,11 @@ def build(content: Path, output: Path, settings_file: Path, strict: bool = False
         print(f"error: the content folder {content} does not exist", file=sys.stderr)
         return EXIT_USAGE
     records: list[logging.LogRecord] = []
+    counts: dict[str, int] = {}
     started = time.perf_counter()
 
     def _run(staging: Path) -> None:
-        records.extend(run_pelican(settings_file, content, staging))
+        records.extend(run_pelican(settings_file, content, staging, output, counts))
         if strict and any(r.levelno >= logging.ERROR for r in records):
             raise BriefingError(
                 "--strict: some files had problems (see above); the previous site is kept"
@@ -354,8 +355,13 @@ def build(content: Path, output: Path, settings_file: Path, strict: bool = False
     _report(records)
     errors = sum(1 for r in records if r.levelno >= logging.ERROR)
     pages = sum(1 for _ in output.rglob("*.html"))
+    reused = (
+        f"; {counts['rendered']} rendered, {counts['reused']} unchanged"
+        if counts.get("reused")
+        else ""
+    )
     print(
-        f"Built {pages} pages into {output}/ in {time.perf_counter() - started:.1f} s"
+        f"Built {pages} pages into {output}/ in {time.perf_counter() - started:.1f} s{reused}"
         f"{f' ({errors} file(s) skipped, see above)' if errors else ''}."
     )
     if (output / "briefing.pdf").is_file():

@@ -132,6 +132,7 @@ def _shared_terms(
     for row, (cols, vals) in enumerate(zip(top.rows, top.data, strict=True)):
         ids[row, : len(cols)] = cols
         weights[row, : len(vals)] = vals
+    alphabetical = np.argsort(np.argsort(np.array(index.forms, dtype=object), kind="stable"))
     out: list[list[int]] = []
     for start in range(0, len(pairs), 4096):  # bounded memory: pairs x terms x terms
         chunk = pairs[start : start + 4096]
@@ -140,7 +141,12 @@ def _shared_terms(
         product = weights[chunk[:, 0]][:, :, None] * weights[chunk[:, 1]][:, None, :] * same
         best = product.max(2)
         best[excluded[np.maximum(a_ids, 0)] | (a_ids < 0)] = 0
-        order = np.argsort(-best, axis=1, kind="stable")[:, :k]
+        # Rank in steps of a tenth of the pair's strongest term, then alphabetically: terms
+        # of nearly equal weight keep their order when one more article shifts the weights.
+        top_weight = np.maximum(best.max(1, keepdims=True), 1e-9)
+        steps = np.rint(10 * best / top_weight).astype(np.int64)
+        order = np.argsort((10 - steps) * (len(alphabetical) + 1) + alphabetical[a_ids], axis=1)
+        order = order[:, :k]
         for row, columns in enumerate(order):
             out.append([int(a_ids[row, c]) for c in columns if best[row, c] > 0])
     return out
@@ -162,22 +168,26 @@ def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
     years = np.where(dated, np.abs(days[rows] - days[cols]) / 365.25, 0.0)
     hopeful = text * MAX_AMPLIFIER / (1 + years / 10) >= settings.link_threshold
     pinned, forbidden = link_choices(ordered)
+    signals = [_Signals.of(a) for a in ordered]
     chosen: dict[tuple[int, int], tuple[float, float, list[str], list[str], bool]] = {}
     for i, j, t in zip(
         rows[hopeful].tolist(), cols[hopeful].tolist(), text[hopeful].tolist(), strict=True
     ):
         if (i, j) in forbidden:
             continue
-        scored = _score_pair(ordered[i], ordered[j], t, settings)
+        scored = _score_pair(signals[i], signals[j], t, settings)
         if scored is not None:
             chosen[(i, j)] = (scored[0], t, scored[1], scored[2], (i, j) in pinned)
     for i, j in sorted(pinned - set(chosen) - forbidden):
         t = float(_rowwise_dot(index.docs, np.array([i]), np.array([j]))[0])
-        score, people, speakers = _score_pair(ordered[i], ordered[j], t, settings, floor=True)  # type: ignore[misc]
+        score, people, speakers = _score_pair(signals[i], signals[j], t, settings, floor=True)  # type: ignore[misc]
         chosen[(i, j)] = (score, t, people, speakers, True)
     pairs = np.array(sorted(chosen), dtype=np.int64).reshape(-1, 2)
     name_words = {w.lower() for a in ordered for p in a.people for w in p.split()}
     excluded = np.array([form.lower() in name_words for form in index.forms] or [False])
+    if n >= COMMON_AFTER:  # in a large briefing, words most articles use explain no link
+        df = np.bincount(index.docs.indices, minlength=index.docs.shape[1])
+        excluded |= df[: excluded.size] > COMMON_SHARE * n
     themes = _shared_terms(index, pairs, excluded)
     links: list[_Draft] = []
     themes_by_pair: dict[tuple[str, str], list[str]] = {}
@@ -241,17 +251,28 @@ def _join(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+class _Signals(NamedTuple):
+    """An article's entity signals, gathered once rather than once per pair."""
+
+    people: frozenset[str]
+    speakers: frozenset[str]
+    day: int | None
+
+    @classmethod
+    def of(cls, article: Article) -> _Signals:
+        speakers = {q.speaker for q in article.quotes if q.kind == "full" and q.speaker}
+        day = article.date.toordinal() if article.date else None
+        return cls(frozenset(article.people), frozenset(speakers), day)
+
+
 def _score_pair(
-    a: Article, b: Article, text_score: float, settings: Settings, floor: bool = False
+    a: _Signals, b: _Signals, text_score: float, settings: Settings, floor: bool = False
 ) -> tuple[float, list[str], list[str]] | None:
     """Combine the signals; entities only amplify text similarity, never replace it."""
-    people_a, people_b = set(a.people), set(b.people)
-    shared_people = sorted(people_a & people_b)
-    speakers_a = {q.speaker for q in a.quotes if q.kind == "full" and q.speaker}
-    speakers_b = {q.speaker for q in b.quotes if q.kind == "full" and q.speaker}
-    shared_speakers = sorted(speakers_a & speakers_b)
-    union = len(people_a | people_b) or 1
-    years = abs((a.date - b.date).days) / 365.25 if a.date and b.date else 0.0
+    shared_people = sorted(a.people & b.people) if a.people and b.people else []
+    shared_speakers = sorted(a.speakers & b.speakers) if a.speakers and b.speakers else []
+    union = len(a.people | b.people) or 1
+    years = abs(a.day - b.day) / 365.25 if a.day is not None and b.day is not None else 0.0
     score = (
         text_score
         * (1 + 0.5 * len(shared_people) / union + 0.25 * bool(shared_speakers))
@@ -304,6 +325,9 @@ def _cap(links: list[_Draft], s: Settings) -> list[_Draft]:
             kept.append(link)
     return kept
 
+
+#: From this many articles on, a term in more than ``COMMON_SHARE`` of them is never a reason.
+COMMON_AFTER, COMMON_SHARE = 50, 0.2
 
 #: Source articles whose paragraphs are compared in one sparse product.
 PASSAGE_BATCH = 24

@@ -11,7 +11,9 @@ only decides what goes in), then laid out by WeasyPrint.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+import shutil
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +22,7 @@ from typing import Any
 import jinja2
 
 from .errors import BuildError
-from .model import Corpus, Thread
+from .model import Corpus, CrossLink, Thread
 from .settings import Settings
 from .view import date_fields
 
@@ -53,22 +55,32 @@ def pick_thread(corpus: Corpus, name: str) -> Thread:
 
 
 def pack_context(
-    corpus: Corpus, settings: Settings, generated: dt.date, thread: Thread | None = None
+    corpus: Corpus,
+    settings: Settings,
+    generated: dt.date,
+    thread: Thread | None = None,
+    limit: int = 0,
 ) -> dict[str, Any]:
-    """Everything the pack template shows, already chosen and ordered."""
+    """Everything the pack template shows, already chosen and ordered: the articles of the
+    briefing (or of one thread), only the newest ``limit`` of them when ``limit`` is set."""
     members = set(thread.members) if thread else {a.path for a in corpus.articles}
     articles = sorted(
         (a for a in corpus.articles if a.path in members),
         key=lambda a: (a.date or dt.date.min, a.path),
     )
+    total = len(articles)
+    if 0 < limit < total:
+        articles = articles[-limit:]
     anchors = {a.path: _anchor(a.path) for a in articles}
     by_path = {a.path: a for a in articles}
+    outgoing: dict[str, list[CrossLink]] = {}
+    for link in corpus.links:
+        if link.source in anchors and link.target in anchors:
+            outgoing.setdefault(link.source, []).append(link)
     views = []
     for article in articles:
         passages: dict[int, list[dict[str, Any]]] = {}
-        for link in corpus.links:
-            if link.source != article.path or link.target not in anchors:
-                continue
+        for link in outgoing.get(article.path, []):
             for passage in link.passages:
                 passages.setdefault(passage.source_paragraph, []).append(
                     {
@@ -113,6 +125,7 @@ def pack_context(
         "paper": settings.paper,
         "generated": date_fields(generated),
         "count": len(articles),
+        "total": total,
         "start": date_fields(min(dates) if dates else None),
         "end": date_fields(max(dates) if dates else None),
         "articles": views,
@@ -163,8 +176,14 @@ def write_pack(
     output: Path,
     thread: str | None = None,
     generated: dt.date | None = None,
+    limit: int = 0,
+    reuse: Path | None = None,
 ) -> PackReport:
-    """Lay out the pack and write the PDF to ``output`` (written next to it, then renamed)."""
+    """Lay out the pack and write the PDF to ``output`` (written next to it, then renamed).
+
+    With ``reuse`` (a folder), a PDF laid out before from byte-identical HTML by the same
+    WeasyPrint is copied instead of laid out again: layout is the slow part of a rebuild.
+    """
     try:
         import weasyprint  # noqa: PLC0415 - heavy; only the pack needs it
     except (ImportError, OSError) as error:  # OSError: Pango missing from the system
@@ -172,10 +191,44 @@ def write_pack(
             f"WeasyPrint cannot run here ({error}); the PDF pack was not made"
         ) from error
     chosen = pick_thread(corpus, thread) if thread else None
-    context = pack_context(corpus, settings, generated or build_date(corpus), chosen)
-    document = weasyprint.HTML(string=pack_html(context), base_url=str(THEME)).render()
+    context = pack_context(corpus, settings, generated or build_date(corpus), chosen, limit)
+    markup = pack_html(context)
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = output.with_name(f".{output.name}.partial")
+    key = hashlib.sha256(f"{weasyprint.__version__}\n{markup}".encode()).hexdigest()
+    kept = reuse / f"pack-{key}.pdf" if reuse else None
+    if kept and kept.is_file():
+        pages = _pdf_pages(kept)
+        if pages:
+            shutil.copyfile(kept, partial)
+            partial.replace(output)
+            return PackReport(output, context["count"], pages)
+    document = weasyprint.HTML(string=markup, base_url=str(THEME)).render()
     document.write_pdf(partial)
     partial.replace(output)
+    if kept:
+        _keep(output, kept, len(document.pages))
     return PackReport(output, context["count"], len(document.pages))
+
+
+def _pdf_pages(path: Path) -> int:
+    """The page count written beside a kept PDF (0 if missing or damaged)."""
+    try:
+        return int(path.with_suffix(".pages").read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return 0
+
+
+def _keep(pdf: Path, kept: Path, pages: int, keep: int = 3) -> None:
+    """Store a copy of the PDF for reuse, with its page count; drop all but the newest few."""
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(pdf, kept.with_suffix(".partial"))
+        kept.with_suffix(".pages").write_text(str(pages), encoding="ascii")
+        kept.with_suffix(".partial").replace(kept)
+        old = sorted(kept.parent.glob("pack-*.pdf"), key=lambda p: p.stat().st_mtime)[:-keep]
+        for path in old:
+            path.unlink(missing_ok=True)
+            path.with_suffix(".pages").unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only disk only costs speed

@@ -12,6 +12,7 @@ Receivers are module-level functions because Pelican holds them by weak referenc
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import logging
 import subprocess
@@ -20,13 +21,28 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import nh3
+import pelican
 from pelican import signals
+from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, Generator
 from pelican.readers import BaseReader
-from pelican.utils import SafeDatetime
+from pelican.urlwrappers import URLWrapper
+from pelican.utils import SafeDatetime, sanitised_join
+from pelican.writers import Writer
 
-from .cache import cache_folder, process_file_cached
+from .cache import cache_folder, code_fingerprint, process_file_cached
 from .errors import BuildError, InputError
+from .incremental import (
+    Manifest,
+    Unfingerprintable,
+    digest,
+    files_fingerprint,
+    load_manifest,
+    manifest_path,
+    previous_page,
+    save_manifest,
+    settings_fingerprint,
+)
 from .links import link_corpus, passage_anchor
 from .model import Article
 from .pack import pack_available, write_pack
@@ -138,6 +154,16 @@ def link_articles(generator: ArticlesGenerator) -> None:
     views = article_views(corpus, urls)
     for article in pelican_articles:
         article.briefing = views[article.record.path]
+        article.briefing_key = digest(
+            {
+                "url": article.url,
+                "save_as": article.save_as,
+                "content": article._content,
+                "metadata": {k: v for k, v in article.metadata.items() if k != "record"},
+                "view": article.briefing,
+            },
+            pelican_data,
+        )
     generator.context["briefing"] = {
         "settings": settings,
         "threads": thread_views(corpus, urls, thread_urls),
@@ -153,6 +179,174 @@ def link_articles(generator: ArticlesGenerator) -> None:
         "pack": settings.pack and pack_available(),
         "pelican_articles": {a.record.path: a for a in pelican_articles},
     }
+
+
+def pelican_data(value: Any) -> Any:
+    """Pelican's objects as fingerprint data: an article by its key, a tag by its name."""
+    if isinstance(value, Content) and hasattr(value, "briefing_key"):
+        return {"article": value.briefing_key}
+    if isinstance(value, URLWrapper):
+        return {"name": value.name, "slug": value.slug, "url": value.url}
+    raise Unfingerprintable(type(value).__name__)
+
+
+class IncrementalWriter(Writer):  # type: ignore[misc]
+    """Pelican's writer, except that a page whose fingerprint has not changed since the last
+    build is copied from the previous site instead of rendered (see :mod:`generator.incremental`).
+
+    A page's fingerprint covers the theme's files, the generator's code, Pelican's version,
+    the settings, and the page's inputs. Pages of the templates in ``OWN_INPUTS`` depend only
+    on the values handed to them (an article, a thread, a person, a tag and its articles);
+    every other page (index, archives, tag list, people, Who said what) depends on the whole
+    corpus as well, so it is rendered whenever any article changes.
+    """
+
+    OWN_INPUTS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "article": ("article", "category"),
+        "tag": ("tag", "articles"),
+        "thread": ("thread",),
+        "person": ("person",),
+    }
+
+    def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
+        super().__init__(output_path, settings=settings)
+        settings = self.settings
+        previous = settings.get("BRIEFING_PREVIOUS_OUTPUT")
+        self.enabled = bool(previous) and briefing_settings(settings).cache
+        self.previous = Path(previous) if previous else Path(output_path)
+        self.manifest_file = manifest_path(cache_folder(Path(settings["PATH"])), self.previous)
+        self.old: Manifest = load_manifest(self.manifest_file) if self.enabled else {}
+        self.new: Manifest = {}
+        self.rendered = self.reused = 0
+        self._base = ""
+        self._corpus = ""
+        settings["_BRIEFING_WRITER"] = self
+
+    def write_file(
+        self,
+        name: str,
+        template: Any,
+        context: dict[str, Any],
+        relative_urls: bool = False,
+        paginated: Any = None,
+        template_name: str | None = None,
+        override_output: bool = False,
+        url: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        fingerprint = None
+        if name and self.enabled and not override_output and not self._paginates(template_name):
+            try:
+                fingerprint = self._fingerprint(name, template, context, relative_urls, url, kwargs)
+            except Unfingerprintable:
+                fingerprint = None
+        path = sanitised_join(self.output_path, name) if name else ""
+        if fingerprint and path not in self._written_files:
+            data = previous_page(self.previous, name, fingerprint, self.old)
+            if data is not None:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+                Path(path).write_bytes(data)
+                self._written_files.add(path)
+                self.new[name] = (fingerprint, hashlib.sha256(data).hexdigest())
+                self.reused += 1
+                return
+        super().write_file(
+            name,
+            template,
+            context,
+            relative_urls=relative_urls,
+            paginated=paginated,
+            template_name=template_name,
+            override_output=override_output,
+            url=url,
+            **kwargs,
+        )
+        if name:
+            self.rendered += 1
+        if fingerprint:
+            written = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            self.new[name] = (fingerprint, written)
+
+    def _paginates(self, template_name: str | None) -> bool:
+        per_page = self.settings.get("PAGINATED_TEMPLATES", {}).get(template_name or "")
+        return bool(per_page or (template_name and self.settings.get("DEFAULT_PAGINATION")))
+
+    def _fingerprint(
+        self,
+        name: str,
+        template: Any,
+        context: dict[str, Any],
+        relative_urls: bool,
+        url: str | None,
+        kwargs: dict[str, Any],
+    ) -> str:
+        kind = Path(template.name).stem
+        if kind in self.OWN_INPUTS:
+            inputs = {k: kwargs.get(k) for k in self.OWN_INPUTS[kind]}
+        else:
+            skip = {"articles", "dates", "all_articles", "paginated"}
+            inputs = {k: v for k, v in kwargs.items() if k not in skip}
+            inputs["corpus"] = self._corpus_key(context)
+        page = {
+            "base": self._base_key(context),
+            "name": name,
+            "template": template.name,
+            "relative_urls": relative_urls,
+            "url": url,
+            "page_name": kwargs.get("page_name"),
+            "inputs": inputs,
+        }
+        return digest(page, pelican_data)
+
+    def _base_key(self, context: dict[str, Any]) -> str:
+        """What every page depends on: theme files, generator code, Pelican, settings."""
+        if not self._base:
+            briefing = context.get("briefing") or {}
+            self._base = digest(
+                {
+                    "theme": files_fingerprint([Path(self.settings["THEME"])]),
+                    "code": code_fingerprint(),
+                    "pelican": pelican.__version__,
+                    "settings": settings_fingerprint(
+                        self.settings, ["OUTPUT_PATH", "BRIEFING_PREVIOUS_OUTPUT"]
+                    ),
+                    "pack": bool(briefing.get("pack")),
+                }
+            )
+        return self._base
+
+    def _corpus_key(self, context: dict[str, Any]) -> str:
+        """What listing pages depend on: every article and every list built from them."""
+        if not self._corpus:
+            briefing = context.get("briefing") or {}
+            self._corpus = digest(
+                {
+                    "articles": context.get("articles", []),
+                    "tags": _tag_lists(context.get("tags") or []),
+                    **{k: briefing.get(k) for k in ("threads", "speakers", "people", "callouts")},
+                },
+                pelican_data,
+            )
+        return self._corpus
+
+
+def _tag_lists(tags: Any) -> list[tuple[str, Any]]:
+    """Pelican's tags (a mapping or pairs of tag and articles) in a stable order."""
+    pairs = tags.items() if hasattr(tags, "items") else tags
+    return sorted(((str(tag), list(articles)) for tag, articles in pairs), key=lambda p: p[0])
+
+
+def add_writer(pelican_object: Any) -> type[Writer]:
+    return IncrementalWriter
+
+
+def save_page_manifest(pelican_object: Any) -> None:
+    """After writing: keep the fingerprints for the next build, and the counts for the report."""
+    writer = pelican_object.settings.pop("_BRIEFING_WRITER", None)
+    if isinstance(writer, IncrementalWriter):
+        if writer.enabled:
+            save_manifest(writer.manifest_file, writer.new)
+        pelican_object.settings["_BRIEFING_PAGES"] = (writer.rendered, writer.reused)
 
 
 class BriefingPagesGenerator(Generator):  # type: ignore[misc]
@@ -172,7 +366,13 @@ class BriefingPagesGenerator(Generator):  # type: ignore[misc]
         if briefing["pack"]:
             output = Path(self.output_path) / "briefing.pdf"
             try:
-                report = write_pack(briefing["corpus"], briefing["settings"], output)
+                report = write_pack(
+                    briefing["corpus"],
+                    briefing["settings"],
+                    output,
+                    limit=briefing["settings"].pack_limit,
+                    reuse=cache_folder(Path(self.settings["PATH"])) / "pack",
+                )
             except BuildError as error:
                 logger.warning("briefing.pdf: %s", error)
             else:
@@ -235,17 +435,47 @@ def add_generators(pelican: Any) -> type[Generator]:
     return BriefingPagesGenerator
 
 
-def index_for_search(pelican: Any) -> None:
-    """At the end of the build: Pagefind's offline search index over the article pages."""
-    output = Path(pelican.output_path)
-    command = [sys.executable, "-m", "pagefind", "--site", str(output), "--silent"]
+def _article_glob(save_as: str) -> str:
+    """Where article pages are written, as a glob for Pagefind (``articles/**/*.html``).
+
+    >>> _article_glob("articles/{slug}.html"), _article_glob("{date:%Y}/{slug}.html")
+    ('articles/**/*.html', '**/*.html')
+    """
+    folder = str(Path(save_as).parent)
+    return "**/*.html" if folder == "." or "{" in folder else f"{folder}/**/*.html"
+
+
+def start_search_index(generator: Any, writer: Any) -> None:
+    """Once the article pages are written, start Pagefind on them in the background: it
+    indexes on the second core while the thread and people pages and the PDF are made."""
+    output = Path(generator.output_path)
+    glob = _article_glob(str(generator.settings.get("ARTICLE_SAVE_AS", "")))
+    command = [sys.executable, "-m", "pagefind", "--site", str(output), "--glob", glob, "--silent"]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
-    except (OSError, subprocess.TimeoutExpired) as error:
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+    except OSError as error:
         logger.warning("search: Pagefind could not run (%s); the site has no search index", error)
         return
-    if result.returncode != 0 or not (output / "pagefind" / "pagefind-ui.js").is_file():
-        message = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
+    generator.settings["_BRIEFING_PAGEFIND"] = process
+
+
+def index_for_search(pelican_object: Any) -> None:
+    """At the end of the build: wait for Pagefind, and say so if it failed."""
+    process = pelican_object.settings.pop("_BRIEFING_PAGEFIND", None)
+    if process is None:
+        return
+    output = Path(pelican_object.output_path)
+    try:
+        stdout, stderr = process.communicate(timeout=600)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        logger.warning("search: Pagefind took over 10 minutes; the site has no search index")
+        return
+    if process.returncode != 0 or not (output / "pagefind" / "pagefind-ui.js").is_file():
+        message = (stderr or stdout).strip().splitlines()[-1:] or ["no output"]
         logger.warning("search: Pagefind failed (%s); the site has no search index", message[0])
 
 
@@ -254,6 +484,9 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.article_generator_finalized.connect(link_articles)
     signals.get_generators.connect(add_generators)
+    signals.get_writer.connect(add_writer)
+    signals.finalized.connect(save_page_manifest)
+    signals.article_writer_finalized.connect(start_search_index)
     signals.finalized.connect(index_for_search)
 
 
@@ -268,8 +501,18 @@ class _Collector(logging.Handler):
         self.records.append(record)
 
 
-def run_pelican(settings_file: Path, content: Path, output: Path) -> list[logging.LogRecord]:
-    """One Pelican build of ``content`` into ``output``; returns its warnings and errors."""
+def run_pelican(
+    settings_file: Path,
+    content: Path,
+    output: Path,
+    previous: Path | None = None,
+    counts: dict[str, int] | None = None,
+) -> list[logging.LogRecord]:
+    """One Pelican build of ``content`` into ``output``; returns its warnings and errors.
+
+    With ``previous`` (the site being replaced), unchanged pages are copied from it instead of
+    rendered; ``counts`` then receives how many pages were rendered and how many reused.
+    """
     from pelican import Pelican  # noqa: PLC0415 - imported late: only builds need it
     from pelican.settings import read_settings  # noqa: PLC0415
 
@@ -279,6 +522,7 @@ def run_pelican(settings_file: Path, content: Path, output: Path) -> list[loggin
             "PATH": str(content.resolve()),
             "OUTPUT_PATH": str(output.resolve()),
             "DELETE_OUTPUT_DIRECTORY": False,
+            "BRIEFING_PREVIOUS_OUTPUT": str(previous.resolve()) if previous else "",
         },
     )
     collector = _Collector()
@@ -288,4 +532,11 @@ def run_pelican(settings_file: Path, content: Path, output: Path) -> list[loggin
         Pelican(settings).run()
     finally:
         root.removeHandler(collector)
+        search = settings.pop("_BRIEFING_PAGEFIND", None)
+        if search is not None:  # the build failed after Pagefind started: stop it
+            search.kill()
+            search.communicate()
+    if counts is not None:
+        rendered, reused = settings.get("_BRIEFING_PAGES", (0, 0))
+        counts.update(rendered=rendered, reused=reused)
     return collector.records

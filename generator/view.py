@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .links import passage_anchor
-from .model import Article, Corpus, Quote
+from .model import Article, Corpus, CrossLink, Quote
 
 View = dict[str, Any]
 
@@ -46,21 +46,21 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
         a = by_path[path]
         return {"url": urls[path], "title": a.title, "source": a.source, **date_fields(a.date)}
 
+    by_source: dict[str, list[CrossLink]] = defaultdict(list)
+    for link in corpus.links:
+        if link.target in urls:
+            by_source[link.source].append(link)
     views: dict[str, View] = {}
     for article in corpus.articles:
         if article.path not in urls:
             continue
         url = urls[article.path]
-        outgoing = [
-            link for link in corpus.links if link.source == article.path and link.target in urls
-        ]
+        outgoing = by_source.get(article.path, [])
         passages: dict[int, list[View]] = defaultdict(list)
         groups: dict[str, list[View]] = {"earlier": [], "later": [], "same-report": []}
         for link in outgoing:
             target = ref(link.target)
-            groups[link.relation].append(
-                {**target, "score": link.score, "reasons": list(link.reasons)}
-            )
+            groups[link.relation].append({**target, "reasons": list(link.reasons)})
             for passage in link.passages:
                 passages[passage.source_paragraph].append(
                     {
@@ -79,7 +79,7 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
                 {
                     "anchor": passage_anchor(i),
                     "text": text,
-                    "links": sorted(passages.get(i, []), key=lambda v: -v["score"]),
+                    "links": _by_strength(passages.get(i, [])),
                 }
                 for i, text in enumerate(article.paragraphs)
             ],
@@ -91,6 +91,13 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
             "json_ld": news_article(article),
         }
     return views
+
+
+def _by_strength(passages: list[View]) -> list[View]:
+    """Strongest first. Scores only order the list: a page shows no score, so none is kept
+    (a score drifts whenever an article is added, and would make every page look changed)."""
+    ranked = sorted(passages, key=lambda v: -v["score"])
+    return [{k: v for k, v in p.items() if k != "score"} for p in ranked]
 
 
 def news_article(article: Article) -> View:

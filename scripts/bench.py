@@ -221,11 +221,238 @@ def bench_lighthouse() -> None:
     print(f"  {article}: {scores} (target 100 each)")
 
 
+def _timed(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MB, the process and the children it waited for) of one run."""
+    import os  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1700000000"}
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            tail = errors.read().decode(errors="replace")[-600:]
+            raise RuntimeError(f"{' '.join(command[:4])} failed in {cwd}:\n{tail}")
+    return seconds, usage.ru_maxrss // 1024
+
+
+BRIEFING = [sys.executable, "-m", "generator.cli"]
+PELICAN = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output", "-q"]
+PLAIN_PELICAN_SETTINGS = """AUTHOR = "Bench"
+SITENAME = "Bench"
+SITEURL = ""
+PATH = "content"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+THEME = "simple"
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+DEFAULT_PAGINATION = 10
+RELATIVE_URLS = True
+"""
+HUGO_CONFIG = """baseURL = "http://127.0.0.1/"
+title = "Bench"
+disableKinds = ["RSS", "sitemap"]
+"""
+HUGO_SINGLE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><main><h1>{{ .Title }}</h1><time>{{ .Date.Format "2006-01-02" }}</time>{{ .Content }}
+{{ with .Site.RegularPages.Related . | first 8 }}<aside><h2>Related</h2><ul>
+{{ range . }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2006-01-02" }}</li>{{ end }}
+</ul></aside>{{ end }}</main></body></html>
+"""
+HUGO_LIST = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><main><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></main></body></html>
+"""
+
+
+def _projects(n: int, work: Path) -> dict[str, Path]:
+    """The same ``n`` synthetic articles three ways: raw pastes for Briefing, pre-cleaned
+    Markdown for plain Pelican (simple theme), and Markdown for Hugo."""
+    import shutil  # noqa: PLC0415
+
+    from synthetic import synthetic_pastes, write_markdown, write_raw  # noqa: PLC0415
+
+    pastes = synthetic_pastes(n)
+    ours = work / f"briefing-{n}"
+    ours.mkdir(parents=True)
+    shutil.copy(ROOT / "pelicanconf.py", ours / "pelicanconf.py")
+    shutil.copytree(ROOT / "theme", ours / "theme")
+    write_raw(pastes, ours / "content")
+    plain = work / f"pelican-{n}"
+    plain.mkdir()
+    (plain / "pelicanconf.py").write_text(PLAIN_PELICAN_SETTINGS, encoding="utf-8")
+    write_markdown(pastes, plain / "content")
+    hugo = work / f"hugo-{n}"
+    (hugo / "layouts" / "_default").mkdir(parents=True)
+    (hugo / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    (hugo / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE, encoding="utf-8")
+    (hugo / "layouts" / "_default" / "list.html").write_text(HUGO_LIST, encoding="utf-8")
+    (hugo / "layouts" / "index.html").write_text(HUGO_LIST, encoding="utf-8")
+    posts = hugo / "content" / "posts"
+    posts.mkdir(parents=True)
+    for paste in pastes:
+        head, _, body = paste.markdown.partition("\n\n")
+        fields = dict(line.split(": ", 1) for line in head.splitlines())
+        front = (
+            f'---\ntitle: "{fields["Title"]}"\ndate: {fields["Date"]}\n'
+            f'tags: ["{fields["Tags"]}"]\n---\n\n'
+        )
+        (posts / f"{paste.name}.md").write_text(front + body, encoding="utf-8")
+    return {"ours": ours, "plain": plain, "hugo": hugo}
+
+
+def _hugo() -> str | None:
+    """Debian's Hugo, installed if missing (the bench may; tests never need it)."""
+    import shutil  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+
+    if not shutil.which("hugo"):
+        print("  installing Debian's hugo package for the comparison...")
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "hugo"], check=False, capture_output=True
+        )
+    return shutil.which("hugo")
+
+
+def _fresh(project: Path) -> None:
+    """Remove what a previous build left: output, caches."""
+    import shutil  # noqa: PLC0415
+
+    for name in ("output", ".briefing-cache", "public", "resources", ".hugo_build.lock"):
+        target = project / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+
+
+BUILD_SIZES = (100, 1000, 10000)
+
+
+def bench_build() -> None:
+    """Whole builds, side by side: Briefing, plain Pelican, Hugo, and adding one article."""
+    import shutil  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from synthetic import synthetic_pastes  # noqa: PLC0415
+
+    hugo = _hugo()
+    sizes = [int(a) for a in sys.argv[2:] if a.isdigit()] or list(BUILD_SIZES)
+    rows: list[tuple[str, str, str, str]] = []
+    print("== whole builds on synthetic raw pastes (scripts/synthetic.py), wall seconds")
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
+        work = Path(folder)
+        for n in sizes:
+            projects = _projects(n, work)
+            repeat = 3 if n <= 1000 else 1
+            cold, warm, plain, memory, plain_memory = [], [], [], 0, 0
+            for _ in range(repeat):  # interleaved, so noise hits both alike
+                _fresh(projects["ours"])
+                seconds, rss = _timed([*BRIEFING, "build"], projects["ours"])
+                cold.append(seconds)
+                memory = max(memory, rss)
+                shutil.rmtree(projects["ours"] / "output")  # every page rendered, cache kept
+                warm.append(_timed([*BRIEFING, "build"], projects["ours"])[0])
+                _fresh(projects["plain"])
+                seconds, rss = _timed(PELICAN, projects["plain"])
+                plain.append(seconds)
+                plain_memory = max(plain_memory, rss)
+            c, w, p = (statistics.median(x) for x in (cold, warm, plain))
+            rows.append(
+                (f"full build, {n:,} articles", f"{c:.1f} s", f"{p:.1f} s", f"{c / p:.2f}x")
+            )
+            rows.append(
+                (
+                    f"full build with cache (theme change), {n:,}",
+                    f"{w:.1f} s",
+                    f"{p:.1f} s",
+                    f"{w / p:.2f}x",
+                )
+            )
+            rows.append(
+                (
+                    f"peak memory, {n:,} articles",
+                    f"{memory} MB",
+                    f"{plain_memory} MB",
+                    f"{memory / plain_memory:.2f}x",
+                )
+            )
+            print(
+                f"  {n:>6}: Briefing {c:.1f} s (cached {w:.1f} s, {memory} MB), plain Pelican {p:.1f} s ({plain_memory} MB)"
+            )
+            if n == 1000:
+                extra = synthetic_pastes(n + 1)[-1]
+                paste = work / f"{extra.name}.txt"
+                paste.write_text(extra.raw, encoding="utf-8")
+                adds, nothing = [], []
+                raw = projects["ours"] / "content" / "raw"
+                before = set(raw.iterdir())
+                for _ in range(3):
+                    _timed([*BRIEFING, "build"], projects["ours"])  # the site of the 1,000
+                    nothing.append(_timed([*BRIEFING, "build"], projects["ours"])[0])
+                    adds.append(_timed([*BRIEFING, "add", str(paste)], projects["ours"])[0])
+                    for path in set(raw.iterdir()) - before:
+                        path.unlink()  # back to the 1,000 for the next round
+                a, z = statistics.median(adds), statistics.median(nothing)
+                rows.append(
+                    (
+                        "add 1 article to 1,000 (`briefing add`)",
+                        f"{a:.1f} s",
+                        f"{c:.1f} s (our full build)",
+                        f"{a / c:.2f}x",
+                    )
+                )
+                rows.append(
+                    (
+                        "rebuild, nothing changed, 1,000",
+                        f"{z:.1f} s",
+                        f"{c:.1f} s (our full build)",
+                        f"{z / c:.2f}x",
+                    )
+                )
+                if hugo:
+                    hugo_times = []
+                    for _ in range(3):
+                        _fresh(projects["hugo"])
+                        hugo_times.append(
+                            _timed([hugo, "--quiet", "-d", "public"], projects["hugo"])[0]
+                        )
+                    h = statistics.median(hugo_times)
+                    rows.append(
+                        (
+                            "add 1 article vs Hugo full build, 1,000",
+                            f"{a:.1f} s",
+                            f"{h:.2f} s (Hugo)",
+                            f"{a / h:.2f}x",
+                        )
+                    )
+                print(f"  add one article to 1,000: {a:.1f} s; nothing changed: {z:.1f} s")
+            for project in projects.values():
+                shutil.rmtree(project)
+    print()
+    print("| measure | Briefing | compared with | ratio |")
+    print("|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
 SECTIONS = {
     "quotes": bench_quotes,
     "links": bench_links,
     "pack": bench_pack,
     "lighthouse": bench_lighthouse,
+    "build": bench_build,
 }
 
 

@@ -1,0 +1,113 @@
+"""Incremental builds: unchanged pages are copied from the previous site, and the result is
+byte for byte what a full build of the same content gives."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from .conftest import CASES, briefing, new_project, tree_hash
+
+CORPUS = sorted(p for p in (CASES / "corpus").glob("*.txt") if p.name != "stories.txt")
+
+
+def _project(root: Path) -> Path:
+    root.mkdir(parents=True)
+    project = new_project(root)
+    for path in CORPUS:
+        shutil.copy(path, project / "content" / "raw" / path.name)
+    return project
+
+
+def _build(project: Path) -> tuple[int, int]:
+    """Build as a user does; return (pages rendered, pages copied unchanged)."""
+    result = briefing("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    found = re.search(r"Built (\d+) pages into .* in [\d.]+ s(?:; (\d+) rendered, (\d+) unchanged)?", result.stdout)
+    assert found, result.stdout
+    total = int(found.group(1))
+    if found.group(2) is None:
+        return total, 0
+    return int(found.group(2)), int(found.group(3))
+
+
+def _site(project: Path) -> str:
+    """The site's hash without Pagefind's folder (its file order is not stable, see README)."""
+    site = project / "output"
+    kept = project.parent / f"{project.name}-site"
+    shutil.copytree(site, kept, ignore=shutil.ignore_patterns("pagefind"))
+    try:
+        return tree_hash(kept)
+    finally:
+        shutil.rmtree(kept)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return _project(tmp_path / "work")
+
+
+def test_adding_and_removing_articles_rebuilds_only_what_changed(project: Path, tmp_path: Path) -> None:
+    raw = project / "content" / "raw"
+    added, removed = CORPUS[3], CORPUS[11]
+    (raw / added.name).unlink()
+    rendered, reused = _build(project)
+    assert reused == 0 and rendered > 40  # first build: everything rendered
+
+    shutil.copy(added, raw / added.name)
+    (raw / removed.name).unlink()
+    rendered, reused = _build(project)
+    assert rendered > 0 and reused >= 15  # the unaffected pages came from the previous site
+
+    # The same content built from scratch (a fresh project, no cache) gives the same bytes.
+    fresh = _project(tmp_path / "fresh")
+    (fresh / "content" / "raw" / removed.name).unlink()
+    assert _build(fresh)[1] == 0
+    assert _site(project) == _site(fresh)
+
+
+def test_nothing_changed_means_nothing_rendered(project: Path) -> None:
+    _build(project)
+    before = _site(project)
+    rendered, reused = _build(project)
+    assert rendered == 0 and reused > 40
+    assert _site(project) == before
+
+
+def test_a_template_change_rerenders_every_page(project: Path) -> None:
+    _build(project)
+    base = project / "theme" / "templates" / "base.html"
+    base.write_text(
+        base.read_text(encoding="utf-8").replace("</footer>", "<p>Edited footer</p></footer>"),
+        encoding="utf-8",
+    )
+    rendered, reused = _build(project)
+    assert reused == 0 and rendered > 40
+    pages = list((project / "output").rglob("*.html"))
+    assert pages and all("Edited footer" in p.read_text(encoding="utf-8") for p in pages)
+
+
+def test_a_settings_change_rerenders_every_page(project: Path) -> None:
+    _build(project)
+    settings = project / "pelicanconf.py"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace(
+            'SITENAME = "Macron, European security and Russia"', 'SITENAME = "Renamed briefing"'
+        ),
+        encoding="utf-8",
+    )
+    rendered, reused = _build(project)
+    assert reused == 0 and rendered > 40
+    assert "Renamed briefing" in (project / "output" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_edited_by_hand_in_output_is_rendered_again(project: Path) -> None:
+    _build(project)
+    page = sorted((project / "output" / "articles").glob("*.html"))[0]
+    original = page.read_bytes()
+    page.write_bytes(original.replace(b"</main>", b"<p>tampered</p></main>"))
+    rendered, reused = _build(project)
+    assert rendered == 1 and reused > 40  # only the page whose bytes no longer match
+    assert page.read_bytes() == original
