@@ -8,6 +8,7 @@ written atomically; a damaged or unreadable entry is simply recomputed.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -18,8 +19,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .model import Article, Quote, Removal
-from .pipeline import process_bytes, read_bytes
+from .errors import InputError
+from .model import Article, Quote, Removal, WordCounts
+from .pipeline import content_files, process_bytes, read_bytes
 from .settings import Settings
 
 PACKAGE = Path(__file__).resolve().parent
@@ -60,6 +62,14 @@ def from_json(record: dict[str, Any]) -> Article:
     values["extra"] = tuple(tuple(pair) for pair in record["extra"])
     for name in ("paragraphs", "agencies", "warnings", "repairs", "people", "callouts"):
         values[name] = tuple(record[name])
+    words = record.get("words")
+    values["words"] = (
+        WordCounts(
+            tuple(words["words"]), tuple(words["tokens"]), tuple(words["lengths"]), words["heads"]
+        )
+        if words
+        else None
+    )
     return Article(**values)
 
 
@@ -86,3 +96,38 @@ def process_file_cached(path: Path, label: str, settings: Settings, folder: Path
     except OSError:
         pass  # a read-only disk only costs speed
     return article
+
+
+#: Below this many uncached files, starting worker processes costs more than it saves.
+WARM_MIN_FILES = 24
+
+
+def _fill(job: tuple[Path, str, Settings, Path]) -> None:
+    path, label, settings, folder = job
+    with contextlib.suppress(InputError):  # the build reads it again and names the problem
+        process_file_cached(path, label, settings, folder)
+
+
+def warm(content: Path, settings: Settings, workers: int) -> int:
+    """Clean the files not in the cache yet on ``workers`` cores, before Pelican reads them
+    one by one; returns how many were cleaned here. The results are the cache's entries, so
+    the build reads exactly what it would have computed itself."""
+    if not settings.cache or workers < 2:
+        return 0
+    folder = cache_folder(content)
+    jobs = []
+    for path in content_files(content):
+        label = path.relative_to(content).as_posix()
+        try:
+            key = cache_key(read_bytes(path, label), label, settings)
+        except InputError:
+            continue
+        if not (folder / f"{key}.json").is_file():
+            jobs.append((path, label, settings, folder))
+    if len(jobs) < WARM_MIN_FILES:
+        return 0
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    with ProcessPoolExecutor(workers) as pool:
+        list(pool.map(_fill, jobs, chunksize=8))
+    return len(jobs)

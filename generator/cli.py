@@ -6,10 +6,12 @@ Exit codes: 0 success, 1 the content has problems (or the build failed), 2 usage
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import http.server
 import json
 import logging
+import os
 import sys
 import threading
 import time
@@ -18,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .build import build_atomically
-from .cache import cache_folder, process_file_cached
+from .cache import cache_folder, process_file_cached, warm
 from .errors import BriefingError, InputError
 from .evaluate import parse_case, parse_quote_set, score, score_quotes, totals
 from .links import link_corpus
@@ -305,7 +307,7 @@ def cmd_links(args: argparse.Namespace) -> int:
                 "target": link.target,
                 "score": link.score,
                 "reasons": list(link.reasons),
-                "passages": [dataclasses.asdict(p) for p in link.passages],
+                "passages": [p._asdict() for p in link.passages],
                 "relation": link.relation,
             }
             for link in corpus.links
@@ -334,6 +336,10 @@ def build(content: Path, output: Path, settings_file: Path, strict: bool = False
     records: list[logging.LogRecord] = []
     counts: dict[str, int] = {}
     started = time.perf_counter()
+    # New files are cleaned on every core first. Only a speed-up, so never an error here:
+    # a broken settings file is reported by the build itself.
+    with contextlib.suppress(Exception):
+        warm(content, _settings_from(settings_file), os.cpu_count() or 1)
 
     def _run(staging: Path) -> None:
         records.extend(run_pelican(settings_file, content, staging, output, counts))

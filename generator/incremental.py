@@ -26,18 +26,18 @@ from typing import Any
 Manifest = dict[str, tuple[str, str]]  # page name -> (fingerprint, SHA-256 of its bytes)
 
 
-class Unfingerprintable(TypeError):
+class NoFingerprintError(TypeError):
     """A page input we cannot hash faithfully: the page is simply rendered."""
 
 
 def _refuse(value: Any) -> Any:
-    raise Unfingerprintable(type(value).__name__)
+    raise NoFingerprintError(type(value).__name__)
 
 
 def digest(value: Any, adapt: Callable[[Any], Any] = _refuse) -> str:
     """SHA-256 of ``value``'s data (dicts, lists, tuples, dataclasses, dates, scalars).
 
-    ``adapt`` turns other objects into data, or raises :class:`Unfingerprintable`. JSON's
+    ``adapt`` turns other objects into data, or raises :class:`NoFingerprintError`. JSON's
     C encoder walks the structure; only dates, dataclasses and foreign objects call back.
 
     >>> digest({"b": 1, "a": (dt.date(2022, 1, 20),)}) == digest({"a": ["2022-01-20"], "b": 1})
@@ -54,7 +54,7 @@ def digest(value: Any, adapt: Callable[[Any], Any] = _refuse) -> str:
     try:
         text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=data)
     except (ValueError, TypeError) as error:  # a circular structure, keys of mixed types
-        raise Unfingerprintable(str(error)) from error
+        raise NoFingerprintError(str(error)) from error
     return hashlib.sha256(text.encode()).hexdigest()
 
 

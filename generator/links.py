@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 from typing import Literal, NamedTuple
 
 import numpy as np
@@ -26,7 +27,7 @@ from scipy import sparse
 
 from .model import Article, Corpus, CrossLink, PassageLink, Thread
 from .settings import Settings
-from .terms import TermIndex, build_index
+from .terms import TermIndex, build_index, word_counts
 
 #: Up to this many articles every pair is scored; above it, candidates come from each
 #: article's strongest terms (blocking), so the stage stays near-linear.
@@ -147,8 +148,12 @@ def _shared_terms(
         steps = np.rint(10 * best / top_weight).astype(np.int64)
         order = np.argsort((10 - steps) * (len(alphabetical) + 1) + alphabetical[a_ids], axis=1)
         order = order[:, :k]
-        for row, columns in enumerate(order):
-            out.append([int(a_ids[row, c]) for c in columns if best[row, c] > 0])
+        chosen_ids = np.take_along_axis(a_ids, order, axis=1).tolist()
+        positive = (np.take_along_axis(best, order, axis=1) > 0).tolist()
+        out.extend(
+            [i for i, keep in zip(ids, keeps, strict=True) if keep]
+            for ids, keeps in zip(chosen_ids, positive, strict=True)
+        )
     return out
 
 
@@ -159,7 +164,7 @@ def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
     n = len(ordered)
     if n < 2:
         return Corpus(tuple(ordered), (), (), merged)
-    index = build_index([((a.title or "", a.standfirst or ""), a.paragraphs) for a in ordered])
+    index = build_index([word_counts(a) for a in ordered])
     if index.docs.nnz == 0:
         return Corpus(tuple(ordered), (), (), merged)
     rows, cols, text = candidate_pairs(index.docs, settings.max_links * 3)
@@ -204,7 +209,7 @@ def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
         if words:
             reasons.append("shared: " + ", ".join(words))
         links.extend(
-            _both_ways(ordered[i], ordered[j], score, t, tuple(reasons), settings, by_hand)
+            _both_ways(ordered[i], ordered[j], score, t, tuple(reasons), settings, by_hand=by_hand)
         )
     links = _cap(links, settings)
     passages = _passages(index, ordered, links, settings)
@@ -300,6 +305,7 @@ def _both_ways(
     text_score: float,
     reasons: tuple[str, ...],
     s: Settings,
+    *,
     by_hand: bool = False,
 ) -> list[_Draft]:
     if text_score >= s.duplicate_threshold and not by_hand:
@@ -307,7 +313,8 @@ def _both_ways(
             _Draft(a.path, b.path, score, reasons, "same-report"),
             _Draft(b.path, a.path, score, reasons, "same-report"),
         ]
-    earlier, later = sorted((a, b), key=lambda x: (x.date or _NO_DATE, x.path))
+    first, second = (a.date or _NO_DATE, a.path), (b.date or _NO_DATE, b.path)
+    earlier, later = (a, b) if first <= second else (b, a)
     return [
         _Draft(earlier.path, later.path, score, reasons, "later"),
         _Draft(later.path, earlier.path, score, reasons, "earlier"),
@@ -329,8 +336,51 @@ def _cap(links: list[_Draft], s: Settings) -> list[_Draft]:
 #: From this many articles on, a term in more than ``COMMON_SHARE`` of them is never a reason.
 COMMON_AFTER, COMMON_SHARE = 50, 0.2
 
-#: Source articles whose paragraphs are compared in one sparse product.
-PASSAGE_BATCH = 24
+#: At most this many source articles have their paragraphs compared in one sparse product.
+PASSAGE_BATCH = 32
+
+
+def _in_story_order(partners: dict[int, set[int]]) -> list[int]:
+    """The source articles, neighbours next to each other (breadth first through the links),
+    so that a batch of sources shares most of its targets and its product stays small."""
+    around: dict[int, set[int]] = defaultdict(set)
+    for source, targets in partners.items():
+        for target in targets:
+            around[source].add(target)
+            around[target].add(source)
+    order: list[int] = []
+    seen: set[int] = set()
+    for start in sorted(partners):
+        if start in seen:
+            continue
+        seen.add(start)
+        queue = [start]
+        for node in queue:
+            if node in partners:
+                order.append(node)
+            for other in sorted(around[node] - seen):
+                seen.add(other)
+                queue.append(other)
+    return order
+
+
+def _ranges(starts: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The paragraph rows of articles ``ids`` one after the other, each one's first
+    position among them, and each one's number of paragraphs."""
+    widths = starts[ids + 1] - starts[ids]
+    edges = np.concatenate(([0], np.cumsum(widths)[:-1])).astype(np.int64)
+    rows = np.repeat(starts[ids] - edges, widths) + np.arange(int(widths.sum()))
+    return rows, edges, widths
+
+
+def _best_in_spans(block: np.ndarray, edges: np.ndarray, widths: np.ndarray, axis: int):  # type: ignore[no-untyped-def]
+    """Along ``axis``, the maximum of each span and the position of its first maximum."""
+    top = np.maximum.reduceat(block, edges, axis=axis)
+    spread = np.repeat(top, widths, axis=axis)
+    size = block.shape[axis]
+    place = np.arange(size).reshape((-1, 1) if axis == 0 else (1, -1))
+    where = np.minimum.reduceat(np.where(block == spread, place, size), edges, axis=axis)
+    return top, where - (edges[:, None] if axis == 0 else edges[None, :])
 
 
 def _passages(
@@ -338,62 +388,80 @@ def _passages(
 ) -> dict[tuple[str, str], tuple[PassageLink, ...]]:
     """For each link, paragraphs that speak of the same thing (each one's best match).
 
-    Each linked pair is compared once (both directions come from one similarity block),
-    and the sources are taken in batches: one sparse product per batch.
+    Each linked pair is compared once (both directions come from one similarity block).
+    Sources are taken in batches of neighbours, one sparse product per batch, and the
+    choice of best matches is array work over the whole batch: no loop per pair.
     """
     number = {a.path: i for i, a in enumerate(articles)}
+    starts = index.first_paragraph
+    sizes = np.diff(starts)
     partners: dict[int, set[int]] = defaultdict(set)
     for link in links:
-        first, second = sorted((number[link.source], number[link.target]))
-        partners[first].add(second)
-    starts = index.first_paragraph
-    sources = sorted(partners)
+        one, other = number[link.source], number[link.target]
+        first, second = min(one, other), max(one, other)
+        if sizes[first] and sizes[second]:
+            partners[first].add(second)
+    order = _in_story_order(partners)
     out: dict[tuple[str, str], tuple[PassageLink, ...]] = {}
-    for at in range(0, len(sources), PASSAGE_BATCH):
-        batch = sources[at : at + PASSAGE_BATCH]
-        wanted = np.array(sorted({t for source in batch for t in partners[source]}))
-        widths = starts[wanted + 1] - starts[wanted]
-        edges = np.concatenate(([0], np.cumsum(widths)[:-1]))
-        rows = np.repeat(starts[wanted] - edges, widths) + np.arange(int(widths.sum()))
-        first, last = int(starts[batch[0]]), int(starts[batch[-1] + 1])
-        block = (index.paragraphs[first:last] @ index.paragraphs[rows].T).toarray()
-        spans = zip(edges.tolist(), widths.tolist(), strict=True)
-        column_of = dict(zip(wanted.tolist(), spans, strict=True))
-        for source in batch:
-            own = slice(int(starts[source]) - first, int(starts[source + 1]) - first)
-            for target in sorted(partners[source]):
-                lo, width = column_of[target]
-                if own.stop == own.start or not width:
-                    continue
-                sims = block[own, lo : lo + width]
-                a, b = articles[source].path, articles[target].path
-                out[(a, b)] = _matches(sims, s)
-                out[(b, a)] = _matches(sims.T, s)
+    for at in range(0, len(order), PASSAGE_BATCH):
+        batch = order[at : at + PASSAGE_BATCH]
+        pairs = [(a, b) for a in batch for b in sorted(partners[a])]
+        wanted = sorted({b for _, b in pairs})
+        sources, targets = np.array(batch), np.array(wanted)
+        source_rows, row_edges, row_widths = _ranges(starts, sources)
+        target_rows, col_edges, col_widths = _ranges(starts, targets)
+        block = (index.paragraphs[source_rows] @ index.paragraphs[target_rows].T).toarray()
+        ahead, ahead_at = _best_in_spans(block, col_edges, col_widths, axis=1)  # rows x targets
+        back, back_at = _best_in_spans(block, row_edges, row_widths, axis=0)  # sources x columns
+        position = {a: k for k, a in enumerate(batch)}
+        column = {b: k for k, b in enumerate(wanted)}
+        pair_a = np.array([position[a] for a, _ in pairs])
+        pair_b = np.array([column[b] for _, b in pairs])
+        # a -> b: each paragraph of a, its best paragraph of b
+        pair, offset = _expand(row_widths[pair_a])
+        rows = row_edges[pair_a][pair] + offset
+        forward = (pair, offset, ahead_at[rows, pair_b[pair]], ahead[rows, pair_b[pair]])
+        # b -> a: each paragraph of b, its best paragraph of a
+        pair, offset = _expand(col_widths[pair_b])
+        cols = col_edges[pair_b][pair] + offset
+        backward = (pair, offset, back_at[pair_a[pair], cols], back[pair_a[pair], cols])
+        for (pair_ids, links_found), flip in (
+            (_strongest(*forward, s), False),
+            (_strongest(*backward, s), True),
+        ):
+            for k, found in zip(pair_ids, links_found, strict=True):
+                a, b = articles[pairs[k][0]].path, articles[pairs[k][1]].path
+                out[(b, a) if flip else (a, b)] = found
     return out
 
 
-def _matches(sims: np.ndarray, s: Settings) -> tuple[PassageLink, ...]:
-    """Each row's best column where it is strong: at most ``max_passages``, in row order."""
-    best = sims.argmax(axis=1)
-    values = sims[np.arange(sims.shape[0]), best]
-    strong = np.flatnonzero(values >= s.passage_threshold)
-    return _strongest(strong, best[strong], values[strong], s)
+def _expand(widths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For spans of ``widths``: each element's span number and its offset in the span."""
+    pair = np.repeat(np.arange(widths.size), widths)
+    starts = np.concatenate(([0], np.cumsum(widths)[:-1]))
+    return pair, np.arange(pair.size) - starts[pair]
 
 
 def _strongest(
-    sources: np.ndarray,
-    targets: np.ndarray,
-    values: np.ndarray,
-    s: Settings,
-) -> tuple[PassageLink, ...]:
-    """The ``max_passages`` strongest matches, listed in source paragraph order."""
-    if sources.size > s.max_passages:
-        keep = np.sort(np.argsort(-values, kind="stable")[: s.max_passages])
-        sources, targets, values = sources[keep], targets[keep], values[keep]
-    return tuple(
-        PassageLink(i, j, round(v, 4))
-        for i, j, v in zip(sources.tolist(), targets.tolist(), values.tolist(), strict=True)
-    )
+    pair: np.ndarray, source: np.ndarray, target: np.ndarray, value: np.ndarray, s: Settings
+) -> tuple[list[int], list[tuple[PassageLink, ...]]]:
+    """Per pair, the matches at or above the threshold: the ``max_passages`` strongest
+    (ties to the earlier paragraph), listed in source paragraph order."""
+    keep = value >= s.passage_threshold
+    pair, source, target, value = pair[keep], source[keep], target[keep], value[keep]
+    order = np.lexsort((source, -value, pair))
+    pair, source, target, value = pair[order], source[order], target[order], value[order]
+    first = np.searchsorted(pair, pair, side="left")
+    keep = np.arange(pair.size) - first < s.max_passages
+    pair, source, target, value = pair[keep], source[keep], target[keep], value[keep]
+    order = np.lexsort((source, pair))
+    pair, source, target, value = pair[order], source[order], target[order], value[order]
+    scores = np.round(value.astype(np.float64), 4).tolist()
+    found = list(map(PassageLink._make, zip(source.tolist(), target.tolist(), scores, strict=True)))
+    bounds = [0, *(np.flatnonzero(np.diff(pair)) + 1).tolist(), pair.size]
+    ids = pair[bounds[:-1]].tolist() if pair.size else []
+    groups = [tuple(found[lo:hi]) for lo, hi in pairwise(bounds)]
+    return ids, groups
 
 
 _NO_DATE = dt.date.min

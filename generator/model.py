@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Format = Literal["text", "markdown", "html"]
 QuoteKind = Literal["full", "fragment"]
@@ -49,6 +49,22 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class WordCounts:
+    """An article's words as the links stage reads them: counted once, per article, and
+    cached with it, so linking a grown briefing re-reads no text.
+
+    ``tokens`` lists every word of every block (title, standfirst, then the paragraphs) as an
+    index into ``words``; ``lengths`` says how many tokens each block has, and the first
+    ``heads`` blocks are the title and standfirst.
+    """
+
+    words: tuple[str, ...]  # distinct words as printed, in first-seen order
+    tokens: tuple[int, ...]
+    lengths: tuple[int, ...]
+    heads: int
+
+
+@dataclass(frozen=True)
 class Article:
     """A cleaned article: metadata, body paragraphs, and what the cleaner did."""
 
@@ -74,11 +90,14 @@ class Article:
     quotes: tuple[Quote, ...] = ()
     callouts: tuple[int, ...] = ()  # indexes into ``quotes``, best first
     extra: tuple[tuple[str, str], ...] = field(default=())  # front-matter fields kept as given
+    words: WordCounts | None = None  # filled by :func:`generator.terms.add_word_counts`
 
 
-@dataclass(frozen=True)
-class PassageLink:
-    """A paragraph of one article that speaks of the same thing as one of another."""
+class PassageLink(NamedTuple):
+    """A paragraph of one article that speaks of the same thing as one of another.
+
+    A named tuple rather than a dataclass: a large briefing makes them by the hundred thousand.
+    """
 
     source_paragraph: int
     target_paragraph: int

@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import shutil
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -174,6 +174,7 @@ def write_pack(
     corpus: Corpus,
     settings: Settings,
     output: Path,
+    *,
     thread: str | None = None,
     generated: dt.date | None = None,
     limit: int = 0,

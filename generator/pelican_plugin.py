@@ -34,7 +34,7 @@ from .cache import cache_folder, code_fingerprint, process_file_cached
 from .errors import BuildError, InputError
 from .incremental import (
     Manifest,
-    Unfingerprintable,
+    NoFingerprintError,
     digest,
     files_fingerprint,
     load_manifest,
@@ -44,7 +44,7 @@ from .incremental import (
     settings_fingerprint,
 )
 from .links import link_corpus, passage_anchor
-from .model import Article
+from .model import Article, Corpus
 from .pack import pack_available, write_pack
 from .pipeline import process_file
 from .settings import Settings, load_settings
@@ -179,6 +179,8 @@ def link_articles(generator: ArticlesGenerator) -> None:
         "pack": settings.pack and pack_available(),
         "pelican_articles": {a.record.path: a for a in pelican_articles},
     }
+    if generator.context["briefing"]["pack"]:
+        start_pack(generator, corpus, settings)
 
 
 def pelican_data(value: Any) -> Any:
@@ -187,7 +189,7 @@ def pelican_data(value: Any) -> Any:
         return {"article": value.briefing_key}
     if isinstance(value, URLWrapper):
         return {"name": value.name, "slug": value.slug, "url": value.url}
-    raise Unfingerprintable(type(value).__name__)
+    raise NoFingerprintError(type(value).__name__)
 
 
 class IncrementalWriter(Writer):  # type: ignore[misc]
@@ -238,7 +240,7 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         if name and self.enabled and not override_output and not self._paginates(template_name):
             try:
                 fingerprint = self._fingerprint(name, template, context, relative_urls, url, kwargs)
-            except Unfingerprintable:
+            except NoFingerprintError:
                 fingerprint = None
         path = sanitised_join(self.output_path, name) if name else ""
         if fingerprint and path not in self._written_files:
@@ -363,20 +365,6 @@ class BriefingPagesGenerator(Generator):  # type: ignore[misc]
             self._page(writer, "person", person["url"], person=person)
         self._page(writer, "people", "people/index.html")
         self._write_publishing_files(writer, briefing)
-        if briefing["pack"]:
-            output = Path(self.output_path) / "briefing.pdf"
-            try:
-                report = write_pack(
-                    briefing["corpus"],
-                    briefing["settings"],
-                    output,
-                    limit=briefing["settings"].pack_limit,
-                    reuse=cache_folder(Path(self.settings["PATH"])) / "pack",
-                )
-            except BuildError as error:
-                logger.warning("briefing.pdf: %s", error)
-            else:
-                logger.info("briefing.pdf: %d articles on %d pages", report.articles, report.pages)
 
     def _page(self, writer: Any, template: str, url: str, **values: Any) -> None:
         """Render one page of ours with the site's context, at ``url``."""
@@ -429,6 +417,39 @@ class BriefingPagesGenerator(Generator):  # type: ignore[misc]
                 path,
                 feed_title=f"{self.settings['SITENAME']}: {thread.title}",
             )
+
+
+def start_pack(generator: Any, corpus: Corpus, settings: Settings) -> None:
+    """Lay out ``briefing.pdf`` in a forked process while Pelican renders the pages: the
+    pack's layout is the longest single task of a build, and this machine has two cores."""
+    import multiprocessing  # noqa: PLC0415
+
+    pool = multiprocessing.get_context("fork").Pool(1)
+    job = pool.apply_async(
+        write_pack,
+        (corpus, settings, Path(generator.output_path) / "briefing.pdf"),
+        {"limit": settings.pack_limit, "reuse": cache_folder(Path(generator.path)) / "pack"},
+    )
+    generator.settings["_BRIEFING_PACK"] = (pool, job)
+
+
+def finish_pack(pelican_object: Any) -> None:
+    """At the end of the build: wait for the pack; a failure is a warning, not a lost site."""
+    started = pelican_object.settings.pop("_BRIEFING_PACK", None)
+    if started is None:
+        return
+    pool, job = started
+    try:
+        report = job.get(timeout=1800)
+    except BuildError as error:
+        logger.warning("briefing.pdf: %s", error)
+    except Exception as error:
+        logger.warning("briefing.pdf: the PDF pack could not be made (%s)", error)
+    else:
+        logger.info("briefing.pdf: %d articles on %d pages", report.articles, report.pages)
+    finally:
+        pool.terminate()
+        pool.join()
 
 
 def add_generators(pelican: Any) -> type[Generator]:
@@ -488,6 +509,7 @@ def register() -> None:
     signals.finalized.connect(save_page_manifest)
     signals.article_writer_finalized.connect(start_search_index)
     signals.finalized.connect(index_for_search)
+    signals.finalized.connect(finish_pack)
 
 
 class _Collector(logging.Handler):
@@ -536,6 +558,10 @@ def run_pelican(
         if search is not None:  # the build failed after Pagefind started: stop it
             search.kill()
             search.communicate()
+        pack = settings.pop("_BRIEFING_PACK", None)
+        if pack is not None:  # ... or after the pack's layout started
+            pack[0].terminate()
+            pack[0].join()
     if counts is not None:
         rendered, reused = settings.get("_BRIEFING_PAGES", (0, 0))
         counts.update(rendered=rendered, reused=reused)

@@ -10,6 +10,7 @@ from .model import Article
 from .parse import parse_bytes
 from .quotes import add_quotes
 from .settings import Settings
+from .terms import add_word_counts
 
 #: Files read as articles: pastes, Markdown (with or without a Pelican header), saved pages.
 CONTENT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
@@ -34,8 +35,8 @@ def read_bytes(path: Path, label: str) -> bytes:
 
 
 def process_bytes(data: bytes, label: str, settings: Settings) -> Article:
-    """parse -> clean -> quotes for one article's bytes."""
-    return add_quotes(clean_article(parse_bytes(data, label)), settings)
+    """parse -> clean -> quotes -> word counts for one article's bytes."""
+    return add_word_counts(add_quotes(clean_article(parse_bytes(data, label)), settings))
 
 
 def process_file(path: Path, label: str, settings: Settings) -> Article:

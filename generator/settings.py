@@ -26,7 +26,7 @@ class Settings:
     callout_max_chars: int = 320
     paper: str = "A4"  # or "Letter": print pages and the PDF pack
     pack: bool = True  # build output/briefing.pdf with the site
-    pack_limit: int = 60  # the site's pack holds the newest N articles (0: all of them)
+    pack_limit: int = 20  # the site's pack holds the newest N articles (0: all of them)
     cache: bool = True  # keep per-article results in .briefing-cache/ beside content/
 
 

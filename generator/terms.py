@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import chain
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
+
+from .model import Article, WordCounts
 
 #: Words too common in news copy to say two stories are about the same thing.
 NEWS_STOP_WORDS = frozenset(
@@ -53,6 +54,36 @@ def term(word: str) -> str | None:
     return None if low in STOP_WORDS else low
 
 
+def count_words(head: Sequence[str], body: Sequence[str]) -> WordCounts:
+    """The words of an article's head blocks (title, standfirst) and body paragraphs.
+
+    >>> counts = count_words(("Macron on Russia",), ("Macron spoke.",))
+    >>> counts.words, counts.tokens, counts.lengths, counts.heads
+    (('Macron', 'on', 'Russia', 'spoke'), (0, 1, 2, 0, 3), (3, 2), 1)
+    """
+    heads = [h for h in head if h]
+    local: dict[str, int] = {}
+    tokens: list[int] = []
+    lengths = []
+    for block in [*heads, *body]:
+        found = TOKEN.findall(block)
+        tokens.extend(local.setdefault(word, len(local)) for word in found)
+        lengths.append(len(found))
+    return WordCounts(tuple(local), tuple(tokens), tuple(lengths), len(heads))
+
+
+def word_counts(article: Article) -> WordCounts:
+    """The article's cached counts, or counted now (articles made without the pipeline)."""
+    if article.words is not None:
+        return article.words
+    return count_words((article.title or "", article.standfirst or ""), article.paragraphs)
+
+
+def add_word_counts(article: Article) -> Article:
+    """The per-article stage after quotes: count the words once, to be cached."""
+    return replace(article, words=word_counts(article))
+
+
 @dataclass(frozen=True)
 class TermIndex:
     """TF-IDF rows (L2-normalised) over one vocabulary of terms."""
@@ -66,31 +97,32 @@ class TermIndex:
         return slice(int(self.first_paragraph[article]), int(self.first_paragraph[article + 1]))
 
 
-def build_index(articles: Sequence[tuple[Sequence[str], Sequence[str]]]) -> TermIndex:
-    """Index ``(head blocks, body paragraphs)`` per article (heads count for the article only)."""
+def build_index(articles: Sequence[WordCounts]) -> TermIndex:
+    """Index the articles' word counts (head blocks count for the article only)."""
     raw_ids: dict[str, int] = {}
     raw_terms: list[int] = []  # raw id -> term id (-1: stop word)
     term_ids: dict[str, int] = {}
-    flat: list[int] = []  # raw word ids of every block, one after the other
+    parts: list[np.ndarray] = []  # raw word ids of every block, article after article
     lengths: list[int] = []  # words per block
     doc_of_block: list[int] = []
     paragraph_of_block: list[int] = []  # -1 for a title or standfirst
     first_paragraph = [0]
-    for number, (head, body) in enumerate(articles):
-        blocks = [*(h for h in head if h), *body]
-        lists = [TOKEN.findall(block) for block in blocks]
+    for number, counts in enumerate(articles):
         # first-seen order, never set order: term ids (and so ties) must not depend on the hash seed
-        for new in [w for w in dict.fromkeys(chain.from_iterable(lists)) if w not in raw_ids]:
+        for new in [w for w in counts.words if w not in raw_ids]:
             found = term(new)
             raw_ids[new] = len(raw_terms)
             raw_terms.append(-1 if found is None else term_ids.setdefault(found, len(term_ids)))
-        flat.extend(map(raw_ids.__getitem__, chain.from_iterable(lists)))
-        lengths.extend(map(len, lists))
-        doc_of_block.extend([number] * len(blocks))
-        paragraph_of_block.extend([-1] * (len(blocks) - len(body)))
-        paragraph_of_block.extend(range(first_paragraph[-1], first_paragraph[-1] + len(body)))
-        first_paragraph.append(first_paragraph[-1] + len(body))
-    raw = np.array(flat, dtype=np.int64)
+        remap = np.fromiter(map(raw_ids.__getitem__, counts.words), np.int64, len(counts.words))
+        parts.append(remap[np.asarray(counts.tokens, dtype=np.int64)])
+        blocks, body = len(counts.lengths), len(counts.lengths) - counts.heads
+        lengths.extend(counts.lengths)
+        doc_of_block.extend([number] * blocks)
+        paragraph_of_block.extend([-1] * counts.heads)
+        paragraph_of_block.extend(range(first_paragraph[-1], first_paragraph[-1] + body))
+        first_paragraph.append(first_paragraph[-1] + body)
+    flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    raw = flat
     sizes = np.array(lengths, dtype=np.int64)
     terms_of = np.asarray(raw_terms, dtype=np.int64)[raw] if raw.size else raw
     keep = terms_of >= 0

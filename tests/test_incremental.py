@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from .conftest import CASES, briefing, new_project, tree_hash
 
 CORPUS = sorted(p for p in (CASES / "corpus").glob("*.txt") if p.name != "stories.txt")
@@ -25,7 +26,10 @@ def _build(project: Path) -> tuple[int, int]:
     """Build as a user does; return (pages rendered, pages copied unchanged)."""
     result = briefing("build", cwd=project)
     assert result.returncode == 0, result.stderr
-    found = re.search(r"Built (\d+) pages into .* in [\d.]+ s(?:; (\d+) rendered, (\d+) unchanged)?", result.stdout)
+    found = re.search(
+        r"Built (\d+) pages into .* in [\d.]+ s(?:; (\d+) rendered, (\d+) unchanged)?",
+        result.stdout,
+    )
     assert found, result.stdout
     total = int(found.group(1))
     if found.group(2) is None:
@@ -49,7 +53,9 @@ def project(tmp_path: Path) -> Path:
     return _project(tmp_path / "work")
 
 
-def test_adding_and_removing_articles_rebuilds_only_what_changed(project: Path, tmp_path: Path) -> None:
+def test_adding_and_removing_articles_rebuilds_only_what_changed(
+    project: Path, tmp_path: Path
+) -> None:
     raw = project / "content" / "raw"
     added, removed = CORPUS[3], CORPUS[11]
     (raw / added.name).unlink()
