@@ -1,20 +1,27 @@
 """The only module that imports Pelican: a reader for raw pastes, and the corpus hooks.
 
-* ``readers_init``: :class:`RawArticleReader` reads pastes (``.txt``), Markdown and saved pages through parse -> clean -> quotes.
+* ``readers_init``: :class:`RawArticleReader` reads pastes (``.txt``), Markdown and saved
+  pages through parse -> clean -> quotes -> word counts (cached per article).
 * ``article_generator_finalized``: once every article is read, the links stage runs over
   the whole corpus and each Pelican article gets ``article.briefing`` (a view dict).
 * ``get_generators``: :class:`BriefingPagesGenerator` writes thread timelines and the
   "Who said what" page.
+* ``get_writer``: :class:`IncrementalWriter` copies unchanged pages from the previous site.
+* ``article_writer_finalized`` / ``finalized``: the search index (Pagefind) and the PDF pack
+  run beside page rendering; the page manifest is saved last.
 
 Receivers are module-level functions because Pelican holds them by weak reference.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import html
 import logging
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -160,7 +167,9 @@ def link_articles(generator: ArticlesGenerator) -> None:
                 "save_as": article.save_as,
                 "content": article._content,
                 "metadata": {k: v for k, v in article.metadata.items() if k != "record"},
-                "view": article.briefing,
+                # the word counts follow from the text, which is in the record already
+                "record": dataclasses.replace(article.briefing["record"], words=None),
+                "view": {k: v for k, v in article.briefing.items() if k != "record"},
             },
             pelican_data,
         )
@@ -196,7 +205,7 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
     """Pelican's writer, except that a page whose fingerprint has not changed since the last
     build is copied from the previous site instead of rendered (see :mod:`generator.incremental`).
 
-    A page's fingerprint covers the theme's files, the generator's code, Pelican's version,
+    A page's fingerprint covers the theme's templates, the generator's code, Pelican's version,
     the settings, and the page's inputs. Pages of the templates in ``OWN_INPUTS`` depend only
     on the values handed to them (an article, a thread, a person, a tag and its articles);
     every other page (index, archives, tag list, people, Who said what) depends on the whole
@@ -220,6 +229,7 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         self.old: Manifest = load_manifest(self.manifest_file) if self.enabled else {}
         self.new: Manifest = {}
         self.rendered = self.reused = 0
+        self.blind = 0  # pages rendered without a fingerprint (nothing to compare next time)
         self._base = ""
         self._corpus = ""
         settings["_BRIEFING_WRITER"] = self
@@ -265,6 +275,7 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         )
         if name:
             self.rendered += 1
+            self.blind += 0 if fingerprint else 1
         if fingerprint:
             written = hashlib.sha256(Path(path).read_bytes()).hexdigest()
             self.new[name] = (fingerprint, written)
@@ -306,7 +317,8 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
             briefing = context.get("briefing") or {}
             self._base = digest(
                 {
-                    "theme": files_fingerprint([Path(self.settings["THEME"])]),
+                    # templates only: static files (CSS, JS) are copied on every build anyway
+                    "theme": files_fingerprint([Path(self.settings["THEME"]) / "templates"]),
                     "code": code_fingerprint(),
                     "pelican": pelican.__version__,
                     "settings": settings_fingerprint(
@@ -419,12 +431,42 @@ class BriefingPagesGenerator(Generator):  # type: ignore[misc]
             )
 
 
+def die_with_parent(parent: int) -> None:
+    """In a helper process: be killed when the build process dies (Linux ``PR_SET_PDEATHSIG``),
+    so a killed build leaves nothing running that could write into its abandoned folder."""
+    import ctypes  # noqa: PLC0415
+    import signal  # noqa: PLC0415
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return  # not Linux: helpers may outlive a killed build; the next build sweeps up
+    if os.getppid() != parent:  # the build died before we could ask
+        os._exit(1)
+
+
+#: Runs a command with :func:`die_with_parent` in force (the setting survives ``exec``).
+_LAUNCH = (
+    "import os, sys; from generator.pelican_plugin import die_with_parent; "
+    "die_with_parent(int(sys.argv[1])); os.execv(sys.argv[2], sys.argv[2:])"
+)
+
+
+def helper_command(command: list[str]) -> list[str]:
+    """``command`` started so that it dies with this process (see :func:`die_with_parent`)."""
+    return [sys.executable, "-c", _LAUNCH, str(os.getpid()), *command]
+
+
 def start_pack(generator: Any, corpus: Corpus, settings: Settings) -> None:
-    """Lay out ``briefing.pdf`` in a forked process while Pelican renders the pages: the
-    pack's layout is the longest single task of a build, and this machine has two cores."""
+    """Lay out ``briefing.pdf`` in a second process while Pelican renders the pages: the
+    pack's layout is the longest single task of a build, and this machine has two cores.
+    A fresh interpreter ("spawn"), not a fork: ``briefing serve`` builds while its web
+    server thread runs, and forking a threaded process is unsafe."""
     import multiprocessing  # noqa: PLC0415
 
-    pool = multiprocessing.get_context("fork").Pool(1)
+    pool = multiprocessing.get_context("spawn").Pool(
+        1, initializer=die_with_parent, initargs=(os.getpid(),)
+    )
     job = pool.apply_async(
         write_pack,
         (corpus, settings, Path(generator.output_path) / "briefing.pdf"),
@@ -466,27 +508,53 @@ def _article_glob(save_as: str) -> str:
     return "**/*.html" if folder == "." or "{" in folder else f"{folder}/**/*.html"
 
 
+#: The manifest entry of the search index: (fingerprint of the pages indexed, hash of the index).
+SEARCH_ENTRY = "pagefind/"
+
+
+def _search_key(writer: Any, glob: str) -> str | None:
+    """What the search index depends on: every page written so far (the articles among them),
+    byte for byte, and Pagefind's version. None if some page could not be fingerprinted."""
+    if not isinstance(writer, IncrementalWriter) or not writer.enabled or writer.blind:
+        return None
+    from importlib.metadata import version  # noqa: PLC0415
+
+    pages = sorted(writer.new.items())
+    return digest({"pages": pages, "glob": glob, "pagefind": version("pagefind")})
+
+
 def start_search_index(generator: Any, writer: Any) -> None:
-    """Once the article pages are written, start Pagefind on them in the background: it
-    indexes on the second core while the thread and people pages and the PDF are made."""
+    """Once the article pages are written, build the search index: copied from the previous
+    site if the pages it indexes are byte-identical, else Pagefind, started in the
+    background so it indexes on the second core while the remaining pages are made."""
     output = Path(generator.output_path)
     glob = _article_glob(str(generator.settings.get("ARTICLE_SAVE_AS", "")))
+    key = _search_key(writer, glob)
+    if key:
+        kept = writer.old.get(SEARCH_ENTRY)
+        previous = writer.previous / "pagefind"
+        same = kept and kept[0] == key and previous.is_dir()
+        if same and files_fingerprint([previous]) == kept[1]:
+            shutil.copytree(previous, output / "pagefind")
+            writer.new[SEARCH_ENTRY] = kept
+            return
     command = [sys.executable, "-m", "pagefind", "--site", str(output), "--glob", glob, "--silent"]
     try:
         process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            helper_command(command), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )
     except OSError as error:
         logger.warning("search: Pagefind could not run (%s); the site has no search index", error)
         return
-    generator.settings["_BRIEFING_PAGEFIND"] = process
+    generator.settings["_BRIEFING_PAGEFIND"] = (process, key)
 
 
-def index_for_search(pelican_object: Any) -> None:
-    """At the end of the build: wait for Pagefind, and say so if it failed."""
-    process = pelican_object.settings.pop("_BRIEFING_PAGEFIND", None)
-    if process is None:
+def finish_search_index(pelican_object: Any) -> None:
+    """Wait for Pagefind, say so if it failed, and remember the index for the next build."""
+    started = pelican_object.settings.pop("_BRIEFING_PAGEFIND", None)
+    if started is None:
         return
+    process, key = started
     output = Path(pelican_object.output_path)
     try:
         stdout, stderr = process.communicate(timeout=600)
@@ -498,6 +566,18 @@ def index_for_search(pelican_object: Any) -> None:
     if process.returncode != 0 or not (output / "pagefind" / "pagefind-ui.js").is_file():
         message = (stderr or stdout).strip().splitlines()[-1:] or ["no output"]
         logger.warning("search: Pagefind failed (%s); the site has no search index", message[0])
+        return
+    writer = pelican_object.settings.get("_BRIEFING_WRITER")
+    if key and isinstance(writer, IncrementalWriter):
+        writer.new[SEARCH_ENTRY] = (key, files_fingerprint([output / "pagefind"]))
+
+
+def finish_build(pelican_object: Any) -> None:
+    """After all writing, in this order: the search index, the PDF pack, then the manifest
+    of what was written (so it describes the search index too)."""
+    finish_search_index(pelican_object)
+    finish_pack(pelican_object)
+    save_page_manifest(pelican_object)
 
 
 def register() -> None:
@@ -506,10 +586,8 @@ def register() -> None:
     signals.article_generator_finalized.connect(link_articles)
     signals.get_generators.connect(add_generators)
     signals.get_writer.connect(add_writer)
-    signals.finalized.connect(save_page_manifest)
     signals.article_writer_finalized.connect(start_search_index)
-    signals.finalized.connect(index_for_search)
-    signals.finalized.connect(finish_pack)
+    signals.finalized.connect(finish_build)
 
 
 class _Collector(logging.Handler):
@@ -556,8 +634,8 @@ def run_pelican(
         root.removeHandler(collector)
         search = settings.pop("_BRIEFING_PAGEFIND", None)
         if search is not None:  # the build failed after Pagefind started: stop it
-            search.kill()
-            search.communicate()
+            search[0].kill()
+            search[0].communicate()
         pack = settings.pop("_BRIEFING_PACK", None)
         if pack is not None:  # ... or after the pack's layout started
             pack[0].terminate()

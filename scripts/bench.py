@@ -9,6 +9,7 @@ ones that matter are ratios between things measured in the same run.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import statistics
 import sys
@@ -346,110 +347,120 @@ def _fresh(project: Path) -> None:
 
 
 BUILD_SIZES = (100, 1000, 10000)
+Row = tuple[str, str, str, str]
+
+
+def _full_builds(n: int, projects: dict[str, Path]) -> tuple[list[Row], float]:
+    """Briefing from scratch, Briefing with its cache (every page rendered again, as after a
+    template change) and plain Pelican, interleaved so noise hits all alike."""
+    import shutil  # noqa: PLC0415
+
+    cold, warm, plain, memory, plain_memory = [], [], [], 0, 0
+    for _ in range(3 if n <= 1000 else 1):
+        _fresh(projects["ours"])
+        seconds, rss = _timed([*BRIEFING, "build"], projects["ours"])
+        cold.append(seconds)
+        memory = max(memory, rss)
+        shutil.rmtree(projects["ours"] / "output")
+        warm.append(_timed([*BRIEFING, "build"], projects["ours"])[0])
+        _fresh(projects["plain"])
+        seconds, rss = _timed(PELICAN, projects["plain"])
+        plain.append(seconds)
+        plain_memory = max(plain_memory, rss)
+    c, w, p = (statistics.median(x) for x in (cold, warm, plain))
+    print(f"  {n:>6}: Briefing {c:.1f} s (cache warm {w:.1f} s, {memory} MB),", end=" ")
+    print(f"plain Pelican {p:.1f} s ({plain_memory} MB)")
+    return [
+        (f"full build, {n:,} articles", f"{c:.1f} s", f"{p:.1f} s (Pelican)", f"{c / p:.2f}x"),
+        (
+            f"every page again, cache warm, {n:,}",
+            f"{w:.1f} s",
+            f"{p:.1f} s (Pelican)",
+            f"{w / p:.2f}x",
+        ),
+        (
+            f"peak memory, {n:,} articles",
+            f"{memory} MB",
+            f"{plain_memory} MB (Pelican)",
+            f"{memory / plain_memory:.2f}x",
+        ),
+    ], c
+
+
+def _regeneration(n: int, projects: dict[str, Path], full: float, work: Path) -> list[Row]:
+    """On a built site of ``n``: a build with nothing changed, ``briefing add`` of one new
+    paste, and Hugo building the same articles from scratch."""
+    from synthetic import synthetic_pastes  # noqa: PLC0415
+
+    extra = synthetic_pastes(n + 1)[-1]  # the same stories, one article more
+    paste = work / f"{extra.name}.txt"
+    paste.write_text(extra.raw, encoding="utf-8")
+    raw = projects["ours"] / "content" / "raw"
+    before = set(raw.iterdir())
+    adds, nothing = [], []
+    for _ in range(3):
+        _timed([*BRIEFING, "build"], projects["ours"])  # the site of the n articles
+        nothing.append(_timed([*BRIEFING, "build"], projects["ours"])[0])
+        adds.append(_timed([*BRIEFING, "add", str(paste)], projects["ours"])[0])
+        for path in set(raw.iterdir()) - before:
+            path.unlink()  # back to the n articles for the next round
+    a, z = statistics.median(adds), statistics.median(nothing)
+    print(f"  add one article to {n:,}: {a:.1f} s; nothing changed: {z:.1f} s")
+    rows = [
+        (
+            f"add 1 article to {n:,} (`briefing add`)",
+            f"{a:.1f} s",
+            f"{full:.1f} s (our full build)",
+            f"{a / full:.2f}x",
+        ),
+        (
+            f"build, nothing changed, {n:,}",
+            f"{z:.1f} s",
+            f"{full:.1f} s (our full build)",
+            f"{z / full:.2f}x",
+        ),
+    ]
+    hugo = _hugo()
+    if hugo:
+        times = []
+        for _ in range(3):
+            _fresh(projects["hugo"])
+            times.append(_timed([hugo, "--quiet", "-d", "public"], projects["hugo"])[0])
+        h = statistics.median(times)
+        rows.append(
+            (
+                f"add 1 article vs Hugo full build, {n:,}",
+                f"{a:.1f} s",
+                f"{h:.2f} s (Hugo)",
+                f"{a / h:.2f}x",
+            )
+        )
+    return rows
 
 
 def bench_build() -> None:
     """Whole builds, side by side: Briefing, plain Pelican, Hugo, and adding one article."""
+    import platform  # noqa: PLC0415
     import shutil  # noqa: PLC0415
     import tempfile  # noqa: PLC0415
 
     sys.path.insert(0, str(ROOT / "scripts"))
-    from synthetic import synthetic_pastes  # noqa: PLC0415
-
-    hugo = _hugo()
     sizes = [int(a) for a in sys.argv[2:] if a.isdigit()] or list(BUILD_SIZES)
-    rows: list[tuple[str, str, str, str]] = []
+    rows: list[Row] = []
     print("== whole builds on synthetic raw pastes (scripts/synthetic.py), wall seconds")
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
         work = Path(folder)
         for n in sizes:
             projects = _projects(n, work)
-            repeat = 3 if n <= 1000 else 1
-            cold, warm, plain, memory, plain_memory = [], [], [], 0, 0
-            for _ in range(repeat):  # interleaved, so noise hits both alike
-                _fresh(projects["ours"])
-                seconds, rss = _timed([*BRIEFING, "build"], projects["ours"])
-                cold.append(seconds)
-                memory = max(memory, rss)
-                shutil.rmtree(projects["ours"] / "output")  # every page rendered, cache kept
-                warm.append(_timed([*BRIEFING, "build"], projects["ours"])[0])
-                _fresh(projects["plain"])
-                seconds, rss = _timed(PELICAN, projects["plain"])
-                plain.append(seconds)
-                plain_memory = max(plain_memory, rss)
-            c, w, p = (statistics.median(x) for x in (cold, warm, plain))
-            rows.append(
-                (f"full build, {n:,} articles", f"{c:.1f} s", f"{p:.1f} s", f"{c / p:.2f}x")
-            )
-            rows.append(
-                (
-                    f"full build with cache (theme change), {n:,}",
-                    f"{w:.1f} s",
-                    f"{p:.1f} s",
-                    f"{w / p:.2f}x",
-                )
-            )
-            rows.append(
-                (
-                    f"peak memory, {n:,} articles",
-                    f"{memory} MB",
-                    f"{plain_memory} MB",
-                    f"{memory / plain_memory:.2f}x",
-                )
-            )
-            print(
-                f"  {n:>6}: Briefing {c:.1f} s (cached {w:.1f} s, {memory} MB), plain Pelican {p:.1f} s ({plain_memory} MB)"
-            )
-            if n == 1000:
-                extra = synthetic_pastes(n + 1)[-1]
-                paste = work / f"{extra.name}.txt"
-                paste.write_text(extra.raw, encoding="utf-8")
-                adds, nothing = [], []
-                raw = projects["ours"] / "content" / "raw"
-                before = set(raw.iterdir())
-                for _ in range(3):
-                    _timed([*BRIEFING, "build"], projects["ours"])  # the site of the 1,000
-                    nothing.append(_timed([*BRIEFING, "build"], projects["ours"])[0])
-                    adds.append(_timed([*BRIEFING, "add", str(paste)], projects["ours"])[0])
-                    for path in set(raw.iterdir()) - before:
-                        path.unlink()  # back to the 1,000 for the next round
-                a, z = statistics.median(adds), statistics.median(nothing)
-                rows.append(
-                    (
-                        "add 1 article to 1,000 (`briefing add`)",
-                        f"{a:.1f} s",
-                        f"{c:.1f} s (our full build)",
-                        f"{a / c:.2f}x",
-                    )
-                )
-                rows.append(
-                    (
-                        "rebuild, nothing changed, 1,000",
-                        f"{z:.1f} s",
-                        f"{c:.1f} s (our full build)",
-                        f"{z / c:.2f}x",
-                    )
-                )
-                if hugo:
-                    hugo_times = []
-                    for _ in range(3):
-                        _fresh(projects["hugo"])
-                        hugo_times.append(
-                            _timed([hugo, "--quiet", "-d", "public"], projects["hugo"])[0]
-                        )
-                    h = statistics.median(hugo_times)
-                    rows.append(
-                        (
-                            "add 1 article vs Hugo full build, 1,000",
-                            f"{a:.1f} s",
-                            f"{h:.2f} s (Hugo)",
-                            f"{a / h:.2f}x",
-                        )
-                    )
-                print(f"  add one article to 1,000: {a:.1f} s; nothing changed: {z:.1f} s")
+            found, full = _full_builds(n, projects)
+            rows += found
+            if n == 1000 or (n == sizes[-1] and 1000 not in sizes):
+                rows += _regeneration(n, projects, full, work)
             for project in projects.values():
                 shutil.rmtree(project)
-    print()
+    print(
+        f"\n{dt.date.today()}, {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}\n"
+    )
     print("| measure | Briefing | compared with | ratio |")
     print("|---|---|---|---|")
     for row in rows:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -62,8 +64,10 @@ def test_quotes_json_shape_and_plain_mode() -> None:
     assert plain["-"][0]["speaker"] == "Anna Berg"
 
 
-def test_links_json_shape() -> None:
-    links = json.loads(run("links", "--json", "--content", "tests/site").stdout)
+def test_links_json_shape(tmp_path: Path) -> None:
+    content = tmp_path / "content"  # a copy: the cache is written beside the content folder
+    shutil.copytree(ROOT / "tests" / "site", content)
+    links = json.loads(run("links", "--json", "--content", str(content)).stdout)
     assert {(x["source"], x["target"]) for x in links} >= {
         (f"raw/{SEEDS[0].name}", f"raw/{SEEDS[1].name}"),
         (f"raw/{SEEDS[1].name}", f"raw/{SEEDS[0].name}"),

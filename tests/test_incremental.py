@@ -76,10 +76,17 @@ def test_adding_and_removing_articles_rebuilds_only_what_changed(
 
 def test_nothing_changed_means_nothing_rendered(project: Path) -> None:
     _build(project)
-    before = _site(project)
+    before, search = _site(project), tree_hash(project / "output" / "pagefind")
     rendered, reused = _build(project)
     assert rendered == 0 and reused > 40
     assert _site(project) == before
+    # The search index was kept too (Pagefind itself never writes the same bytes twice).
+    assert tree_hash(project / "output" / "pagefind") == search
+
+    raw = project / "content" / "raw"
+    (raw / CORPUS[0].name).unlink()
+    _build(project)
+    assert tree_hash(project / "output" / "pagefind") != search  # re-indexed after a change
 
 
 def test_a_template_change_rerenders_every_page(project: Path) -> None:

@@ -227,9 +227,17 @@ def test_serve_previews_and_rebuilds_when_content_changes(project: Path) -> None
             encoding="utf-8",
         )
         wait_for(lambda page: "A new piece on the harbour board" in page)
+        css = project / "theme" / "static" / "css" / "screen.css"
+        css.write_text(css.read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while "/* edited */" not in fetch("theme/css/screen.css"):
+            assert time.monotonic() < deadline, "the preview did not pick up the CSS change"
+            time.sleep(0.5)
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        output = server.communicate(timeout=10)[0]
+    # The rebuild after the new article took the unchanged pages from the previous site.
+    assert re.search(r"\d+ rendered, \d+ unchanged", output), output
 
 
 def test_add_stores_the_paste_verbatim_shows_its_links_and_rebuilds(project: Path) -> None:
