@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -78,14 +79,47 @@ def cache_folder(content: Path) -> Path:
     return content.resolve().parent / ".briefing-cache"
 
 
+#: Entries no build has used for this many days are deleted (see :func:`prune`).
+KEEP_DAYS = 30
+_DAY = 86_400
+
+
+def _mark_used(entry: Path) -> None:
+    """Refresh an entry's time when it is used (at most once a day: one stat per read)."""
+    try:
+        if time.time() - entry.stat().st_mtime > _DAY:
+            os.utime(entry)
+    except OSError:
+        pass
+
+
+def prune(folder: Path, days: int = KEEP_DAYS) -> int:
+    """Delete the article entries and kept PDFs no build has used for ``days`` days: the cache
+    keeps what current builds use (every output folder's, every settings file's) and stops
+    growing with every edit. Returns how many files went."""
+    cutoff = time.time() - days * _DAY
+    gone = 0
+    for path in [*folder.glob("*.json"), *folder.glob("pack/pack-*")]:
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+                gone += 1
+        except OSError:
+            pass
+    return gone
+
+
 def process_file_cached(path: Path, label: str, settings: Settings, folder: Path) -> Article:
     """:func:`generator.pipeline.process_file`, answered from ``folder`` when it can be."""
     data = read_bytes(path, label)
     entry = folder / f"{cache_key(data, label, settings)}.json"
     try:
-        return from_json(json.loads(entry.read_text(encoding="utf-8")))
+        article = from_json(json.loads(entry.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError):
         pass  # not cached yet, or damaged: compute it again
+    else:
+        _mark_used(entry)
+        return article
     article = process_bytes(data, label, settings)
     try:
         folder.mkdir(parents=True, exist_ok=True)

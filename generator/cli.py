@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .build import build_atomically
-from .cache import cache_folder, process_file_cached, warm
+from .cache import cache_folder, process_file_cached, prune, warm
 from .errors import BriefingError, InputError
 from .evaluate import parse_case, parse_quote_set, score, score_quotes, totals
 from .links import link_corpus
@@ -359,6 +359,7 @@ def build(content: Path, output: Path, settings_file: Path, strict: bool = False
         print(f"error: the build failed, {output} is unchanged: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     _report(records)
+    prune(cache_folder(content))  # entries no build has used for a month
     errors = sum(1 for r in records if r.levelno >= logging.ERROR)
     pages = sum(1 for _ in output.rglob("*.html"))
     reused = (

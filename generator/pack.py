@@ -10,6 +10,7 @@ only decides what goes in), then laid out by WeasyPrint.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -200,6 +201,8 @@ def write_pack(
     if kept and kept.is_file():
         pages = _pdf_pages(kept)
         if pages:
+            with contextlib.suppress(OSError):
+                os.utime(kept)  # used: the newest are the ones kept
             shutil.copyfile(kept, partial)
             partial.replace(output)
             return PackReport(output, context["count"], pages)

@@ -3,19 +3,21 @@
 Every article is tokenised exactly once. Each distinct raw word (``"European"``,
 ``"relations"``) is mapped to a term (``"european"``, ``"relation"``) the first time it is
 seen, so the per-word work is one dictionary lookup; counting, weighting and
-normalising are sparse-matrix operations (scipy, scikit-learn's ``TfidfTransformer``).
+normalising are sparse-matrix operations (scipy), with scikit-learn's smoothed TF-IDF formula.
 """
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 
 from .model import Article, WordCounts
 
@@ -25,7 +27,30 @@ NEWS_STOP_WORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday today yesterday time new
     called calls call including percent mr ms just like did does going make made""".split()
 )
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS | NEWS_STOP_WORDS | {"s", "t", "ll", "ve", "re"})
+
+
+def _english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words (the Glasgow IR group's list), read from the
+    installed package's data without importing scikit-learn: that import alone costs most of
+    a second of every build, and nothing else of scikit-learn is used."""
+    spec = importlib.util.find_spec("sklearn")  # a top-level spec: nothing is imported
+    if spec and spec.origin:
+        source = Path(spec.origin).parent / "feature_extraction" / "_stop_words.py"
+        try:
+            tree = ast.parse(source.read_text(encoding="utf-8"))
+            for node in tree.body:
+                named = isinstance(node, ast.Assign) and ast.unparse(node.targets[0])
+                call = node.value if named == "ENGLISH_STOP_WORDS" else None  # type: ignore[attr-defined]
+                if isinstance(call, ast.Call) and call.args:
+                    return frozenset(ast.literal_eval(call.args[0]))
+        except (OSError, SyntaxError, ValueError):
+            pass
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # noqa: PLC0415
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+STOP_WORDS = frozenset(_english_stop_words() | NEWS_STOP_WORDS | {"s", "t", "ll", "ve", "re"})
 TOKEN = re.compile(r"\w{2,}")  # digits and "_" are dropped by :func:`term`
 
 
@@ -146,11 +171,29 @@ def build_index(articles: Sequence[WordCounts]) -> TermIndex:
 
 
 def _tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Sublinear TF-IDF, rows L2-normalised: tf = 1 + ln(count), idf = ln((1 + n) / (1 + df))
+    + 1 (scikit-learn's ``TfidfTransformer(sublinear_tf=True)``, the same float32 steps)."""
     counts.sum_duplicates()
     if counts.shape[0] == 0:
         return counts
-    weighted = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
-    return sparse.csr_matrix(weighted, dtype=np.float32)
+    weighted = sparse.csr_matrix(counts, dtype=np.float32, copy=True)
+    df = np.bincount(weighted.indices, minlength=weighted.shape[1]).astype(np.float32)
+    df += 1.0
+    idf = np.full_like(df, weighted.shape[0] + 1, dtype=np.float32)
+    idf /= df
+    np.log(idf, out=idf)
+    idf += 1.0
+    np.log(weighted.data, out=weighted.data)
+    weighted.data += 1.0
+    weighted.data *= idf[weighted.indices]
+    squares = (weighted.data * weighted.data).astype(np.float64)
+    sums = np.zeros(weighted.shape[0], dtype=np.float64)
+    rows = np.repeat(np.arange(weighted.shape[0]), np.diff(weighted.indptr))
+    np.add.at(sums, rows, squares)  # in order, row by row, as the reference does
+    norms = np.sqrt(sums)
+    norms[norms == 0] = 1.0
+    weighted.data /= norms[rows]
+    return weighted
 
 
 def _forms(

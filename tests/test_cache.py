@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.cache import cache_key, from_json, process_file_cached, to_json
+from generator.cache import KEEP_DAYS, cache_key, from_json, process_file_cached, prune, to_json
 from generator.pipeline import process_file
 from generator.settings import Settings
 
@@ -37,3 +37,19 @@ def test_a_damaged_entry_is_recomputed(tmp_path: Path) -> None:
     entry.write_text("{not json", encoding="utf-8")
     assert process_file_cached(seed, "raw/x.txt", Settings(), tmp_path) == article
     assert json.loads(entry.read_text(encoding="utf-8"))["title"] == article.title
+
+
+def test_entries_unused_for_a_month_are_pruned_and_used_ones_are_kept(tmp_path: Path) -> None:
+    import os  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    used, stale = SEEDS
+    process_file_cached(used, "raw/used.txt", Settings(), tmp_path)
+    process_file_cached(stale, "raw/stale.txt", Settings(), tmp_path)
+    long_ago = time.time() - (KEEP_DAYS + 5) * 86_400
+    for entry in tmp_path.glob("*.json"):
+        os.utime(entry, (long_ago, long_ago))
+    process_file_cached(used, "raw/used.txt", Settings(), tmp_path)  # read: marked as used
+    assert prune(tmp_path) == 1
+    (kept,) = tmp_path.glob("*.json")
+    assert kept.name == f"{cache_key(used.read_bytes(), 'raw/used.txt', Settings())}.json"
