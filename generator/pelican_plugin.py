@@ -165,10 +165,12 @@ def link_articles(generator: ArticlesGenerator) -> None:
             {
                 "url": article.url,
                 "save_as": article.save_as,
-                "content": article._content,
                 "metadata": {k: v for k, v in article.metadata.items() if k != "record"},
-                # the word counts follow from the text, which is in the record already
-                "record": dataclasses.replace(article.briefing["record"], words=None),
+                # The body HTML (``_content``) is made from the paragraphs by our own code, and
+                # the word counts from the text: each is covered by the text once, in the view.
+                "record": dataclasses.replace(
+                    article.briefing["record"], words=None, paragraphs=()
+                ),
                 "view": {k: v for k, v in article.briefing.items() if k != "record"},
             },
             pelican_data,
