@@ -160,8 +160,10 @@ def warm(content: Path, settings: Settings, workers: int) -> int:
             jobs.append((path, label, settings, folder))
     if len(jobs) < WARM_MIN_FILES:
         return 0
+    import multiprocessing  # noqa: PLC0415
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
-    with ProcessPoolExecutor(workers) as pool:
+    # Fresh interpreters, not forks: `briefing serve` builds while its web server thread runs.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         list(pool.map(_fill, jobs, chunksize=8))
     return len(jobs)

@@ -53,3 +53,23 @@ def test_entries_unused_for_a_month_are_pruned_and_used_ones_are_kept(tmp_path: 
     assert prune(tmp_path) == 1
     (kept,) = tmp_path.glob("*.json")
     assert kept.name == f"{cache_key(used.read_bytes(), 'raw/used.txt', Settings())}.json"
+
+
+def test_warming_on_two_cores_fills_the_cache_with_what_a_build_would_compute(
+    tmp_path: Path,
+) -> None:
+    from generator.cache import WARM_MIN_FILES, cache_folder, warm  # noqa: PLC0415
+
+    raw = tmp_path / "content" / "raw"
+    raw.mkdir(parents=True)
+    seed = SEEDS[0].read_bytes()
+    for number in range(WARM_MIN_FILES + 2):  # enough files to be worth two processes
+        (raw / f"copy-{number:02d}.txt").write_bytes(seed + f"\nNote {number}.\n".encode())
+    assert warm(tmp_path / "content", Settings(), workers=2) == WARM_MIN_FILES + 2
+    folder = cache_folder(tmp_path / "content")
+    assert len(list(folder.glob("*.json"))) == WARM_MIN_FILES + 2
+    path = raw / "copy-03.txt"
+    assert process_file_cached(path, "raw/copy-03.txt", Settings(), folder) == process_file(
+        path, "raw/copy-03.txt", Settings()
+    )
+    assert warm(tmp_path / "content", Settings(), workers=2) == 0  # nothing left to do
