@@ -570,14 +570,17 @@ def parser() -> argparse.ArgumentParser:
         help="Pelican settings file (default: pelicanconf.py)",
     )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    reads = argparse.ArgumentParser(add_help=False)  # the options commands share
+    reads.add_argument("--content", default="content", help="content folder (default: content)")
+    builds = argparse.ArgumentParser(add_help=False, parents=[reads])
+    builds.add_argument("--output", default="output", help="output folder (default: output)")
 
     b = sub.add_parser(
         "build",
         help="build the site",
         description="Build output/ from content/ (atomically: a failed build keeps the previous site).",
+        parents=[builds],
     )
-    b.add_argument("--content", default="content", help="content folder (default: content)")
-    b.add_argument("--output", default="output", help="output folder (default: output)")
     b.add_argument(
         "--strict",
         action="store_true",
@@ -626,8 +629,8 @@ def parser() -> argparse.ArgumentParser:
         "links",
         help="show the cross-links",
         description="Score every article pair and list the links made, with reasons and passage pairs.",
+        parents=[reads],
     )
-    ln.add_argument("--content", default="content", help="content folder (default: content)")
     ln.add_argument("--json", action="store_true", help="print a JSON list of links")
     ln.set_defaults(func=cmd_links)
 
@@ -635,6 +638,7 @@ def parser() -> argparse.ArgumentParser:
         "add",
         help="add pasted articles to content/raw/ and rebuild",
         description="Check each paste, store it verbatim under a readable name, show its links, rebuild.",
+        parents=[builds],
     )
     ad.add_argument(
         "files",
@@ -642,8 +646,6 @@ def parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="files to add ('-' reads a paste from standard input)",
     )
-    ad.add_argument("--content", default="content", help="content folder (default: content)")
-    ad.add_argument("--output", default="output", help="output folder (default: output)")
     ad.add_argument("--force", action="store_true", help="add duplicates and undated pastes anyway")
     ad.add_argument("--no-build", action="store_true", help="store only; build later")
     ad.set_defaults(func=cmd_add)
@@ -652,16 +654,16 @@ def parser() -> argparse.ArgumentParser:
         "check",
         help="check every content file without building",
         description="Read every file as a build would; exit 1 if any file has a problem.",
+        parents=[reads],
     )
-    ck.add_argument("--content", default="content", help="content folder (default: content)")
     ck.set_defaults(func=cmd_check)
 
     pdf = sub.add_parser(
         "pdf",
         help="make the briefing pack: one PDF to print for a meeting",
         description="Cover, contents with page numbers, timeline, every article, Who said what.",
+        parents=[reads],
     )
-    pdf.add_argument("--content", default="content", help="content folder (default: content)")
     pdf.add_argument(
         "--thread", metavar="NAME", help="only this thread (slug or words of its title)"
     )
@@ -676,9 +678,8 @@ def parser() -> argparse.ArgumentParser:
         "serve",
         help="preview on localhost, rebuilding on changes",
         description="Build, serve output/ on 127.0.0.1 and rebuild when content/, theme/ or the settings change.",
+        parents=[builds],
     )
-    s.add_argument("--content", default="content", help="content folder (default: content)")
-    s.add_argument("--output", default="output", help="output folder (default: output)")
     s.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     s.set_defaults(func=cmd_serve)
     return p

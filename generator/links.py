@@ -156,6 +156,47 @@ def _shared_terms(
     return out
 
 
+Choice = tuple[float, float, list[str], list[str], bool]  # score, text, people, speakers, by hand
+
+
+def _chosen_pairs(
+    index: TermIndex, ordered: Sequence[Article], settings: Settings
+) -> dict[tuple[int, int], Choice]:
+    """Pairs ``i < j`` to link: scored above the threshold, or linked by hand; not forbidden."""
+    rows, cols, text = candidate_pairs(index.docs, settings.max_links * 3)
+    days = np.array([a.date.toordinal() if a.date else -1 for a in ordered], dtype=np.float64)
+    years = _years_apart(days, rows, cols)
+    hopeful = text * MAX_AMPLIFIER / (1 + years / 10) >= settings.link_threshold
+    pinned, forbidden = link_choices(ordered)
+    signals = [_Signals.of(a) for a in ordered]
+    rows, cols, text, years = rows[hopeful], cols[hopeful], text[hopeful], years[hopeful]
+    scores = _scores(signals, rows, cols, text.astype(np.float64), years)
+    strong = scores >= settings.link_threshold
+    chosen: dict[tuple[int, int], Choice] = {}
+    for i, j, t, score in zip(
+        rows[strong].tolist(),
+        cols[strong].tolist(),
+        text[strong].tolist(),
+        scores[strong].tolist(),
+        strict=True,
+    ):
+        if (i, j) in forbidden:
+            continue
+        people, speakers = _shared_names(signals[i], signals[j])
+        chosen[(i, j)] = (round(score, 4), t, people, speakers, (i, j) in pinned)
+    missing = sorted(pinned - set(chosen) - forbidden)  # linked by hand, whatever the score
+    if missing:
+        rows, cols = (np.array(side, dtype=np.int64) for side in zip(*missing, strict=True))
+        text = _rowwise_dot(index.docs, rows, cols)
+        scores = _scores(
+            signals, rows, cols, text.astype(np.float64), _years_apart(days, rows, cols)
+        )
+        for (i, j), t, score in zip(missing, text.tolist(), scores.tolist(), strict=True):
+            people, speakers = _shared_names(signals[i], signals[j])
+            chosen[(i, j)] = (round(score, 4), t, people, speakers, True)
+    return chosen
+
+
 def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
     """Cross-links, passage links and threads for the whole briefing (order-independent)."""
     ordered, merges = canonical_speakers(sorted(articles, key=lambda a: a.path))
@@ -166,34 +207,7 @@ def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
     index = build_index([word_counts(a) for a in ordered])
     if index.docs.nnz == 0:
         return Corpus(tuple(ordered), (), (), merged)
-    rows, cols, text = candidate_pairs(index.docs, settings.max_links * 3)
-    days = np.array([a.date.toordinal() if a.date else -1 for a in ordered], dtype=np.float64)
-    dated = (days[rows] >= 0) & (days[cols] >= 0)
-    years = np.where(dated, np.abs(days[rows] - days[cols]) / 365.25, 0.0)
-    hopeful = text * MAX_AMPLIFIER / (1 + years / 10) >= settings.link_threshold
-    pinned, forbidden = link_choices(ordered)
-    signals = [_Signals.of(a) for a in ordered]
-    rows, cols, text, years = rows[hopeful], cols[hopeful], text[hopeful], years[hopeful]
-    scores = _scores(signals, rows, cols, text.astype(np.float64), years)
-    strong = scores >= settings.link_threshold
-    chosen: dict[tuple[int, int], tuple[float, float, list[str], list[str], bool]] = {}
-    for i, j, t, score in zip(
-        rows[strong].tolist(),
-        cols[strong].tolist(),
-        text[strong].tolist(),
-        scores[strong].tolist(),
-        strict=True,
-    ):
-        if (i, j) in forbidden:
-            continue
-        a, b = signals[i], signals[j]
-        people = sorted(a.people & b.people) if a.people and b.people else []
-        speakers = sorted(a.speakers & b.speakers) if a.speakers and b.speakers else []
-        chosen[(i, j)] = (round(score, 4), t, people, speakers, (i, j) in pinned)
-    for i, j in sorted(pinned - set(chosen) - forbidden):
-        t = float(_rowwise_dot(index.docs, np.array([i]), np.array([j]))[0])
-        score, people, speakers = _score_pair(signals[i], signals[j], t, settings, floor=True)  # type: ignore[misc]
-        chosen[(i, j)] = (score, t, people, speakers, True)
+    chosen = _chosen_pairs(index, ordered, settings)
     pairs = np.array(sorted(chosen), dtype=np.int64).reshape(-1, 2)
     name_words = {w.lower() for a in ordered for p in a.people for w in p.split()}
     excluded = np.array([form.lower() in name_words for form in index.forms] or [False])
@@ -268,13 +282,25 @@ class _Signals(NamedTuple):
 
     people: frozenset[str]
     speakers: frozenset[str]
-    day: int | None
 
     @classmethod
     def of(cls, article: Article) -> _Signals:
         speakers = {q.speaker for q in article.quotes if q.kind == "full" and q.speaker}
-        day = article.date.toordinal() if article.date else None
-        return cls(frozenset(article.people), frozenset(speakers), day)
+        return cls(frozenset(article.people), frozenset(speakers))
+
+
+def _shared_names(a: _Signals, b: _Signals) -> tuple[list[str], list[str]]:
+    """The people both articles mention and the speakers both quote, sorted."""
+    people = sorted(a.people & b.people) if a.people and b.people else []
+    speakers = sorted(a.speakers & b.speakers) if a.speakers and b.speakers else []
+    return people, speakers
+
+
+def _years_apart(days: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Years between the articles of each pair (0 when either is undated: day -1)."""
+    dated = (days[rows] >= 0) & (days[cols] >= 0)
+    years: np.ndarray = np.where(dated, np.abs(days[rows] - days[cols]) / 365.25, 0.0)
+    return years
 
 
 def _indicator(sets: Sequence[frozenset[str]]) -> sparse.csr_matrix:
@@ -293,7 +319,9 @@ def _scores(
     text: np.ndarray,
     years: np.ndarray,
 ) -> np.ndarray:
-    """:func:`_score_pair`'s formula for many pairs at once (the same arithmetic, in order)."""
+    """Each pair's score: its text similarity, amplified by shared people (x up to 1.5, by
+    their share of all the pair's people) and a shared quoted speaker (x1.25), damped by the
+    years between the pieces. Entities only amplify text similarity, never replace it."""
     people = _indicator([s.people for s in signals])
     speakers = _indicator([s.speakers for s in signals])
     shared = _rowwise_dot(people, rows, cols).astype(np.float64)
@@ -303,24 +331,6 @@ def _scores(
     quoted = (_rowwise_dot(speakers, rows, cols) > 0).astype(np.float64)
     scores: np.ndarray = text * (1 + 0.5 * shared / union + 0.25 * quoted) / (1 + years / 10)
     return scores
-
-
-def _score_pair(
-    a: _Signals, b: _Signals, text_score: float, settings: Settings, floor: bool = False
-) -> tuple[float, list[str], list[str]] | None:
-    """Combine the signals; entities only amplify text similarity, never replace it."""
-    shared_people = sorted(a.people & b.people) if a.people and b.people else []
-    shared_speakers = sorted(a.speakers & b.speakers) if a.speakers and b.speakers else []
-    union = len(a.people | b.people) or 1
-    years = abs(a.day - b.day) / 365.25 if a.day is not None and b.day is not None else 0.0
-    score = (
-        text_score
-        * (1 + 0.5 * len(shared_people) / union + 0.25 * bool(shared_speakers))
-        / (1 + years / 10)
-    )
-    if score < settings.link_threshold and not floor:
-        return None
-    return round(score, 4), shared_people, shared_speakers
 
 
 class _Draft(NamedTuple):

@@ -233,7 +233,6 @@ def bench_lighthouse() -> None:
 
 def _timed(command: list[str], cwd: Path) -> tuple[float, int]:
     """Wall seconds and peak RSS (MB, the process and the children it waited for) of one run."""
-    import os  # noqa: PLC0415
     import subprocess  # noqa: PLC0415
     import tempfile  # noqa: PLC0415
 
