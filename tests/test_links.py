@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import random
 from dataclasses import replace
@@ -184,3 +185,15 @@ def test_link_choices_are_read_from_the_paste(settings: Settings) -> None:
     assert ("link_to", "2019-11-07-security.txt") in article.extra
     assert ("no_link_to", "Baltic capitals expect record summer") in article.extra
     assert len(article.paragraphs) == 1
+
+
+def test_cycle_collector_is_back_on_after_linking(
+    seeds: list[Article], settings: Settings
+) -> None:
+    """The stage pauses the cycle collector for speed; it must never leave it off."""
+    assert gc.isenabled()
+    link_corpus(seeds, settings)
+    assert gc.isenabled()
+    with pytest.raises(AttributeError):
+        link_corpus([*seeds, None], settings)  # type: ignore[list-item]
+    assert gc.isenabled()
