@@ -13,9 +13,11 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BuildError
+from .model import Corpus
 
 
 def _sweep(output: Path) -> None:
@@ -45,3 +47,12 @@ def build_atomically(output: Path, build: Callable[[Path], None]) -> None:
     staging.chmod(0o755)
     staging.rename(output)
     shutil.rmtree(old, ignore_errors=True)
+
+
+@dataclass
+class BuildReport:
+    """What one build did, for the command that ran it."""
+
+    rendered: int = 0  # pages rendered
+    reused: int = 0  # pages copied unchanged from the previous site
+    corpus: Corpus | None = None  # the links, passages and threads the build computed

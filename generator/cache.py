@@ -17,6 +17,7 @@ import json
 import os
 import tempfile
 import time
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -37,13 +38,13 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+@functools.cache
+def _settings_text(settings: Settings) -> str:
+    return json.dumps(dataclasses.asdict(settings), sort_keys=True)
+
+
 def cache_key(data: bytes, label: str, settings: Settings) -> str:
-    parts = [
-        hashlib.sha256(data).hexdigest(),
-        label,
-        json.dumps(dataclasses.asdict(settings), sort_keys=True),
-        code_fingerprint(),
-    ]
+    parts = [hashlib.sha256(data).hexdigest(), label, _settings_text(settings), code_fingerprint()]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -109,17 +110,61 @@ def prune(folder: Path, days: int = KEEP_DAYS) -> int:
     return gone
 
 
+#: Articles this process has already read, by cache entry: ``briefing add`` reads the
+#: briefing to check for duplicates and then builds it, and ``briefing serve`` builds again
+#: and again. Memory answers only while the entry on disk is the one it was read from (same
+#: modification time and size), so a damaged, pruned or rewritten entry is read again.
+_READ: OrderedDict[Path, tuple[tuple[int, int], Article]] = OrderedDict()
+#: At most this many are kept in memory (a few large briefings' worth).
+READ_LIMIT = 25_000
+
+
+def _stamp(entry: Path) -> tuple[int, int] | None:
+    try:
+        status = entry.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+def _remember(entry: Path, article: Article) -> Article:
+    stamp = _stamp(entry)
+    if stamp is not None:
+        _READ[entry] = (stamp, article)
+        _READ.move_to_end(entry)
+        if len(_READ) > READ_LIMIT:
+            _READ.popitem(last=False)
+    return article
+
+
+def _recalled(entry: Path) -> Article | None:
+    """The article read from ``entry`` before, if the entry is unchanged and was used today
+    (older entries go through :func:`_mark_used` again)."""
+    known = _READ.get(entry)
+    stamp = _stamp(entry)
+    if known is None or stamp is None or known[0] != stamp:
+        return None
+    if time.time() - stamp[0] / 1e9 > _DAY:
+        return None
+    _READ.move_to_end(entry)
+    return known[1]
+
+
 def process_file_cached(path: Path, label: str, settings: Settings, folder: Path) -> Article:
-    """:func:`generator.pipeline.process_file`, answered from ``folder`` when it can be."""
+    """:func:`generator.pipeline.process_file`, answered from ``folder`` when it can be (or
+    from this process's memory of the same entry)."""
     data = read_bytes(path, label)
     entry = folder / f"{cache_key(data, label, settings)}.json"
+    recalled = _recalled(entry)
+    if recalled is not None:
+        return recalled
     try:
         article = from_json(json.loads(entry.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError):
         pass  # not cached yet, or damaged: compute it again
     else:
         _mark_used(entry)
-        return article
+        return _remember(entry, article)
     article = process_bytes(data, label, settings)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -129,7 +174,7 @@ def process_file_cached(path: Path, label: str, settings: Settings, folder: Path
         os.replace(temporary, entry)
     except OSError:
         pass  # a read-only disk only costs speed
-    return article
+    return _remember(entry, article)
 
 
 #: Below this many uncached files, starting worker processes costs more than it saves.

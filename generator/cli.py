@@ -19,12 +19,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .build import build_atomically
+from .build import BuildReport, build_atomically
 from .cache import cache_folder, process_file_cached, prune, warm
 from .errors import BriefingError, InputError
 from .evaluate import parse_case, parse_quote_set, score, score_quotes, totals
 from .links import link_corpus
-from .model import Article, Quote
+from .model import Article, Corpus, Quote
 from .pipeline import content_files, process_bytes, process_file, read_bytes
 from .settings import Settings, load_settings
 from .slugs import slugify
@@ -326,15 +326,22 @@ def cmd_links(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 
-def build(content: Path, output: Path, settings_file: Path, strict: bool = False) -> int:
-    """Build the site atomically; report problems by file. Shared by ``build`` and ``serve``."""
+def build(
+    content: Path,
+    output: Path,
+    settings_file: Path,
+    strict: bool = False,
+    report: BuildReport | None = None,
+) -> int:
+    """Build the site atomically; report problems by file. Shared by ``build``, ``add`` and
+    ``serve``; ``report`` receives what the build did (pages rendered, the links it made)."""
     from .pelican_plugin import run_pelican  # noqa: PLC0415 - Pelican only when building
 
     if not content.is_dir():
         print(f"error: the content folder {content} does not exist", file=sys.stderr)
         return EXIT_USAGE
     records: list[logging.LogRecord] = []
-    counts: dict[str, int] = {}
+    report = report or BuildReport()
     started = time.perf_counter()
     # New files are cleaned on every core first. Only a speed-up, so never an error here:
     # a broken settings file is reported by the build itself.
@@ -342,7 +349,7 @@ def build(content: Path, output: Path, settings_file: Path, strict: bool = False
         warm(content, _settings_from(settings_file), os.cpu_count() or 1)
 
     def _run(staging: Path) -> None:
-        records.extend(run_pelican(settings_file, content, staging, output, counts))
+        records.extend(run_pelican(settings_file, content, staging, output, report))
         if strict and any(r.levelno >= logging.ERROR for r in records):
             raise BriefingError(
                 "--strict: some files had problems (see above); the previous site is kept"
@@ -362,11 +369,7 @@ def build(content: Path, output: Path, settings_file: Path, strict: bool = False
     prune(cache_folder(content))  # entries no build has used for a month
     errors = sum(1 for r in records if r.levelno >= logging.ERROR)
     pages = sum(1 for _ in output.rglob("*.html"))
-    reused = (
-        f"; {counts['rendered']} rendered, {counts['reused']} unchanged"
-        if counts.get("reused")
-        else ""
-    )
+    reused = f"; {report.rendered} rendered, {report.reused} unchanged" if report.reused else ""
     print(
         f"Built {pages} pages into {output}/ in {time.perf_counter() - started:.1f} s{reused}"
         f"{f' ({errors} file(s) skipped, see above)' if errors else ''}."
@@ -449,14 +452,25 @@ def cmd_add(args: argparse.Namespace) -> int:
         )
         for warning in article.warnings:
             print(f"  warning: {warning}")
-    corpus = link_corpus([a for a in [*existing, *added] if a.date], settings)
-    new = {a.path for a in added}
-    for link in corpus.links:
-        if link.source in new:
-            print(f"  link ({link.relation}) -> {link.target}: {'; '.join(link.reasons)}")
     if args.no_build:
+        _print_links(link_corpus([a for a in [*existing, *added] if a.date], settings), added)
         return EXIT_OK
-    return build(content, Path(args.output), Path(args.settings))
+    # The build links the whole briefing anyway: its links are shown, not computed twice.
+    print("Rebuilding...")
+    report = BuildReport()
+    status = build(content, Path(args.output), Path(args.settings), report=report)
+    if report.corpus is not None:
+        _print_links(report.corpus, added)
+    return status
+
+
+def _print_links(corpus: Corpus, added: Sequence[Article]) -> None:
+    """The links each new article makes, and why."""
+    for article in added:
+        made = [link for link in corpus.links if link.source == article.path]
+        print(f"{article.path}: {len(made)} link(s)" + (":" if made else ""))
+        for link in made:
+            print(f"  link ({link.relation}) -> {link.target}: {'; '.join(link.reasons)}")
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -37,6 +37,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import SafeDatetime, sanitised_join
 from pelican.writers import Writer
 
+from .build import BuildReport
 from .cache import cache_folder, code_fingerprint, process_file_cached
 from .errors import BuildError, InputError
 from .incremental import (
@@ -175,6 +176,7 @@ def link_articles(generator: ArticlesGenerator) -> None:
             },
             pelican_data,
         )
+    generator.settings["_BRIEFING_CORPUS"] = corpus  # for the command that runs the build
     generator.context["briefing"] = {
         "settings": settings,
         "threads": thread_views(corpus, urls, thread_urls),
@@ -234,6 +236,7 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         self.blind = 0  # pages rendered without a fingerprint (nothing to compare next time)
         self._base = ""
         self._corpus = ""
+        self.articles_written = self.search_started = False
         settings["_BRIEFING_WRITER"] = self
 
     def write_file(
@@ -248,6 +251,12 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         url: str | None = None,
         **kwargs: Any,
     ) -> None:
+        if Path(getattr(template, "name", None) or "").stem == "article":
+            self.articles_written = True
+        elif self.articles_written and not self.search_started:
+            # Pelican writes every article page first: the first other page means the search
+            # index can start now, on the second core, while the rest of the site is made.
+            start_search_index(Path(self.output_path), self.settings, self)
         fingerprint = None
         if name and self.enabled and not override_output and not self._paginates(template_name):
             try:
@@ -514,10 +523,10 @@ def _article_glob(save_as: str) -> str:
 SEARCH_ENTRY = "pagefind/"
 
 
-def _search_key(writer: Any, glob: str) -> str | None:
-    """What the search index depends on: every page written so far (the articles among them),
+def _search_key(writer: IncrementalWriter, glob: str) -> str | None:
+    """What the search index depends on: every page written so far (the article pages),
     byte for byte, and Pagefind's version. None if some page could not be fingerprinted."""
-    if not isinstance(writer, IncrementalWriter) or not writer.enabled or writer.blind:
+    if not writer.enabled or writer.blind:
         return None
     from importlib.metadata import version  # noqa: PLC0415
 
@@ -525,18 +534,24 @@ def _search_key(writer: Any, glob: str) -> str | None:
     return digest({"pages": pages, "glob": glob, "pagefind": version("pagefind")})
 
 
-def start_search_index(generator: Any, writer: Any) -> None:
+def search_index_after_articles(generator: Any, writer: Any) -> None:
+    """``article_writer_finalized``: start the search index if no later page has yet."""
+    if isinstance(writer, IncrementalWriter) and not writer.search_started:
+        start_search_index(Path(generator.output_path), generator.settings, writer)
+
+
+def start_search_index(output: Path, settings: dict[str, Any], writer: IncrementalWriter) -> None:
     """Once the article pages are written, build the search index: copied from the previous
     site if the pages it indexes are byte-identical, else Pagefind, started in the
     background so it indexes on the second core while the remaining pages are made."""
-    output = Path(generator.output_path)
-    glob = _article_glob(str(generator.settings.get("ARTICLE_SAVE_AS", "")))
+    writer.search_started = True
+    glob = _article_glob(str(settings.get("ARTICLE_SAVE_AS", "")))
     key = _search_key(writer, glob)
     if key:
         kept = writer.old.get(SEARCH_ENTRY)
         previous = writer.previous / "pagefind"
-        same = kept and kept[0] == key and previous.is_dir()
-        if same and files_fingerprint([previous]) == kept[1]:
+        same = kept is not None and kept[0] == key and previous.is_dir()
+        if kept is not None and same and files_fingerprint([previous]) == kept[1]:
             shutil.copytree(previous, output / "pagefind")
             writer.new[SEARCH_ENTRY] = kept
             return
@@ -548,7 +563,7 @@ def start_search_index(generator: Any, writer: Any) -> None:
     except OSError as error:
         logger.warning("search: Pagefind could not run (%s); the site has no search index", error)
         return
-    generator.settings["_BRIEFING_PAGEFIND"] = (process, key)
+    settings["_BRIEFING_PAGEFIND"] = (process, key)
 
 
 def finish_search_index(pelican_object: Any) -> None:
@@ -588,7 +603,7 @@ def register() -> None:
     signals.article_generator_finalized.connect(link_articles)
     signals.get_generators.connect(add_generators)
     signals.get_writer.connect(add_writer)
-    signals.article_writer_finalized.connect(start_search_index)
+    signals.article_writer_finalized.connect(search_index_after_articles)
     signals.finalized.connect(finish_build)
 
 
@@ -608,12 +623,12 @@ def run_pelican(
     content: Path,
     output: Path,
     previous: Path | None = None,
-    counts: dict[str, int] | None = None,
+    report: BuildReport | None = None,
 ) -> list[logging.LogRecord]:
     """One Pelican build of ``content`` into ``output``; returns its warnings and errors.
 
     With ``previous`` (the site being replaced), unchanged pages are copied from it instead of
-    rendered; ``counts`` then receives how many pages were rendered and how many reused.
+    rendered. ``report``, if given, receives what the build did (see :class:`BuildReport`).
     """
     from pelican import Pelican  # noqa: PLC0415 - imported late: only builds need it
     from pelican.settings import read_settings  # noqa: PLC0415
@@ -642,7 +657,7 @@ def run_pelican(
         if pack is not None:  # ... or after the pack's layout started
             pack[0].terminate()
             pack[0].join()
-    if counts is not None:
-        rendered, reused = settings.get("_BRIEFING_PAGES", (0, 0))
-        counts.update(rendered=rendered, reused=reused)
+    if report is not None:
+        report.rendered, report.reused = settings.get("_BRIEFING_PAGES", (0, 0))
+        report.corpus = settings.get("_BRIEFING_CORPUS")
     return collector.records

@@ -22,6 +22,20 @@ def test_a_cached_article_is_the_same_article(tmp_path: Path) -> None:
     assert len(list(tmp_path.glob("*.json"))) == len(SEEDS)
 
 
+def test_an_article_read_twice_in_one_process_is_read_from_disk_once(tmp_path: Path) -> None:
+    """``briefing add`` checks the briefing for duplicates, then builds it: one read each."""
+    seed = SEEDS[0]
+    first = process_file_cached(seed, "raw/x.txt", Settings(), tmp_path)
+    assert process_file_cached(seed, "raw/x.txt", Settings(), tmp_path) is first
+    other = tmp_path / "elsewhere"  # another cache folder has its own entries
+    assert process_file_cached(seed, "raw/x.txt", Settings(), other) == first
+    assert len(list(other.glob("*.json"))) == 1
+    (entry,) = tmp_path.glob("*.json")
+    entry.unlink()  # a pruned entry is computed and written again
+    assert process_file_cached(seed, "raw/x.txt", Settings(), tmp_path) == first
+    assert entry.is_file()
+
+
 def test_the_key_changes_with_the_bytes_the_label_and_the_settings() -> None:
     base = cache_key(b"text", "raw/a.txt", Settings())
     assert cache_key(b"text!", "raw/a.txt", Settings()) != base

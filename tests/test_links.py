@@ -187,9 +187,7 @@ def test_link_choices_are_read_from_the_paste(settings: Settings) -> None:
     assert len(article.paragraphs) == 1
 
 
-def test_cycle_collector_is_back_on_after_linking(
-    seeds: list[Article], settings: Settings
-) -> None:
+def test_cycle_collector_is_back_on_after_linking(seeds: list[Article], settings: Settings) -> None:
     """The stage pauses the cycle collector for speed; it must never leave it off."""
     assert gc.isenabled()
     link_corpus(seeds, settings)

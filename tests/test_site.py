@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -258,6 +259,19 @@ def test_add_stores_the_paste_verbatim_shows_its_links_and_rebuilds(project: Pat
     assert stored.read_bytes() == paste  # verbatim
     assert "1 quotes" in out and "link (later)" in out and "Built" in out
     assert any("2019-11-07" in p.name for p in (project / "output" / "articles").iterdir())
+    # the links shown are the ones the build made, as `briefing links` lists them
+    listed = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "links", "--json"],
+        cwd=project,
+        capture_output=True,
+        timeout=300,
+        check=True,
+    )
+    label = stored.relative_to(project / "content").as_posix()
+    made = [link for link in json.loads(listed.stdout) if link["source"] == label]
+    assert made and f"{label}: {len(made)} link(s):" in out
+    for link in made:
+        assert f"link ({link['relation']}) -> {link['target']}: {'; '.join(link['reasons'])}" in out
     again = subprocess.run(command, cwd=project, input=paste, capture_output=True, timeout=300)
     assert again.returncode == 1 and b"already in the briefing" in again.stderr
     forced = subprocess.run(
