@@ -311,9 +311,9 @@ class _Signals(NamedTuple):
 
 def _shared_names(a: _Signals, b: _Signals) -> tuple[list[str], list[str]]:
     """The people both articles mention and the speakers both quote, sorted."""
-    people = sorted(a.people & b.people) if a.people and b.people else []
-    speakers = sorted(a.speakers & b.speakers) if a.speakers and b.speakers else []
-    return people, speakers
+    people = a.people & b.people
+    speakers = a.speakers & b.speakers
+    return sorted(people) if people else [], sorted(speakers) if speakers else []
 
 
 def _years_apart(days: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -401,8 +401,9 @@ def _cap(links: list[_Draft], s: Settings) -> list[_Draft]:
 #: From this many articles on, a term in more than ``COMMON_SHARE`` of them is never a reason.
 COMMON_AFTER, COMMON_SHARE = 50, 0.2
 
-#: At most this many source articles have their paragraphs compared in one sparse product.
-PASSAGE_BATCH = 32
+#: A batch of source articles grows while its block of paragraph similarities (source
+#: paragraphs x the paragraphs of all their targets) stays under this many cells.
+PASSAGE_CELLS = 32_768
 
 
 def _in_story_order(partners: dict[int, set[int]]) -> list[int]:
@@ -427,6 +428,32 @@ def _in_story_order(partners: dict[int, set[int]]) -> list[int]:
                 seen.add(other)
                 queue.append(other)
     return order
+
+
+def _batches(
+    order: Sequence[int], partners: dict[int, set[int]], sizes: np.ndarray
+) -> Iterator[list[int]]:
+    """Consecutive sources, as many as keep a batch's block under ``PASSAGE_CELLS`` cells.
+    Every cell is computed, needed or not: when neighbours share targets a batch can hold
+    many sources; when their targets differ, few (a fixed batch of 32 computed twenty cells
+    for every one needed on a loosely knit corpus of 10,000 articles)."""
+    batch: list[int] = []
+    targets: set[int] = set()
+    rows = cols = 0
+    for source in order:
+        new = partners[source] - targets
+        more_rows = rows + int(sizes[source])
+        more_cols = cols + int(sizes[list(new)].sum()) if new else cols
+        if batch and more_rows * more_cols > PASSAGE_CELLS:
+            yield batch
+            batch, targets = [], set()
+            new = partners[source]
+            more_rows, more_cols = int(sizes[source]), int(sizes[list(new)].sum())
+        batch.append(source)
+        targets |= new
+        rows, cols = more_rows, more_cols
+    if batch:
+        yield batch
 
 
 def _ranges(starts: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -454,8 +481,8 @@ def _passages(
     """For each link, paragraphs that speak of the same thing (each one's best match).
 
     Each linked pair is compared once (both directions come from one similarity block).
-    Sources are taken in batches of neighbours, one sparse product per batch, and the
-    choice of best matches is array work over the whole batch: no loop per pair.
+    Sources are taken in batches of neighbours, one sparse product per batch; the choice of
+    best matches is array work, once over all batches: no loop per pair.
     """
     number = {a.path: i for i, a in enumerate(articles)}
     starts = index.first_paragraph
@@ -466,11 +493,12 @@ def _passages(
         first, second = min(one, other), max(one, other)
         if sizes[first] and sizes[second]:
             partners[first].add(second)
-    order = _in_story_order(partners)
-    out: dict[tuple[str, str], tuple[PassageLink, ...]] = {}
-    for at in range(0, len(order), PASSAGE_BATCH):
-        batch = order[at : at + PASSAGE_BATCH]
+    all_pairs: list[tuple[int, int]] = []
+    found: dict[bool, list[tuple[np.ndarray, ...]]] = {False: [], True: []}  # flipped: b -> a
+    for batch in _batches(_in_story_order(partners), partners, sizes):
         pairs = [(a, b) for a in batch for b in sorted(partners[a])]
+        base = len(all_pairs)
+        all_pairs.extend(pairs)
         wanted = sorted({b for _, b in pairs})
         sources, targets = np.array(batch), np.array(wanted)
         source_rows, row_edges, row_widths = _ranges(starts, sources)
@@ -490,13 +518,18 @@ def _passages(
         pair, offset = _expand(col_widths[pair_b])
         cols = col_edges[pair_b][pair] + offset
         backward = (pair, offset, back_at[pair_a[pair], cols], back[pair_a[pair], cols])
-        for (pair_ids, links_found), flip in (
-            (_strongest(*forward, s), False),
-            (_strongest(*backward, s), True),
-        ):
-            for k, found in zip(pair_ids, links_found, strict=True):
-                a, b = articles[pairs[k][0]].path, articles[pairs[k][1]].path
-                out[(b, a) if flip else (a, b)] = found
+        for flip, (pair, source, target, value) in ((False, forward), (True, backward)):
+            keep = value >= s.passage_threshold
+            found[flip].append((pair[keep] + base, source[keep], target[keep], value[keep]))
+    out: dict[tuple[str, str], tuple[PassageLink, ...]] = {}
+    for flip, parts in found.items():
+        if not parts:
+            continue
+        pair, source, target, value = (np.concatenate(c) for c in zip(*parts, strict=True))
+        pair_ids, links_found = _strongest(pair, source, target, value, s)
+        for k, passages in zip(pair_ids, links_found, strict=True):
+            a, b = articles[all_pairs[k][0]].path, articles[all_pairs[k][1]].path
+            out[(b, a) if flip else (a, b)] = passages
     return out
 
 
@@ -514,12 +547,15 @@ def _strongest(
     (ties to the earlier paragraph), listed in source paragraph order."""
     keep = value >= s.passage_threshold
     pair, source, target, value = pair[keep], source[keep], target[keep], value[keep]
-    order = np.lexsort((source, -value, pair))
+    # Strongest first within each pair, ties in source order: the input is in (pair, source)
+    # order, so a stable sort on pair * 2 + (1 - value) does it (exact: pair needs under 30
+    # bits, a float32 value 24, and float64 has 53).
+    order = np.argsort(pair * 2.0 + (1.0 - value.astype(np.float64)), kind="stable")
     pair, source, target, value = pair[order], source[order], target[order], value[order]
     first = np.searchsorted(pair, pair, side="left")
     keep = np.arange(pair.size) - first < s.max_passages
     pair, source, target, value = pair[keep], source[keep], target[keep], value[keep]
-    order = np.lexsort((source, pair))
+    order = np.argsort(pair * (int(source.max(initial=0)) + 1) + source, kind="stable")
     pair, source, target, value = pair[order], source[order], target[order], value[order]
     scores = np.round(value.astype(np.float64), 4).tolist()
     found = list(map(PassageLink._make, zip(source.tolist(), target.tolist(), scores, strict=True)))

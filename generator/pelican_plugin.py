@@ -53,7 +53,7 @@ from .incremental import (
 )
 from .links import link_corpus, passage_anchor
 from .model import Article, Corpus
-from .pack import pack_available, write_pack
+from .pack import lay_out_pack, pack_available, pack_markup
 from .pipeline import process_file
 from .settings import Settings, load_settings
 from .slugs import article_slug
@@ -475,13 +475,14 @@ def start_pack(generator: Any, corpus: Corpus, settings: Settings) -> None:
     server thread runs, and forking a threaded process is unsafe."""
     import multiprocessing  # noqa: PLC0415
 
+    markup, count = pack_markup(corpus, settings, limit=settings.pack_limit)
     pool = multiprocessing.get_context("spawn").Pool(
         1, initializer=die_with_parent, initargs=(os.getpid(),)
     )
     job = pool.apply_async(
-        write_pack,
-        (corpus, settings, Path(generator.output_path) / "briefing.pdf"),
-        {"limit": settings.pack_limit, "reuse": cache_folder(Path(generator.path)) / "pack"},
+        lay_out_pack,
+        (markup, count, Path(generator.output_path) / "briefing.pdf"),
+        {"reuse": cache_folder(Path(generator.path)) / "pack"},
     )
     generator.settings["_BRIEFING_PACK"] = (pool, job)
 

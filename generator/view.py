@@ -56,19 +56,22 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
             continue
         url = urls[article.path]
         outgoing = by_source.get(article.path, [])
-        passages: dict[int, list[View]] = defaultdict(list)
+        passages: dict[int, list[tuple[float, View]]] = defaultdict(list)
         groups: dict[str, list[View]] = {"earlier": [], "later": [], "same-report": []}
         for link in outgoing:
             target = ref(link.target)
             groups[link.relation].append({**target, "reasons": list(link.reasons)})
-            for passage in link.passages:
+            for passage in link.passages:  # hundreds of thousands in a large briefing: small
                 passages[passage.source_paragraph].append(
-                    {
-                        **target,
-                        "url": f"{target['url']}#{passage_anchor(passage.target_paragraph)}",
-                        "paragraph": passage.target_paragraph + 1,
-                        "score": passage.score,
-                    }
+                    (
+                        passage.score,
+                        {
+                            "url": f"{target['url']}#{passage_anchor(passage.target_paragraph)}",
+                            "source": target["source"],
+                            "date_label": target["date_label"],
+                            "paragraph": passage.target_paragraph + 1,
+                        },
+                    )
                 )
         for items in groups.values():
             items.sort(key=lambda v: (v["date"] or dt.date.min, v["title"] or ""))
@@ -93,11 +96,10 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
     return views
 
 
-def _by_strength(passages: list[View]) -> list[View]:
+def _by_strength(passages: list[tuple[float, View]]) -> list[View]:
     """Strongest first. Scores only order the list: a page shows no score, so none is kept
     (a score drifts whenever an article is added, and would make every page look changed)."""
-    ranked = sorted(passages, key=lambda v: -v["score"])
-    return [{k: v for k, v in p.items() if k != "score"} for p in ranked]
+    return [view for _, view in sorted(passages, key=lambda item: -item[0])]
 
 
 def news_article(article: Article) -> View:
