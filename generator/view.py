@@ -42,9 +42,14 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
     """Per article: body paragraphs with passage links, call-outs, and the link lists."""
     by_path = {a.path: a for a in corpus.articles}
 
+    refs: dict[str, View] = {}  # each article is linked to from many pages: made once
+
     def ref(path: str) -> View:
-        a = by_path[path]
-        return {"url": urls[path], "title": a.title, "source": a.source, **date_fields(a.date)}
+        if path not in refs:
+            a = by_path[path]
+            refs[path] = {"url": urls[path], "title": a.title, "source": a.source}
+            refs[path].update(date_fields(a.date))
+        return refs[path]
 
     by_source: dict[str, list[CrossLink]] = defaultdict(list)
     for link in corpus.links:
