@@ -19,7 +19,9 @@ import gc
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from functools import partial
 from dataclasses import replace
 from itertools import pairwise
 from typing import Literal, NamedTuple
@@ -404,6 +406,8 @@ COMMON_AFTER, COMMON_SHARE = 50, 0.2
 #: A batch of source articles grows while its block of paragraph similarities (source
 #: paragraphs x the paragraphs of all their targets) stays under this many cells.
 PASSAGE_CELLS = 32_768
+#: Batches are compared on this many threads (numpy and scipy release the GIL in their loops).
+PASSAGE_THREADS = 2
 
 
 def _in_story_order(partners: dict[int, set[int]]) -> list[int]:
@@ -493,34 +497,14 @@ def _passages(
         first, second = min(one, other), max(one, other)
         if sizes[first] and sizes[second]:
             partners[first].add(second)
-    all_pairs: list[tuple[int, int]] = []
-    found: dict[bool, list[tuple[np.ndarray, ...]]] = {False: [], True: []}  # flipped: b -> a
-    for batch in _batches(_in_story_order(partners), partners, sizes):
-        pairs = [(a, b) for a in batch for b in sorted(partners[a])]
-        base = len(all_pairs)
-        all_pairs.extend(pairs)
-        wanted = sorted({b for _, b in pairs})
-        sources, targets = np.array(batch), np.array(wanted)
-        source_rows, row_edges, row_widths = _ranges(starts, sources)
-        target_rows, col_edges, col_widths = _ranges(starts, targets)
-        block = (index.paragraphs[source_rows] @ index.paragraphs[target_rows].T).toarray()
-        ahead, ahead_at = _best_in_spans(block, col_edges, col_widths, axis=1)  # rows x targets
-        back, back_at = _best_in_spans(block, row_edges, row_widths, axis=0)  # sources x columns
-        position = {a: k for k, a in enumerate(batch)}
-        column = {b: k for k, b in enumerate(wanted)}
-        pair_a = np.array([position[a] for a, _ in pairs])
-        pair_b = np.array([column[b] for _, b in pairs])
-        # a -> b: each paragraph of a, its best paragraph of b
-        pair, offset = _expand(row_widths[pair_a])
-        rows = row_edges[pair_a][pair] + offset
-        forward = (pair, offset, ahead_at[rows, pair_b[pair]], ahead[rows, pair_b[pair]])
-        # b -> a: each paragraph of b, its best paragraph of a
-        pair, offset = _expand(col_widths[pair_b])
-        cols = col_edges[pair_b][pair] + offset
-        backward = (pair, offset, back_at[pair_a[pair], cols], back[pair_a[pair], cols])
-        for flip, (pair, source, target, value) in ((False, forward), (True, backward)):
-            keep = value >= s.passage_threshold
-            found[flip].append((pair[keep] + base, source[keep], target[keep], value[keep]))
+    batches = list(_batches(_in_story_order(partners), partners, sizes))
+    pairs_of = [[(a, b) for a in batch for b in sorted(partners[a])] for batch in batches]
+    bases = np.cumsum([0, *map(len, pairs_of)])[:-1].tolist()
+    all_pairs = [pair for pairs in pairs_of for pair in pairs]
+    compare = partial(_compare_batch, index, s)
+    with ThreadPoolExecutor(PASSAGE_THREADS) as pool:
+        compared = list(pool.map(compare, batches, pairs_of, bases))
+    found = {flip: [parts[flip] for parts in compared] for flip in (False, True)}  # True: b -> a
     out: dict[tuple[str, str], tuple[PassageLink, ...]] = {}
     for flip, parts in found.items():
         if not parts:
@@ -531,6 +515,41 @@ def _passages(
             a, b = articles[all_pairs[k][0]].path, articles[all_pairs[k][1]].path
             out[(b, a) if flip else (a, b)] = passages
     return out
+
+
+Matches = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # pair, source, target, score
+
+
+def _compare_batch(
+    index: TermIndex, s: Settings, batch: list[int], pairs: list[tuple[int, int]], base: int
+) -> tuple[Matches, Matches]:
+    """One batch's best paragraph matches above the threshold, a -> b and b -> a; pairs are
+    numbered from ``base``."""
+    starts = index.first_paragraph
+    wanted = sorted({b for _, b in pairs})
+    sources, targets = np.array(batch), np.array(wanted)
+    source_rows, row_edges, row_widths = _ranges(starts, sources)
+    target_rows, col_edges, col_widths = _ranges(starts, targets)
+    block = (index.paragraphs[source_rows] @ index.paragraphs[target_rows].T).toarray()
+    ahead, ahead_at = _best_in_spans(block, col_edges, col_widths, axis=1)  # rows x targets
+    back, back_at = _best_in_spans(block, row_edges, row_widths, axis=0)  # sources x columns
+    position = {a: k for k, a in enumerate(batch)}
+    column = {b: k for k, b in enumerate(wanted)}
+    pair_a = np.array([position[a] for a, _ in pairs])
+    pair_b = np.array([column[b] for _, b in pairs])
+    # a -> b: each paragraph of a, its best paragraph of b
+    pair, offset = _expand(row_widths[pair_a])
+    rows = row_edges[pair_a][pair] + offset
+    forward = (pair, offset, ahead_at[rows, pair_b[pair]], ahead[rows, pair_b[pair]])
+    # b -> a: each paragraph of b, its best paragraph of a
+    pair, offset = _expand(col_widths[pair_b])
+    cols = col_edges[pair_b][pair] + offset
+    backward = (pair, offset, back_at[pair_a[pair], cols], back[pair_a[pair], cols])
+    out = []
+    for pair, source, target, value in (forward, backward):
+        keep = value >= s.passage_threshold
+        out.append((pair[keep] + base, source[keep], target[keep], value[keep]))
+    return out[0], out[1]
 
 
 def _expand(widths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
