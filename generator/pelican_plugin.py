@@ -251,7 +251,7 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         url: str | None = None,
         **kwargs: Any,
     ) -> None:
-        if Path(getattr(template, "name", None) or "").stem == "article":
+        if "article" in kwargs:  # an article page (or a translation), whatever its template
             self.articles_written = True
         elif self.articles_written and not self.search_started:
             # Pelican writes every article page first: the first other page means the search
