@@ -176,7 +176,9 @@ def link_articles(generator: ArticlesGenerator) -> None:
             },
             pelican_data,
         )
-    generator.settings["_BRIEFING_CORPUS"] = corpus  # for the command that runs the build
+    report = generator.settings.get("_BRIEFING_REPORT")
+    if isinstance(report, BuildReport):  # for the command that runs the build
+        report.corpus = corpus
     generator.context["briefing"] = {
         "settings": settings,
         "threads": thread_views(corpus, urls, thread_urls),
@@ -371,7 +373,9 @@ def save_page_manifest(pelican_object: Any) -> None:
     if isinstance(writer, IncrementalWriter):
         if writer.enabled:
             save_manifest(writer.manifest_file, writer.new)
-        pelican_object.settings["_BRIEFING_PAGES"] = (writer.rendered, writer.reused)
+        report = pelican_object.settings.get("_BRIEFING_REPORT")
+        if isinstance(report, BuildReport):
+            report.rendered, report.reused = writer.rendered, writer.reused
 
 
 class BriefingPagesGenerator(Generator):  # type: ignore[misc]
@@ -551,8 +555,12 @@ def start_search_index(output: Path, settings: dict[str, Any], writer: Increment
     if key:
         kept = writer.old.get(SEARCH_ENTRY)
         previous = writer.previous / "pagefind"
-        same = kept is not None and kept[0] == key and previous.is_dir()
-        if kept is not None and same and files_fingerprint([previous]) == kept[1]:
+        if (
+            kept is not None
+            and kept[0] == key
+            and previous.is_dir()
+            and files_fingerprint([previous]) == kept[1]
+        ):
             shutil.copytree(previous, output / "pagefind")
             writer.new[SEARCH_ENTRY] = kept
             return
@@ -643,6 +651,7 @@ def run_pelican(
             "BRIEFING_PREVIOUS_OUTPUT": str(previous.resolve()) if previous else "",
         },
     )
+    settings["_BRIEFING_REPORT"] = report  # filled in by the hooks: counts, the corpus
     collector = _Collector()
     root = logging.getLogger()
     root.addHandler(collector)
@@ -658,7 +667,4 @@ def run_pelican(
         if pack is not None:  # ... or after the pack's layout started
             pack[0].terminate()
             pack[0].join()
-    if report is not None:
-        report.rendered, report.reused = settings.get("_BRIEFING_PAGES", (0, 0))
-        report.corpus = settings.get("_BRIEFING_CORPUS")
     return collector.records
