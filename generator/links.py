@@ -21,13 +21,14 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from functools import partial
 from dataclasses import replace
-from itertools import pairwise
+from functools import partial
+from itertools import pairwise, repeat
 from typing import Literal, NamedTuple
 
 import numpy as np
 from scipy import sparse
+from threadpoolctl import threadpool_limits
 
 from .model import Article, Corpus, CrossLink, PassageLink, Thread
 from .settings import Settings
@@ -237,37 +238,58 @@ def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
         df = np.bincount(index.docs.indices, minlength=index.docs.shape[1])
         excluded |= df[: excluded.size] > COMMON_SHARE * n
     themes = _shared_terms(index, pairs, excluded)
-    links: list[_Draft] = []
-    themes_by_pair: dict[tuple[str, str], list[str]] = {}
-    for (i, j), term_ids in zip(pairs.tolist(), themes, strict=True):
-        score, t, people, speakers, by_hand = chosen[(i, j)]
-        words = [index.forms[k] for k in term_ids]
-        themes_by_pair[(ordered[i].path, ordered[j].path)] = words
-        reasons = ["Linked by hand"] if by_hand else []
-        if speakers:
-            reasons.append(("both quote " if reasons else "Both quote ") + _join(speakers))
-        others = [p for p in people if p not in speakers]
-        if others:
-            reasons.append("both mention " + _join(others))
-        if words:
-            reasons.append("shared: " + ", ".join(words))
-        links.extend(
-            _both_ways(ordered[i], ordered[j], score, t, tuple(reasons), settings, by_hand=by_hand)
+    themes_of = {
+        pair: [index.forms[k] for k in term_ids]
+        for pair, term_ids in zip(map(tuple, pairs.tolist()), themes, strict=True)
+    }
+    drafts: list[_Draft] = []
+    for (i, j), (score, t, *_, by_hand) in chosen.items():
+        drafts.extend(
+            _both_ways(
+                ordered[i],
+                ordered[j],
+                (i, j),
+                score=score,
+                text_score=t,
+                s=settings,
+                by_hand=by_hand,
+            )
         )
-    links = _cap(links, settings)
+    links = _cap(drafts, settings)
+    reasons = {
+        pair: _reasons(chosen[pair], themes_of[pair]) for pair in {link.pair for link in links}
+    }
+    themes_by_pair = {
+        (ordered[i].path, ordered[j].path): words for (i, j), words in themes_of.items()
+    }
+    threads = _threads(ordered, links, themes_by_pair)
     passages = _passages(index, ordered, links, settings)
     final = [
         CrossLink(
             link.source,
             link.target,
             link.score,
-            link.reasons,
+            reasons[link.pair],
             passages.get((link.source, link.target), ()),
             link.relation,
         )
         for link in sorted(links, key=lambda link: (link.source, -link.score, link.target))
     ]
-    return Corpus(tuple(ordered), tuple(final), _threads(ordered, final, themes_by_pair), merged)
+    return Corpus(tuple(ordered), tuple(final), threads, merged)
+
+
+def _reasons(choice: Choice, words: Sequence[str]) -> tuple[str, ...]:
+    """Why two articles are linked, from the signals that scored them."""
+    _, _, people, speakers, by_hand = choice
+    reasons = ["Linked by hand"] if by_hand else []
+    if speakers:
+        reasons.append(("both quote " if reasons else "Both quote ") + _join(speakers))
+    others = [p for p in people if p not in speakers]
+    if others:
+        reasons.append("both mention " + _join(others))
+    if words:
+        reasons.append("shared: " + ", ".join(words))
+    return tuple(reasons)
 
 
 def _refers_to(value: str, article: Article) -> bool:
@@ -356,35 +378,36 @@ def _scores(
 
 
 class _Draft(NamedTuple):
-    """A link before the cap and the passages: cheap to make by the hundred thousand."""
+    """A link before the cap, its reasons and passages: cheap to make by the hundred thousand."""
 
     source: str
     target: str
     score: float
-    reasons: tuple[str, ...]
+    pair: tuple[int, int]  # the two articles' numbers, the lower first
+    by_hand: bool
     relation: Literal["earlier", "later", "same-report"]
 
 
 def _both_ways(
     a: Article,
     b: Article,
+    pair: tuple[int, int],
+    *,
     score: float,
     text_score: float,
-    reasons: tuple[str, ...],
     s: Settings,
-    *,
-    by_hand: bool = False,
+    by_hand: bool,
 ) -> list[_Draft]:
     if text_score >= s.duplicate_threshold and not by_hand:
         return [
-            _Draft(a.path, b.path, score, reasons, "same-report"),
-            _Draft(b.path, a.path, score, reasons, "same-report"),
+            _Draft(a.path, b.path, score, pair, by_hand, "same-report"),
+            _Draft(b.path, a.path, score, pair, by_hand, "same-report"),
         ]
     first, second = (a.date or _NO_DATE, a.path), (b.date or _NO_DATE, b.path)
     earlier, later = (a, b) if first <= second else (b, a)
     return [
-        _Draft(earlier.path, later.path, score, reasons, "later"),
-        _Draft(later.path, earlier.path, score, reasons, "earlier"),
+        _Draft(earlier.path, later.path, score, pair, by_hand, "later"),
+        _Draft(later.path, earlier.path, score, pair, by_hand, "earlier"),
     ]
 
 
@@ -394,7 +417,7 @@ def _cap(links: list[_Draft], s: Settings) -> list[_Draft]:
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for link in sorted(links, key=lambda x: (-x.score, x.source, x.target)):
         key = (link.source, link.relation)
-        if counts[key] < s.max_links or link.reasons[:1] == ("Linked by hand",):
+        if counts[key] < s.max_links or link.by_hand:
             counts[key] += 1
             kept.append(link)
     return kept
@@ -460,23 +483,56 @@ def _batches(
         yield batch
 
 
-def _ranges(starts: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The paragraph rows of articles ``ids`` one after the other, each one's first
-    position among them, and each one's number of paragraphs."""
-    widths = starts[ids + 1] - starts[ids]
-    edges = np.concatenate(([0], np.cumsum(widths)[:-1])).astype(np.int64)
-    rows = np.repeat(starts[ids] - edges, widths) + np.arange(int(widths.sum()))
-    return rows, edges, widths
+class _Block(NamedTuple):
+    """One product: a batch of source articles against all their partners, and where each
+    linked pair's sub-block sits in it."""
+
+    sources: np.ndarray  # article numbers: the rows, paragraph after paragraph
+    targets: np.ndarray  # article numbers: the columns
+    width: int  # the number of columns
+    a: np.ndarray  # per linked pair: the source article
+    b: np.ndarray  # per linked pair: the target article
+    row: np.ndarray  # per pair: the first row of its source article
+    col: np.ndarray  # per pair: the first column of its target article
+    rows: np.ndarray  # per pair: the source article's paragraphs
+    cols: np.ndarray  # per pair: the target article's paragraphs
 
 
-def _best_in_spans(block: np.ndarray, edges: np.ndarray, widths: np.ndarray, axis: int):  # type: ignore[no-untyped-def]
-    """Along ``axis``, the maximum of each span and the position of its first maximum."""
-    top = np.maximum.reduceat(block, edges, axis=axis)
-    spread = np.repeat(top, widths, axis=axis)
-    size = block.shape[axis]
-    place = np.arange(size).reshape((-1, 1) if axis == 0 else (1, -1))
-    where = np.minimum.reduceat(np.where(block == spread, place, size), edges, axis=axis)
-    return top, where - (edges[:, None] if axis == 0 else edges[None, :])
+def _block(batch: list[int], partners: dict[int, set[int]], sizes: np.ndarray) -> _Block:
+    wanted = sorted({b for a in batch for b in partners[a]})
+    row_of = dict(zip(batch, np.cumsum([0, *sizes[batch]]).tolist(), strict=False))
+    col_of = dict(zip(wanted, np.cumsum([0, *sizes[wanted]]).tolist(), strict=False))
+    pairs = [(a, b) for a in batch for b in sorted(partners[a])]
+    a, b = (np.array(side, dtype=np.int64) for side in zip(*pairs, strict=True))
+    return _Block(
+        np.array(batch, dtype=np.int64),
+        np.array(wanted, dtype=np.int64),
+        int(sizes[wanted].sum()),
+        a,
+        b,
+        np.array([row_of[x] for x in a.tolist()], dtype=np.int64),
+        np.array([col_of[x] for x in b.tolist()], dtype=np.int64),
+        sizes[a],
+        sizes[b],
+    )
+
+
+#: Blocks are gathered into groups of about this many needed cells, compared on one thread.
+PASSAGE_GROUP = 1 << 19
+
+
+def _groups(blocks: Sequence[_Block]) -> Iterator[list[_Block]]:
+    group: list[_Block] = []
+    cells = 0
+    for block in blocks:
+        more = int((block.rows * block.cols).sum())
+        if group and cells + more > PASSAGE_GROUP:
+            yield group
+            group, cells = [], 0
+        group.append(block)
+        cells += more
+    if group:
+        yield group
 
 
 def _passages(
@@ -485,25 +541,32 @@ def _passages(
     """For each link, paragraphs that speak of the same thing (each one's best match).
 
     Each linked pair is compared once (both directions come from one similarity block).
-    Sources are taken in batches of neighbours, one sparse product per batch; the choice of
-    best matches is array work, once over all batches: no loop per pair.
+    Sources are taken in batches of neighbours, one product per batch; from each product
+    only the linked pairs' cells are kept, and the best matches are chosen over many
+    batches at once: array work, no loop per pair.
     """
     number = {a.path: i for i, a in enumerate(articles)}
-    starts = index.first_paragraph
-    sizes = np.diff(starts)
+    sizes = np.diff(index.first_paragraph)
     partners: dict[int, set[int]] = defaultdict(set)
     for link in links:
         one, other = number[link.source], number[link.target]
         first, second = min(one, other), max(one, other)
         if sizes[first] and sizes[second]:
             partners[first].add(second)
-    batches = list(_batches(_in_story_order(partners), partners, sizes))
-    pairs_of = [[(a, b) for a in batch for b in sorted(partners[a])] for batch in batches]
-    bases = np.cumsum([0, *map(len, pairs_of)])[:-1].tolist()
-    all_pairs = [pair for pairs in pairs_of for pair in pairs]
-    compare = partial(_compare_batch, index, s)
-    with ThreadPoolExecutor(PASSAGE_THREADS) as pool:
-        compared = list(pool.map(compare, batches, pairs_of, bases))
+    blocks = [
+        _block(batch, partners, sizes)
+        for batch in _batches(_in_story_order(partners), partners, sizes)
+    ]
+    firsts, seconds = (
+        np.concatenate([getattr(block, side) for block in blocks]).tolist() if blocks else []
+        for side in ("a", "b")
+    )
+    groups = list(_groups(blocks))
+    bases = np.cumsum([0, *(sum(block.row.size for block in group) for group in groups)])
+    compare = partial(_compare_group, index, s)
+    # Our threads share the cores; BLAS threads inside each small product would only wait.
+    with threadpool_limits(1, user_api="blas"), ThreadPoolExecutor(PASSAGE_THREADS) as pool:
+        compared = list(pool.map(compare, groups, bases[:-1].tolist()))
     found = {flip: [parts[flip] for parts in compared] for flip in (False, True)}  # True: b -> a
     out: dict[tuple[str, str], tuple[PassageLink, ...]] = {}
     for flip, parts in found.items():
@@ -512,7 +575,7 @@ def _passages(
         pair, source, target, value = (np.concatenate(c) for c in zip(*parts, strict=True))
         pair_ids, links_found = _strongest(pair, source, target, value, s)
         for k, passages in zip(pair_ids, links_found, strict=True):
-            a, b = articles[all_pairs[k][0]].path, articles[all_pairs[k][1]].path
+            a, b = articles[firsts[k]].path, articles[seconds[k]].path
             out[(b, a) if flip else (a, b)] = passages
     return out
 
@@ -520,36 +583,99 @@ def _passages(
 Matches = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # pair, source, target, score
 
 
-def _compare_batch(
-    index: TermIndex, s: Settings, batch: list[int], pairs: list[tuple[int, int]], base: int
+def _compare_group(
+    index: TermIndex, s: Settings, blocks: Sequence[_Block], base: int
 ) -> tuple[Matches, Matches]:
-    """One batch's best paragraph matches above the threshold, a -> b and b -> a; pairs are
-    numbered from ``base``."""
+    """The best paragraph matches above the threshold of a group of blocks' linked pairs,
+    a -> b and b -> a; pairs are numbered from ``base``."""
     starts = index.first_paragraph
-    wanted = sorted({b for _, b in pairs})
-    sources, targets = np.array(batch), np.array(wanted)
-    source_rows, row_edges, row_widths = _ranges(starts, sources)
-    target_rows, col_edges, col_widths = _ranges(starts, targets)
-    block = (index.paragraphs[source_rows] @ index.paragraphs[target_rows].T).toarray()
-    ahead, ahead_at = _best_in_spans(block, col_edges, col_widths, axis=1)  # rows x targets
-    back, back_at = _best_in_spans(block, row_edges, row_widths, axis=0)  # sources x columns
-    position = {a: k for k, a in enumerate(batch)}
-    column = {b: k for k, b in enumerate(wanted)}
-    pair_a = np.array([position[a] for a, _ in pairs])
-    pair_b = np.array([column[b] for _, b in pairs])
-    # a -> b: each paragraph of a, its best paragraph of b
-    pair, offset = _expand(row_widths[pair_a])
-    rows = row_edges[pair_a][pair] + offset
-    forward = (pair, offset, ahead_at[rows, pair_b[pair]], ahead[rows, pair_b[pair]])
-    # b -> a: each paragraph of b, its best paragraph of a
-    pair, offset = _expand(col_widths[pair_b])
-    cols = col_edges[pair_b][pair] + offset
-    backward = (pair, offset, back_at[pair_a[pair], cols], back[pair_a[pair], cols])
-    out = []
-    for pair, source, target, value in (forward, backward):
-        keep = value >= s.passage_threshold
-        out.append((pair[keep] + base, source[keep], target[keep], value[keep]))
-    return out[0], out[1]
+    rows, cols = (np.concatenate([getattr(b, side) for b in blocks]) for side in ("rows", "cols"))
+    row, col = (np.concatenate([getattr(b, side) for b in blocks]) for side in ("row", "col"))
+    width = np.concatenate([np.full(b.row.size, b.width) for b in blocks])
+    pair, cell = _expand(rows * cols)
+    # Each linked pair's cells, twice: a's paragraphs x b's (row by row) and b's x a's.
+    ahead_row, ahead_col = np.divmod(cell, cols[pair])
+    back_col, back_row = np.divmod(cell, rows[pair])
+    ahead_at = (row[pair] + ahead_row) * width[pair] + col[pair] + ahead_col
+    back_at = (row[pair] + back_row) * width[pair] + col[pair] + back_col
+    ahead, back = np.empty(pair.size), np.empty(pair.size)
+    edges = np.cumsum([0, *((b.rows * b.cols).sum() for b in blocks)]).tolist()
+    for block, lo, hi in zip(blocks, edges, edges[1:], strict=False):
+        source_rows = _rows(starts, block.sources)
+        target_rows = _rows(starts, block.targets)
+        similar = _similarities(index.paragraphs, source_rows, target_rows).ravel()
+        ahead[lo:hi] = similar[ahead_at[lo:hi]]
+        back[lo:hi] = similar[back_at[lo:hi]]
+    return (
+        _best(ahead, pair, ahead_row, ahead_col, widths=cols, base=base, s=s),
+        _best(back, pair, back_col, back_row, widths=rows, base=base, s=s),
+    )
+
+
+def _rows(starts: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """The paragraph rows of articles ``ids``, one article after the other."""
+    widths = starts[ids + 1] - starts[ids]
+    edges = np.concatenate(([0], np.cumsum(widths)[:-1]))
+    return np.repeat(starts[ids] - edges, widths) + np.arange(int(widths.sum()))
+
+
+def _best(
+    values: np.ndarray,
+    pair: np.ndarray,
+    source: np.ndarray,
+    target: np.ndarray,
+    *,
+    widths: np.ndarray,
+    base: int,
+    s: Settings,
+) -> Matches:
+    """Cells in runs of one source paragraph against a whole article (``widths[pair]``
+    long): per run, the best target paragraph (the first of equals), if above threshold."""
+    first = np.flatnonzero(target == 0)
+    top = np.maximum.reduceat(values, first)
+    spread = np.repeat(top, widths[pair[first]])
+    at = np.minimum.reduceat(np.where(values == spread, target, np.iinfo(np.int64).max), first)
+    keep = top >= s.passage_threshold
+    return pair[first][keep] + base, source[first][keep], at[keep], top[keep]
+
+
+def _similarities(vectors: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``vectors[rows] @ vectors[cols].T`` as a dense array, over the terms both sides use.
+
+    The block is almost always dense (99% of cells at 10,000 articles), so one BLAS product
+    of two small dense arrays beats a sparse product and its conversion; terms that only one
+    side uses add nothing to any cell and are left out before the product. It sums in double
+    precision: in single precision the order of the sums, which depends on the BLAS build,
+    would change a score's fourth decimal about once in 10,000 passages.
+    """
+    (left, left_terms, left_values), (right, right_terms, right_values) = (
+        _entries(vectors, chosen) for chosen in (rows, cols)
+    )
+    on_left = np.zeros(vectors.shape[1], dtype=bool)
+    on_left[left_terms] = True
+    both = np.zeros(vectors.shape[1], dtype=bool)
+    both[right_terms] = True
+    both &= on_left
+    column = np.cumsum(both) - 1
+    width = int(column[-1]) + 1 if column.size else 0
+    dense_rows, dense_cols = (
+        np.zeros((size, width), dtype=np.float64) for size in (rows.size, cols.size)
+    )
+    for dense, row, terms, values in (
+        (dense_rows, left, left_terms, left_values),
+        (dense_cols, right, right_terms, right_values),
+    ):
+        keep = both[terms]
+        dense[row[keep], column[terms[keep]]] = values[keep]
+    return dense_rows @ dense_cols.T
+
+
+def _entries(vectors: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The stored entries of ``vectors[rows]``: each one's position in ``rows``, term, value."""
+    counts = np.diff(vectors.indptr)[rows]
+    where, offset = _expand(counts)
+    at = vectors.indptr[rows][where] + offset
+    return where, vectors.indices[at], vectors.data[at]
 
 
 def _expand(widths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -577,7 +703,14 @@ def _strongest(
     order = np.argsort(pair * (int(source.max(initial=0)) + 1) + source, kind="stable")
     pair, source, target, value = pair[order], source[order], target[order], value[order]
     scores = np.round(value.astype(np.float64), 4).tolist()
-    found = list(map(PassageLink._make, zip(source.tolist(), target.tolist(), scores, strict=True)))
+    # What ``PassageLink._make`` does, minus its length check, without a Python call per link
+    found = list(
+        map(
+            tuple.__new__,
+            repeat(PassageLink),
+            zip(source.tolist(), target.tolist(), scores, strict=True),
+        )
+    )
     bounds = [0, *(np.flatnonzero(np.diff(pair)) + 1).tolist(), pair.size]
     ids = pair[bounds[:-1]].tolist() if pair.size else []
     groups = [tuple(found[lo:hi]) for lo, hi in pairwise(bounds)]
@@ -589,7 +722,7 @@ _NO_DATE = dt.date.min
 
 def _threads(
     articles: Sequence[Article],
-    links: Sequence[CrossLink],
+    links: Sequence[_Draft],
     themes: dict[tuple[str, str], list[str]],
 ) -> tuple[Thread, ...]:
     """Connected components of the link graph, in date order; single articles are no thread."""

@@ -104,9 +104,12 @@ class PassageLink(NamedTuple):
     score: float
 
 
-@dataclass(frozen=True)
-class CrossLink:
-    """A scored, explained link from one article to another (both directions are stored)."""
+class CrossLink(NamedTuple):
+    """A scored, explained link from one article to another (both directions are stored).
+
+    A named tuple, like ``PassageLink``: a frozen dataclass sets each field through
+    ``object.__setattr__``, and a briefing of 10,000 articles makes 140,000 links.
+    """
 
     source: str  # raw path, relative to the content folder
     target: str
