@@ -23,14 +23,14 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
-from itertools import pairwise, repeat
+from itertools import pairwise
 from typing import Literal, NamedTuple
 
 import numpy as np
 from scipy import sparse
 from threadpoolctl import threadpool_limits
 
-from .model import Article, Corpus, CrossLink, PassageLink, Thread
+from .model import Article, Corpus, CrossLink, PassageColumns, Passages, Thread
 from .settings import Settings
 from .terms import TermIndex, build_index, word_counts
 
@@ -537,7 +537,7 @@ def _groups(blocks: Sequence[_Block]) -> Iterator[list[_Block]]:
 
 def _passages(
     index: TermIndex, articles: Sequence[Article], links: Sequence[_Draft], s: Settings
-) -> dict[tuple[str, str], tuple[PassageLink, ...]]:
+) -> dict[tuple[str, str], Passages]:
     """For each link, paragraphs that speak of the same thing (each one's best match).
 
     Each linked pair is compared once (both directions come from one similarity block).
@@ -568,7 +568,7 @@ def _passages(
     with threadpool_limits(1, user_api="blas"), ThreadPoolExecutor(PASSAGE_THREADS) as pool:
         compared = list(pool.map(compare, groups, bases[:-1].tolist()))
     found = {flip: [parts[flip] for parts in compared] for flip in (False, True)}  # True: b -> a
-    out: dict[tuple[str, str], tuple[PassageLink, ...]] = {}
+    out: dict[tuple[str, str], Passages] = {}
     for flip, parts in found.items():
         if not parts:
             continue
@@ -687,7 +687,7 @@ def _expand(widths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _strongest(
     pair: np.ndarray, source: np.ndarray, target: np.ndarray, value: np.ndarray, s: Settings
-) -> tuple[list[int], list[tuple[PassageLink, ...]]]:
+) -> tuple[list[int], list[Passages]]:
     """Per pair, the matches at or above the threshold: the ``max_passages`` strongest
     (ties to the earlier paragraph), listed in source paragraph order."""
     keep = value >= s.passage_threshold
@@ -702,19 +702,13 @@ def _strongest(
     pair, source, target, value = pair[keep], source[keep], target[keep], value[keep]
     order = np.argsort(pair * (int(source.max(initial=0)) + 1) + source, kind="stable")
     pair, source, target, value = pair[order], source[order], target[order], value[order]
-    scores = np.round(value.astype(np.float64), 4).tolist()
-    # What ``PassageLink._make`` does, minus its length check, without a Python call per link
-    found = list(
-        map(
-            tuple.__new__,
-            repeat(PassageLink),
-            zip(source.tolist(), target.tolist(), scores, strict=True),
-        )
+    if not pair.size:
+        return [], []
+    columns = PassageColumns(
+        source.tolist(), target.tolist(), np.round(value.astype(np.float64), 4).tolist()
     )
     bounds = [0, *(np.flatnonzero(np.diff(pair)) + 1).tolist(), pair.size]
-    ids = pair[bounds[:-1]].tolist() if pair.size else []
-    groups = [tuple(found[lo:hi]) for lo, hi in pairwise(bounds)]
-    return ids, groups
+    return pair[bounds[:-1]].tolist(), [Passages(columns, lo, hi) for lo, hi in pairwise(bounds)]
 
 
 _NO_DATE = dt.date.min

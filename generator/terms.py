@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -123,44 +124,56 @@ class TermIndex:
 
 
 def build_index(articles: Sequence[WordCounts]) -> TermIndex:
-    """Index the articles' word counts (head blocks count for the article only)."""
-    raw_ids: dict[str, int] = {}
-    raw_terms: list[int] = []  # raw id -> term id (-1: stop word)
+    """Index the articles' word counts (head blocks count for the article only).
+
+    Whole-corpus passes, no loop per article: at 10,000 articles the words, tokens and
+    blocks are 2.5, 4 and 0.1 million long.
+    """
+    # Every raw word once, in first-seen order, never set order: term ids (and so ties)
+    # must not depend on the hash seed.
+    raw_ids = {
+        w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(a.words for a in articles)))
+    }
     term_ids: dict[str, int] = {}
-    parts: list[np.ndarray] = []  # raw word ids of every block, article after article
-    lengths: list[int] = []  # words per block
-    doc_of_block: list[int] = []
-    paragraph_of_block: list[int] = []  # -1 for a title or standfirst
-    first_paragraph = [0]
-    for number, counts in enumerate(articles):
-        # first-seen order, never set order: term ids (and so ties) must not depend on the hash seed
-        for new in [w for w in counts.words if w not in raw_ids]:
-            found = term(new)
-            raw_ids[new] = len(raw_terms)
-            raw_terms.append(-1 if found is None else term_ids.setdefault(found, len(term_ids)))
-        remap = np.fromiter(map(raw_ids.__getitem__, counts.words), np.int64, len(counts.words))
-        parts.append(remap[np.asarray(counts.tokens, dtype=np.int64)])
-        blocks, body = len(counts.lengths), len(counts.lengths) - counts.heads
-        lengths.extend(counts.lengths)
-        doc_of_block.extend([number] * blocks)
-        paragraph_of_block.extend([-1] * counts.heads)
-        paragraph_of_block.extend(range(first_paragraph[-1], first_paragraph[-1] + body))
-        first_paragraph.append(first_paragraph[-1] + body)
-    flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-    raw = flat
-    sizes = np.array(lengths, dtype=np.int64)
+    raw_terms = [  # raw id -> term id (-1: stop word)
+        -1 if (found := term(word)) is None else term_ids.setdefault(found, len(term_ids))
+        for word in raw_ids
+    ]
+    n_words = np.fromiter((len(a.words) for a in articles), np.int64, len(articles))
+    n_tokens = np.fromiter((len(a.tokens) for a in articles), np.int64, len(articles))
+    n_blocks = np.fromiter((len(a.lengths) for a in articles), np.int64, len(articles))
+    heads = np.fromiter((a.heads for a in articles), np.int64, len(articles))
+    word_ids = np.fromiter(
+        map(raw_ids.__getitem__, chain.from_iterable(a.words for a in articles)),
+        np.int64,
+        int(n_words.sum()),
+    )
+    tokens = np.fromiter(
+        chain.from_iterable(a.tokens for a in articles), np.int64, int(n_tokens.sum())
+    )
+    raw = word_ids[
+        tokens + np.repeat(np.cumsum(n_words) - n_words, n_tokens)
+    ]  # every token's raw id
+    sizes = np.fromiter(
+        chain.from_iterable(a.lengths for a in articles), np.int64, int(n_blocks.sum())
+    )
+    doc_of_block = np.repeat(np.arange(len(articles)), n_blocks)
+    in_article = np.arange(sizes.size) - np.repeat(np.cumsum(n_blocks) - n_blocks, n_blocks)
+    is_body = in_article >= np.repeat(heads, n_blocks)
+    paragraph_of_block = np.where(is_body, np.cumsum(is_body) - 1, -1)  # -1: title, standfirst
+    first_paragraph = np.concatenate(([0], np.cumsum(n_blocks - heads)))
     terms_of = np.asarray(raw_terms, dtype=np.int64)[raw] if raw.size else raw
     keep = terms_of >= 0
     n_terms = max(len(term_ids), 1)
-    doc_rows = np.repeat(np.asarray(doc_of_block, dtype=np.int64), sizes)[keep]
-    para_rows = np.repeat(np.asarray(paragraph_of_block, dtype=np.int64), sizes)[keep]
+    doc_rows = np.repeat(doc_of_block, sizes)[keep]
+    para_rows = np.repeat(paragraph_of_block, sizes)[keep]
     cols = terms_of[keep]
     ones = np.ones(cols.size, dtype=np.float32)
     doc_counts = sparse.csr_matrix((ones, (doc_rows, cols)), shape=(len(articles), n_terms))
     in_body = para_rows >= 0
     para_counts = sparse.csr_matrix(
         (ones[in_body], (para_rows[in_body], cols[in_body])),
-        shape=(first_paragraph[-1], n_terms),
+        shape=(int(first_paragraph[-1]), n_terms),
     )
     return TermIndex(
         docs=_tfidf(doc_counts),

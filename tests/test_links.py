@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from generator.links import canonical_speakers, link_corpus
-from generator.model import Article
+from generator.model import Article, PassageColumns, PassageLink, Passages
 from generator.pipeline import process_bytes, process_file
 from generator.settings import Settings
 
@@ -195,3 +195,21 @@ def test_cycle_collector_is_back_on_after_linking(seeds: list[Article], settings
     with pytest.raises(AttributeError):
         link_corpus([*seeds, None], settings)  # type: ignore[list-item]
     assert gc.isenabled()
+
+
+def test_passages_read_from_shared_columns_behave_as_a_tuple() -> None:
+    columns = PassageColumns([0, 2, 5, 1], [3, 3, 0, 4], [0.5, 0.25, 0.75, 0.3])
+    middle = Passages(columns, 1, 3)  # the second and third rows only
+    expected = (PassageLink(2, 3, 0.25), PassageLink(5, 0, 0.75))
+    assert len(middle) == 2
+    assert tuple(middle) == expected
+    assert middle == expected and expected == middle
+    assert middle[0] == expected[0] and middle[-1] == expected[-1]
+    assert middle[::-1] == expected[::-1]
+    with pytest.raises(IndexError):
+        middle[2]
+    assert hash(middle) == hash(expected)
+    assert middle != Passages(columns, 0, 2)
+    assert not Passages(columns, 4, 4) and Passages(columns, 4, 4) == ()
+    assert middle[1].score == 0.75 and middle[1].source_paragraph == 5
+    assert "PassageLink(source_paragraph=2" in repr(middle)
