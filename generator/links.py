@@ -24,10 +24,12 @@ from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from itertools import pairwise
+from operator import attrgetter
 from typing import Literal, NamedTuple
 
 import numpy as np
 from scipy import sparse
+from scipy.sparse import csgraph
 from threadpoolctl import threadpool_limits
 
 from .model import Article, Corpus, CrossLink, PassageColumns, Passages, Thread
@@ -71,7 +73,10 @@ def canonical_speakers(articles: Sequence[Article]) -> tuple[list[Article], dict
         ):
             out.append(article)  # nothing to rename
             continue
-        quotes = tuple(replace(q, speaker=canon(q.speaker)) for q in article.quotes)
+        quotes = tuple(
+            q if canon(q.speaker) == q.speaker else replace(q, speaker=canon(q.speaker))
+            for q in article.quotes
+        )
         people = tuple(dict.fromkeys(canon(p) or p for p in article.people))
         out.append(replace(article, quotes=quotes, people=people))
     used = {name: merges[name] for a in articles for name in a.people if name in merges}
@@ -240,7 +245,7 @@ def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
     themes = _shared_terms(index, pairs, excluded)
     themes_of = {
         pair: [index.forms[k] for k in term_ids]
-        for pair, term_ids in zip(map(tuple, pairs.tolist()), themes, strict=True)
+        for pair, term_ids in zip(((i, j) for i, j in pairs.tolist()), themes, strict=True)
     }
     drafts: list[_Draft] = []
     for (i, j), (score, t, *_, by_hand) in chosen.items():
@@ -256,14 +261,10 @@ def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
             )
         )
     links = _cap(drafts, settings)
-    reasons = {
-        pair: _reasons(chosen[pair], themes_of[pair]) for pair in {link.pair for link in links}
-    }
-    themes_by_pair = {
-        (ordered[i].path, ordered[j].path): words for (i, j), words in themes_of.items()
-    }
-    threads = _threads(ordered, links, themes_by_pair)
-    passages = _passages(index, ordered, links, settings)
+    linked = sorted({link.pair for link in links})
+    reasons = {pair: _reasons(chosen[pair], themes_of[pair]) for pair in linked}
+    threads = _threads(ordered, linked, themes_of)
+    passages = _passages(index, ordered, linked, settings)
     final = [
         CrossLink(
             link.source,
@@ -273,7 +274,8 @@ def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
             passages.get((link.source, link.target), ()),
             link.relation,
         )
-        for link in sorted(links, key=lambda link: (link.source, -link.score, link.target))
+        # by source, then strongest first and by target: the capped order, sorted stably
+        for link in sorted(links, key=attrgetter("source"))
     ]
     return Corpus(tuple(ordered), tuple(final), threads, merged)
 
@@ -415,7 +417,9 @@ def _cap(links: list[_Draft], s: Settings) -> list[_Draft]:
     """At most ``max_links`` per article and relation, the strongest first."""
     kept: list[_Draft] = []
     counts: dict[tuple[str, str], int] = defaultdict(int)
-    for link in sorted(links, key=lambda x: (-x.score, x.source, x.target)):
+    # strongest first, then by source and target: two stable sorts on C-level keys
+    by_articles = sorted(links, key=attrgetter("source", "target"))
+    for link in sorted(by_articles, key=attrgetter("score"), reverse=True):
         key = (link.source, link.relation)
         if counts[key] < s.max_links or link.by_hand:
             counts[key] += 1
@@ -536,7 +540,7 @@ def _groups(blocks: Sequence[_Block]) -> Iterator[list[_Block]]:
 
 
 def _passages(
-    index: TermIndex, articles: Sequence[Article], links: Sequence[_Draft], s: Settings
+    index: TermIndex, articles: Sequence[Article], linked: Sequence[tuple[int, int]], s: Settings
 ) -> dict[tuple[str, str], Passages]:
     """For each link, paragraphs that speak of the same thing (each one's best match).
 
@@ -545,12 +549,9 @@ def _passages(
     only the linked pairs' cells are kept, and the best matches are chosen over many
     batches at once: array work, no loop per pair.
     """
-    number = {a.path: i for i, a in enumerate(articles)}
     sizes = np.diff(index.first_paragraph)
     partners: dict[int, set[int]] = defaultdict(set)
-    for link in links:
-        one, other = number[link.source], number[link.target]
-        first, second = min(one, other), max(one, other)
+    for first, second in linked:
         if sizes[first] and sizes[second]:
             partners[first].add(second)
     blocks = [
@@ -716,33 +717,29 @@ _NO_DATE = dt.date.min
 
 def _threads(
     articles: Sequence[Article],
-    links: Sequence[_Draft],
-    themes: dict[tuple[str, str], list[str]],
+    linked: Sequence[tuple[int, int]],
+    themes: dict[tuple[int, int], list[str]],
 ) -> tuple[Thread, ...]:
     """Connected components of the link graph, in date order; single articles are no thread."""
-    parent = {a.path: a.path for a in articles}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for link in links:
-        parent[find(link.source)] = find(link.target)
-    groups: dict[str, list[Article]] = defaultdict(list)
-    for article in articles:
-        groups[find(article.path)].append(article)
-    themes_by_root: dict[str, list[list[str]]] = defaultdict(list)
-    for (a, _), words in sorted(themes.items()):
-        themes_by_root[find(a)].append(words)
+    pairs = np.array(linked, dtype=np.int64).reshape(-1, 2)
+    graph = sparse.coo_matrix(
+        (np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(len(articles), len(articles))
+    )
+    _, labels = csgraph.connected_components(graph, directed=False)
+    story = labels.tolist()
+    groups: dict[int, list[Article]] = defaultdict(list)
+    for article, label in zip(articles, story, strict=True):
+        groups[label].append(article)
+    themes_by_story: dict[int, list[list[str]]] = defaultdict(list)
+    for (a, _), words in sorted(themes.items()):  # articles are numbered in path order
+        themes_by_story[story[a]].append(words)
     threads = []
-    for members in groups.values():
+    for label, members in groups.items():
         if len(members) < 2:
             continue
         members.sort(key=lambda a: (a.date or _NO_DATE, a.path))
         thread_themes: dict[str, int] = defaultdict(int)
-        for words in themes_by_root.get(find(members[0].path), []):
+        for words in themes_by_story.get(label, []):
             for rank, word in enumerate(words):
                 thread_themes[word] += len(words) - rank
         title = _thread_title(members, sorted(thread_themes, key=lambda w: (-thread_themes[w], w)))
