@@ -566,10 +566,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(
         f"Serving {output}/ at http://127.0.0.1:{args.port}/ (Ctrl-C to stop); rebuilding on changes."
     )
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     return EXIT_OK
 
 

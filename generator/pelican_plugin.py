@@ -241,7 +241,7 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         self.articles_written = self.search_started = False
         settings["_BRIEFING_WRITER"] = self
 
-    def write_file(
+    def write_file(  # noqa: PLR0917  Pelican's Writer.write_file signature, overridden
         self,
         name: str,
         template: Any,
@@ -297,7 +297,7 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         per_page = self.settings.get("PAGINATED_TEMPLATES", {}).get(template_name or "")
         return bool(per_page or (template_name and self.settings.get("DEFAULT_PAGINATION")))
 
-    def _fingerprint(
+    def _fingerprint(  # noqa: PLR0917  write_file's arguments, passed on as they came
         self,
         name: str,
         template: Any,

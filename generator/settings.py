@@ -48,13 +48,13 @@ def load_settings(raw: Mapping[str, Any] | None) -> Settings:
             hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {sorted(known)}"
             raise SettingsError(f"BRIEFING has an unknown key {key!r}{hint}")
         default = getattr(Settings, key)
-        if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
-        if type(value) is not type(default):
+        as_int = isinstance(value, int) and not isinstance(value, bool)
+        given = float(value) if isinstance(default, float) and as_int else value
+        if type(given) is not type(default):
             raise SettingsError(
-                f"BRIEFING[{key!r}] must be a {type(default).__name__}, got {value!r}"
+                f"BRIEFING[{key!r}] must be a {type(default).__name__}, got {given!r}"
             )
-        values[key] = value
+        values[key] = given
     if values.get("paper", "A4") not in ("A4", "Letter"):
         raise SettingsError("BRIEFING['paper'] must be 'A4' or 'Letter'")
     return Settings(**values)

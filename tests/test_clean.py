@@ -116,8 +116,8 @@ def test_every_sentence_is_kept_word_for_word_or_reported(path: Path) -> None:
     removed = " ".join(_plain(r.line) for r in article.removed)
     kept = 0
     for line in _plain(path.read_text(encoding="utf-8")).splitlines():
-        for sentence in line.split(". "):
-            sentence = sentence.strip().rstrip(".")
+        for part in line.split(". "):
+            sentence = part.strip().rstrip(".")
             if len(sentence.split()) >= 4:
                 assert sentence in body or sentence in removed, sentence
                 kept += sentence in body
