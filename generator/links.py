@@ -591,8 +591,8 @@ def _compare_group(
     ahead, back = np.empty(pair.size), np.empty(pair.size)
     edges = np.cumsum([0, *((b.rows * b.cols).sum() for b in blocks)]).tolist()
     for block, lo, hi in zip(blocks, edges, edges[1:], strict=False):
-        source_rows = _rows(starts, block.sources)
-        target_rows = _rows(starts, block.targets)
+        _, source_rows = _spans(starts, block.sources)
+        _, target_rows = _spans(starts, block.targets)
         similar = _similarities(index.paragraphs, source_rows, target_rows).ravel()
         ahead[lo:hi] = similar[ahead_at[lo:hi]]
         back[lo:hi] = similar[back_at[lo:hi]]
@@ -602,11 +602,12 @@ def _compare_group(
     )
 
 
-def _rows(starts: np.ndarray, ids: np.ndarray) -> np.ndarray:
-    """The paragraph rows of articles ``ids``, one article after the other."""
-    widths = starts[ids + 1] - starts[ids]
-    edges = np.concatenate(([0], np.cumsum(widths)[:-1]))
-    return np.repeat(starts[ids] - edges, widths) + np.arange(int(widths.sum()))
+def _spans(starts: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The positions ``starts[k]`` up to ``starts[k + 1]`` for each k of ``ids``, one span
+    after the other, and each position's span number in ``ids``: an article's paragraph
+    rows (``starts``: each article's first row), or a row's stored entries (CSR ``indptr``)."""
+    which, offset = _expand(starts[ids + 1] - starts[ids])
+    return which, starts[ids][which] + offset
 
 
 def _best(
@@ -662,9 +663,7 @@ def _similarities(vectors: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray
 
 def _entries(vectors: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, ...]:
     """The stored entries of ``vectors[rows]``: each one's position in ``rows``, term, value."""
-    counts = np.diff(vectors.indptr)[rows]
-    where, offset = _expand(counts)
-    at = vectors.indptr[rows][where] + offset
+    where, at = _spans(vectors.indptr, rows)
     return where, vectors.indices[at], vectors.data[at]
 
 
@@ -678,10 +677,8 @@ def _expand(widths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _strongest(
     pair: np.ndarray, source: np.ndarray, target: np.ndarray, value: np.ndarray, s: Settings
 ) -> tuple[list[int], list[Passages]]:
-    """Per pair, the matches at or above the threshold: the ``max_passages`` strongest
-    (ties to the earlier paragraph), listed in source paragraph order."""
-    keep = value >= s.passage_threshold
-    pair, source, target, value = pair[keep], source[keep], target[keep], value[keep]
+    """Per pair, of its matches (all at or above the threshold, in (pair, source) order):
+    the ``max_passages`` strongest (ties to the earlier paragraph), in source paragraph order."""
     # Strongest first within each pair, ties in source order: the input is in (pair, source)
     # order, so a stable sort on pair * 2 + (1 - value) does it (exact: pair needs under 30
     # bits, a float32 value 24, and float64 has 53).

@@ -151,9 +151,8 @@ def build_index(articles: Sequence[WordCounts]) -> TermIndex:
     tokens = np.fromiter(
         chain.from_iterable(a.tokens for a in articles), np.int64, int(n_tokens.sum())
     )
-    raw = word_ids[
-        tokens + np.repeat(np.cumsum(n_words) - n_words, n_tokens)
-    ]  # every token's raw id
+    # every token's raw id: tokens index their own article's words
+    raw = word_ids[tokens + np.repeat(np.cumsum(n_words) - n_words, n_tokens)]
     sizes = np.fromiter(
         chain.from_iterable(a.lengths for a in articles), np.int64, int(n_blocks.sum())
     )
