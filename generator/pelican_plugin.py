@@ -23,7 +23,7 @@ import logging
 import os
 import shutil
 import subprocess
-import sys
+import threading
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -39,6 +39,7 @@ from pelican.writers import Writer
 
 from .build import BuildReport
 from .cache import cache_folder, code_fingerprint, process_file_cached
+from .children import die_with_parent, helper_command
 from .errors import BuildError, InputError
 from .incremental import (
     Manifest,
@@ -55,6 +56,7 @@ from .links import link_corpus, passage_anchor
 from .model import Article, Corpus
 from .pack import lay_out_pack, pack_available, pack_markup
 from .pipeline import process_file
+from .search import SEARCH_FOLDER, brace_glob, bundle_urls, plan_shards
 from .settings import Settings, load_settings
 from .slugs import article_slug
 from .view import article_views, people_views, speaker_views, thread_views
@@ -161,21 +163,32 @@ def link_articles(generator: ArticlesGenerator) -> None:
     thread_urls = {t.slug: f"threads/{t.slug}.html" for t in corpus.threads}
     views = article_views(corpus, urls)
     for article in pelican_articles:
-        article.briefing = views[article.record.path]
-        article.briefing_key = digest(
+        view = article.briefing = views[article.record.path]
+        # What the page's searchable text is made of: everything but the links, which the
+        # template keeps out of the search index (see :mod:`generator.search`).
+        article.briefing_search_key = digest(
             {
                 "url": article.url,
                 "save_as": article.save_as,
                 "metadata": {k: v for k, v in article.metadata.items() if k != "record"},
                 # The body HTML (``_content``) is made from the paragraphs by our own code, and
-                # the word counts from the text: each is covered by the text once, in the view.
-                "record": dataclasses.replace(
-                    article.briefing["record"], words=None, paragraphs=()
-                ),
-                "view": {k: v for k, v in article.briefing.items() if k != "record"},
+                # the word counts from the text: the text alone covers both.
+                "record": dataclasses.replace(view["record"], words=None),
+                "view": {k: v for k, v in view.items() if k not in (*_LINK_VIEWS, "record")},
             },
             pelican_data,
         )
+        article.briefing_key = digest(
+            {
+                "content": article.briefing_search_key,
+                "links": {k: view[k] for k in _LINK_VIEWS if k != "paragraphs"},
+                "passages": [p["links"] for p in view["paragraphs"]],
+            },
+            pelican_data,
+        )
+    generator.settings["_BRIEFING_SHARDS"] = plan_shards(
+        (a.save_as, a.record.date) for a in pelican_articles if a.save_as
+    )
     report = generator.settings.get("_BRIEFING_REPORT")
     if isinstance(report, BuildReport):  # for the command that runs the build
         report.corpus = corpus
@@ -193,9 +206,14 @@ def link_articles(generator: ArticlesGenerator) -> None:
         "corpus": corpus,
         "pack": settings.pack and pack_available(),
         "pelican_articles": {a.record.path: a for a in pelican_articles},
+        "search_bundles": bundle_urls(generator.settings["_BRIEFING_SHARDS"]),
     }
     if generator.context["briefing"]["pack"]:
         start_pack(generator, corpus, settings)
+
+
+#: The parts of an article's view made of links to other articles.
+_LINK_VIEWS = ("paragraphs", "earlier", "later", "also_reported")
 
 
 def pelican_data(value: Any) -> Any:
@@ -239,6 +257,7 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         self._base = ""
         self._corpus = ""
         self.articles_written = self.search_started = False
+        self.search_keys: dict[str, str | None] = {}  # article page -> its searchable content
         settings["_BRIEFING_WRITER"] = self
 
     def write_file(  # noqa: PLR0917  Pelican's Writer.write_file signature, overridden
@@ -255,6 +274,7 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
     ) -> None:
         if "article" in kwargs:  # an article page (or a translation), whatever its template
             self.articles_written = True
+            self.search_keys[name] = getattr(kwargs["article"], "briefing_search_key", None)
         elif self.articles_written and not self.search_started:
             # Pelican writes every article page first: the first other page means the search
             # index can start now, on the second core, while the rest of the site is made.
@@ -446,32 +466,6 @@ class BriefingPagesGenerator(Generator):  # type: ignore[misc]
             )
 
 
-def die_with_parent(parent: int) -> None:
-    """In a helper process: be killed when the build process dies (Linux ``PR_SET_PDEATHSIG``),
-    so a killed build leaves nothing running that could write into its abandoned folder."""
-    import ctypes  # noqa: PLC0415
-    import signal  # noqa: PLC0415
-
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        return  # not Linux: helpers may outlive a killed build; the next build sweeps up
-    if os.getppid() != parent:  # the build died before we could ask
-        os._exit(1)
-
-
-#: Runs a command with :func:`die_with_parent` in force (the setting survives ``exec``).
-_LAUNCH = (
-    "import os, sys; from generator.pelican_plugin import die_with_parent; "
-    "die_with_parent(int(sys.argv[1])); os.execv(sys.argv[2], sys.argv[2:])"
-)
-
-
-def helper_command(command: list[str]) -> list[str]:
-    """``command`` started so that it dies with this process (see :func:`die_with_parent`)."""
-    return [sys.executable, "-c", _LAUNCH, str(os.getpid()), *command]
-
-
 def start_pack(generator: Any, corpus: Corpus, settings: Settings) -> None:
     """Lay out ``briefing.pdf`` in a second process while Pelican renders the pages: the
     pack's layout is the longest single task of a build, and this machine has two cores.
@@ -514,29 +508,80 @@ def add_generators(pelican: Any) -> type[Generator]:
     return BriefingPagesGenerator
 
 
-def _article_glob(save_as: str) -> str:
-    """Where article pages are written, as a glob for Pagefind (``articles/**/*.html``).
+class SearchJob:
+    """The search shards being indexed by Pagefind, one after another, in a thread of the
+    build, so that they use the second core while Pelican writes the remaining pages."""
 
-    >>> _article_glob("articles/{slug}.html"), _article_glob("{date:%Y}/{slug}.html")
-    ('articles/**/*.html', '**/*.html')
-    """
-    folder = str(Path(save_as).parent)
-    return "**/*.html" if folder == "." or "{" in folder else f"{folder}/**/*.html"
+    def __init__(self, output: Path, jobs: list[tuple[str, list[str], str | None]]) -> None:
+        from pagefind_bin import get_executable  # noqa: PLC0415
+
+        self.output, self.jobs = output, jobs
+        self.binary = str(get_executable())
+        self.done: list[tuple[str, str | None]] = []  # (manifest entry, fingerprint) indexed
+        self.failure = ""
+        self.process: subprocess.Popen[str] | None = None
+        self.stopped = False
+        self.thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        for entry, names, key in self.jobs:
+            command = [
+                *(self.binary, "--site", str(self.output), "--glob", brace_glob(names)),
+                *("--output-path", str(self.output / entry), "--silent"),
+            ]
+            try:
+                if self.stopped:
+                    return
+                self.process = subprocess.Popen(
+                    helper_command(command),
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+                stdout, stderr = self.process.communicate(timeout=600)
+            except subprocess.TimeoutExpired:
+                self.stop()
+                self.failure = "Pagefind took over 10 minutes"
+                return
+            except OSError as error:
+                self.failure = f"Pagefind could not run ({error})"
+                return
+            if self.process.returncode != 0 or not (self.output / entry / "pagefind.js").is_file():
+                lines = (stderr or stdout).strip().splitlines()[-1:] or ["no output"]
+                self.failure = f"Pagefind failed on {entry} ({lines[0]})"
+                return
+            self.done.append((entry, key))
+
+    def stop(self) -> None:
+        """The build failed: stop indexing (the staging folder is about to go)."""
+        self.stopped = True
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+
+    def wait(self) -> None:
+        self.thread.join()
 
 
-#: The manifest entry of the search index: (fingerprint of the pages indexed, hash of the index).
-SEARCH_ENTRY = "pagefind/"
-
-
-def _search_key(writer: IncrementalWriter, glob: str) -> str | None:
-    """What the search index depends on: every page written so far (the article pages),
-    byte for byte, and Pagefind's version. None if some page could not be fingerprinted."""
-    if not writer.enabled or writer.blind:
+def _shard_key(writer: IncrementalWriter, entry: str, names: list[str]) -> str | None:
+    """What a shard's index depends on: its pages' searchable content (the article's inputs
+    but its links), the templates, code and settings, and Pagefind's version. None if some
+    page's content could not be fingerprinted."""
+    if not writer.enabled or not writer._base:
+        return None
+    keys = [writer.search_keys.get(name) for name in names]
+    if None in keys:
         return None
     from importlib.metadata import version  # noqa: PLC0415
 
-    pages = sorted(writer.new.items())
-    return digest({"pages": pages, "glob": glob, "pagefind": version("pagefind")})
+    return digest(
+        {
+            "entry": entry,
+            "base": writer._base,
+            "pages": list(zip(names, keys, strict=True)),
+            "pagefind": version("pagefind"),
+        }
+    )
 
 
 def search_index_after_articles(generator: Any, writer: Any) -> None:
@@ -546,56 +591,48 @@ def search_index_after_articles(generator: Any, writer: Any) -> None:
 
 
 def start_search_index(output: Path, settings: dict[str, Any], writer: IncrementalWriter) -> None:
-    """Once the article pages are written, build the search index: copied from the previous
-    site if the pages it indexes are byte-identical, else Pagefind, started in the
-    background so it indexes on the second core while the remaining pages are made."""
+    """Once the article pages are written: each search shard is copied from the previous
+    site if its pages' searchable content is unchanged, else indexed by Pagefind in the
+    background (see :mod:`generator.search`)."""
     writer.search_started = True
-    glob = _article_glob(str(settings.get("ARTICLE_SAVE_AS", "")))
-    key = _search_key(writer, glob)
-    if key:
-        kept = writer.old.get(SEARCH_ENTRY)
-        previous = writer.previous / "pagefind"
+    jobs: list[tuple[str, list[str], str | None]] = []
+    for shard, names in (settings.get("_BRIEFING_SHARDS") or {}).items():
+        entry = f"{SEARCH_FOLDER}/{shard}/"
+        key = _shard_key(writer, entry, names)
+        kept = writer.old.get(entry)
+        previous = writer.previous / entry
         if (
-            kept is not None
+            key
+            and kept is not None
             and kept[0] == key
             and previous.is_dir()
             and files_fingerprint([previous]) == kept[1]
         ):
-            shutil.copytree(previous, output / "pagefind")
-            writer.new[SEARCH_ENTRY] = kept
-            return
-    command = [sys.executable, "-m", "pagefind", "--site", str(output), "--glob", glob, "--silent"]
-    try:
-        process = subprocess.Popen(
-            helper_command(command), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-        )
-    except OSError as error:
-        logger.warning("search: Pagefind could not run (%s); the site has no search index", error)
+            shutil.copytree(previous, output / entry)
+            writer.new[entry] = kept
+        else:
+            jobs.append((entry, names, key))
+    if not jobs:
         return
-    settings["_BRIEFING_PAGEFIND"] = (process, key)
+    try:
+        settings["_BRIEFING_PAGEFIND"] = SearchJob(output, jobs)
+    except (ImportError, OSError) as error:
+        logger.warning("search: Pagefind could not run (%s); the site has no search index", error)
 
 
 def finish_search_index(pelican_object: Any) -> None:
-    """Wait for Pagefind, say so if it failed, and remember the index for the next build."""
-    started = pelican_object.settings.pop("_BRIEFING_PAGEFIND", None)
-    if started is None:
+    """Wait for Pagefind, say so if it failed, and remember the shards for the next build."""
+    job = pelican_object.settings.pop("_BRIEFING_PAGEFIND", None)
+    if not isinstance(job, SearchJob):
         return
-    process, key = started
-    output = Path(pelican_object.output_path)
-    try:
-        stdout, stderr = process.communicate(timeout=600)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.communicate()
-        logger.warning("search: Pagefind took over 10 minutes; the site has no search index")
-        return
-    if process.returncode != 0 or not (output / "pagefind" / "pagefind-ui.js").is_file():
-        message = (stderr or stdout).strip().splitlines()[-1:] or ["no output"]
-        logger.warning("search: Pagefind failed (%s); the site has no search index", message[0])
-        return
+    job.wait()
+    if job.failure:
+        logger.warning("search: %s; the site's search is incomplete", job.failure)
     writer = pelican_object.settings.get("_BRIEFING_WRITER")
-    if key and isinstance(writer, IncrementalWriter):
-        writer.new[SEARCH_ENTRY] = (key, files_fingerprint([output / "pagefind"]))
+    if isinstance(writer, IncrementalWriter):
+        for entry, key in job.done:
+            if key:
+                writer.new[entry] = (key, files_fingerprint([job.output / entry]))
 
 
 def finish_build(pelican_object: Any) -> None:
@@ -660,9 +697,9 @@ def run_pelican(
     finally:
         root.removeHandler(collector)
         search = settings.pop("_BRIEFING_PAGEFIND", None)
-        if search is not None:  # the build failed after Pagefind started: stop it
-            search[0].kill()
-            search[0].communicate()
+        if isinstance(search, SearchJob):  # the build failed after Pagefind started: stop it
+            search.stop()
+            search.wait()
         pack = settings.pop("_BRIEFING_PACK", None)
         if pack is not None:  # ... or after the pack's layout started
             pack[0].terminate()

@@ -89,6 +89,24 @@ def test_nothing_changed_means_nothing_rendered(project: Path) -> None:
     assert tree_hash(project / "output" / "pagefind") != search  # re-indexed after a change
 
 
+def test_adding_an_article_reindexes_only_its_years_search_shard(project: Path) -> None:
+    raw, search = project / "content" / "raw", project / "output" / "pagefind"
+    added = next(p for p in CORPUS if p.name.startswith("2019-11-07"))
+    (raw / added.name).unlink()
+    _build(project)
+    before = {shard.name: tree_hash(shard) for shard in search.iterdir()}
+    assert {"2018", "2019", "2025"} <= set(before)  # one Pagefind bundle per year
+
+    shutil.copy(added, raw / added.name)
+    _build(project)
+    after = {shard.name: tree_hash(shard) for shard in search.iterdir()}
+    assert after.keys() == before.keys()
+    changed = {name for name in after if after[name] != before[name]}
+    # The new article links to others in other years, but links are not searchable text:
+    # only the year it joined was indexed again.
+    assert changed == {"2019"}
+
+
 def test_a_template_change_rerenders_every_page(project: Path) -> None:
     _build(project)
     base = project / "theme" / "templates" / "base.html"

@@ -27,9 +27,15 @@ def served(built_site: Path) -> Iterator[str]:
     server.shutdown()
 
 
-def test_the_build_writes_a_search_index(built_site: Path) -> None:
-    assert (built_site / "pagefind" / "pagefind-ui.js").is_file()
-    assert list((built_site / "pagefind" / "index").iterdir())
+def test_the_build_writes_a_search_index_per_year(built_site: Path) -> None:
+    shards = sorted(p.name for p in (built_site / "pagefind").iterdir())
+    years = sorted({p.name[:4] for p in (built_site / "articles").glob("*.html")})
+    assert shards == years
+    for shard in shards:
+        assert list((built_site / "pagefind" / shard / "index").iterdir())
+    page = BeautifulSoup((built_site / "search.html").read_text(encoding="utf-8"), "html.parser")
+    bundles = page.find(id="search")["data-bundles"].split()  # type: ignore[index]
+    assert bundles == [f"./pagefind/{shard}/" for shard in shards]
 
 
 def test_search_finds_articles_and_offers_filters(browser: Browser, served: str) -> None:

@@ -1,11 +1,18 @@
 // Starts Pagefind's search box (offline index built with the site). Only this page loads it;
-// without JavaScript the page still points to the archive and the people pages.
+// without JavaScript the page still points to the archive and the people pages. The index
+// comes in shards (one bundle per year): the first is loaded, the others merged into it.
 window.addEventListener("DOMContentLoaded", function () {
   var box = document.getElementById("search");
   if (!box || typeof PagefindUI === "undefined") return;
+  var bundles = box.getAttribute("data-bundles").split(" ").map(function (path) {
+    return new URL(path, document.baseURI).href;
+  });
   new PagefindUI({
     element: "#search",
-    bundlePath: new URL(box.getAttribute("data-bundle"), document.baseURI).href,
+    bundlePath: bundles[0],
+    mergeIndex: bundles.slice(1).map(function (path) {
+      return { bundlePath: path };
+    }),
     showSubResults: true,
     showImages: false,
     resetStyles: false,
