@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
-import http.server
 import json
 import logging
 import os
@@ -535,6 +534,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    import http.server  # noqa: PLC0415 - only serving needs it
+
     content, output, settings = Path(args.content), Path(args.output), Path(args.settings)
     build(content, output, settings)
 

@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -105,6 +106,22 @@ def save_manifest(path: Path, manifest: Manifest) -> None:
         os.replace(temporary, path)
     except OSError:
         pass
+
+
+def reuse_file(source: Path, target: Path) -> None:
+    """Put the previous site's file at ``target``: a hard link where the file system allows
+    (the previous site is deleted once the new one is in place, and no build writes into a
+    file it did not create), else a copy."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def reuse_folder(source: Path, target: Path) -> None:
+    """:func:`reuse_file` for every file under ``source``."""
+    shutil.copytree(source, target, copy_function=lambda s, t: reuse_file(Path(s), Path(t)))
 
 
 def previous_page(previous: Path, name: str, fingerprint: str, manifest: Manifest) -> bytes | None:

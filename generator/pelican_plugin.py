@@ -15,13 +15,11 @@ Receivers are module-level functions because Pelican holds them by weak referenc
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import html
 import logging
 import os
-import shutil
 import subprocess
 import threading
 from pathlib import Path
@@ -49,6 +47,8 @@ from .incremental import (
     load_manifest,
     manifest_path,
     previous_page,
+    reuse_file,
+    reuse_folder,
     save_manifest,
     settings_fingerprint,
 )
@@ -165,16 +165,16 @@ def link_articles(generator: ArticlesGenerator) -> None:
     for article in pelican_articles:
         view = article.briefing = views[article.record.path]
         # What the page's searchable text is made of: everything but the links, which the
-        # template keeps out of the search index (see :mod:`generator.search`).
+        # template keeps out of the search index (see :mod:`generator.search`). The record
+        # and the rest of the view follow from the raw bytes, the file's name, the settings
+        # and the generator's code (the per-article cache's key); every page's fingerprint
+        # covers the last two, so the bytes' hash and the name stand for the record.
         article.briefing_search_key = digest(
             {
                 "url": article.url,
                 "save_as": article.save_as,
                 "metadata": {k: v for k, v in article.metadata.items() if k != "record"},
-                # The body HTML (``_content``) is made from the paragraphs by our own code, and
-                # the word counts from the text: the text alone covers both.
-                "record": dataclasses.replace(view["record"], words=None),
-                "view": {k: v for k, v in view.items() if k not in (*_LINK_VIEWS, "record")},
+                "record": (article.record.sha256, article.record.path),
             },
             pelican_data,
         )
@@ -289,12 +289,15 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         if fingerprint and path not in self._written_files:
             data = previous_page(self.previous, name, fingerprint, self.old)
             if data is not None:
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
-                Path(path).write_bytes(data)
+                reuse_file(self.previous / name, Path(path))
                 self._written_files.add(path)
                 self.new[name] = (fingerprint, hashlib.sha256(data).hexdigest())
                 self.reused += 1
                 return
+        if path in self._written_files and os.path.lexists(path):
+            # Pelican overwrites in place (``override_output``): never through a hard link
+            # into the previous site, which stays whole until the new one replaces it.
+            os.unlink(path)
         super().write_file(
             name,
             template,
@@ -608,7 +611,7 @@ def start_search_index(output: Path, settings: dict[str, Any], writer: Increment
             and previous.is_dir()
             and files_fingerprint([previous]) == kept[1]
         ):
-            shutil.copytree(previous, output / entry)
+            reuse_folder(previous, output / entry)
             writer.new[entry] = kept
         else:
             jobs.append((entry, names, key))
@@ -689,6 +692,18 @@ def run_pelican(
         },
     )
     settings["_BRIEFING_REPORT"] = report  # filled in by the hooks: counts, the corpus
+    jinja = settings.get("JINJA_ENVIRONMENT") or {}
+    if briefing_settings(settings).cache and "bytecode_cache" not in jinja:
+        # Each of Pelican's generators compiles every template it uses, on every build;
+        # Jinja's own cache (keyed by each template's source) keeps the compiled code.
+        from jinja2 import FileSystemBytecodeCache  # noqa: PLC0415
+
+        folder = cache_folder(content.resolve()) / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+        settings["JINJA_ENVIRONMENT"] = {
+            **jinja,
+            "bytecode_cache": FileSystemBytecodeCache(str(folder)),
+        }
     collector = _Collector()
     root = logging.getLogger()
     root.addHandler(collector)
