@@ -16,6 +16,7 @@ Receivers are module-level functions because Pelican holds them by weak referenc
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import html
 import logging
@@ -87,17 +88,29 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
     enabled = True
     file_extensions: ClassVar[list[str]] = ["txt", "text", "md", "markdown", "html", "htm"]
 
+    @functools.cached_property
+    def _content_root(self) -> Path:
+        return Path(self.settings["PATH"]).resolve()
+
+    @functools.cached_property
+    def _cache(self) -> Path:
+        return cache_folder(self._content_root)
+
+    @functools.cached_property
+    def _briefing(self) -> Settings:
+        return briefing_settings(self.settings)
+
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        content_root = Path(self.settings["PATH"]).resolve()
+        content_root = self._content_root
         path = Path(source_path)
         try:
             label = path.resolve().relative_to(content_root).as_posix()
         except ValueError:
             label = path.name
         try:
-            settings = briefing_settings(self.settings)
+            settings = self._briefing
             if settings.cache:  # per-article results survive between builds
-                article = process_file_cached(path, label, settings, cache_folder(content_root))
+                article = process_file_cached(path, label, settings, self._cache)
             else:
                 article = process_file(path, label, settings)
             if article.date is None:

@@ -82,6 +82,7 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
             items.sort(key=lambda v: (v["date"] or dt.date.min, v["title"] or ""))
         views[article.path] = {
             "record": article,
+            "url": url,
             **date_fields(article.date),
             "paragraphs": [
                 {
