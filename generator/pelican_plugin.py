@@ -60,7 +60,7 @@ from .pipeline import process_file
 from .search import SEARCH_FOLDER, brace_glob, bundle_urls, plan_shards
 from .settings import Settings, load_settings
 from .slugs import article_slug
-from .view import article_views, people_views, speaker_views, thread_views
+from .view import article_views, people_views, quote_view, speaker_views, thread_views
 
 logger = logging.getLogger(__name__)
 
@@ -181,13 +181,17 @@ def link_articles(generator: ArticlesGenerator) -> None:
         # template keeps out of the search index (see :mod:`generator.search`). The record
         # and the rest of the view follow from the raw bytes, the file's name, the settings
         # and the generator's code (the per-article cache's key); every page's fingerprint
-        # covers the last two, so the bytes' hash and the name stand for the record.
+        # covers the last two, so the bytes' hash and the name stand for the record. Only
+        # the speakers' names can change with the rest of the briefing ("Macron" becomes
+        # "Emmanuel Macron" once one article names him in full): they count as they are shown.
+        shown = view["record"]
         article.briefing_search_key = digest(
             {
                 "url": article.url,
                 "save_as": article.save_as,
                 "metadata": {k: v for k, v in article.metadata.items() if k != "record"},
                 "record": (article.record.sha256, article.record.path),
+                "names": (shown.people, [q.speaker for q in shown.quotes]),
             },
             pelican_data,
         )
@@ -211,10 +215,9 @@ def link_articles(generator: ArticlesGenerator) -> None:
         "speakers": speaker_views(corpus, urls),
         "people": people_views(corpus, urls),
         "callouts": [
-            {**c, "article_url": urls[a.path]}
+            {**quote_view(a, a.quotes[a.callouts[0]], urls[a.path]), "article_url": urls[a.path]}
             for a in sorted(corpus.articles, key=lambda a: (a.date or dt.date.min, a.path))
-            for c in views[a.path]["callouts"][:1]
-            if a.path in views
+            if a.callouts and a.path in views
         ],
         "corpus": corpus,
         "pack": settings.pack and pack_available(),
@@ -382,11 +385,14 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         """What listing pages depend on: every article and every list built from them."""
         if not self._corpus:
             briefing = context.get("briefing") or {}
+            # Each article's key covers its record (bytes, name), URL, metadata and links;
+            # the people, Who-said-what and call-out lists follow from the records and URLs
+            # alone. Threads are named from the words linked articles share, so they count.
             self._corpus = digest(
                 {
                     "articles": context.get("articles", []),
                     "tags": _tag_lists(context.get("tags") or []),
-                    **{k: briefing.get(k) for k in ("threads", "speakers", "people", "callouts")},
+                    "threads": briefing.get("threads"),
                 },
                 pelican_data,
             )

@@ -80,11 +80,11 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
                 )
         for items in groups.values():
             items.sort(key=lambda v: (v["date"] or dt.date.min, v["title"] or ""))
-        views[article.path] = {
-            "record": article,
-            "url": url,
+        views[article.path] = ArticleView(
+            record=article,
+            url=url,
             **date_fields(article.date),
-            "paragraphs": [
+            paragraphs=[
                 {
                     "anchor": passage_anchor(i),
                     "text": text,
@@ -92,14 +92,30 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
                 }
                 for i, text in enumerate(article.paragraphs)
             ],
-            "callouts": [quote_view(article, article.quotes[i], url) for i in article.callouts],
-            "earlier": groups["earlier"],
-            "later": groups["later"],
-            "also_reported": groups["same-report"],
-            "quotes": [quote_view(article, q, url) for q in article.quotes if q.kind == "full"],
-            "json_ld": news_article(article),
-        }
+            earlier=groups["earlier"],
+            later=groups["later"],
+            also_reported=groups["same-report"],
+        )
     return views
+
+
+class ArticleView(dict[str, Any]):
+    """An article page's view. The links are made at once (a rebuild compares them); the
+    call-outs, quotes and JSON-LD follow from the record alone and are made when a template
+    first reads them, since most pages of a rebuild are copied, not rendered."""
+
+    def __missing__(self, key: str) -> Any:
+        article, url = self["record"], self["url"]
+        if key == "callouts":
+            value: Any = [quote_view(article, article.quotes[i], url) for i in article.callouts]
+        elif key == "quotes":
+            value = [quote_view(article, q, url) for q in article.quotes if q.kind == "full"]
+        elif key == "json_ld":
+            value = news_article(article)
+        else:
+            raise KeyError(key)
+        self[key] = value
+        return value
 
 
 def _by_strength(passages: list[tuple[float, View]]) -> list[View]:

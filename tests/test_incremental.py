@@ -107,6 +107,55 @@ def test_adding_an_article_reindexes_only_its_years_search_shard(project: Path) 
     assert changed == {"2019"}
 
 
+FISHING = """ date 2021-03-01
+Fishing quotas dominate talks in Brussels
+
+Ministers met in Brussels on Monday to settle the year's fishing quotas for the North Sea.
+
+"We cannot let the boats sit idle while the stocks recover," Macron said after the session.
+
+Negotiators expect a deal on cod and herring by Friday, though the mackerel share is open.
+"""
+FROST = """ date 2023-06-10
+Vineyards count the cost of a late frost
+
+Growers across Burgundy are counting the cost of a late frost that hit the vines in April.
+
+French President Emmanuel Macron visited a cooperative near Beaune and promised help.
+
+"The harvest will be small, but the wine will be good," the cooperative's director said.
+"""
+
+
+def test_a_speaker_named_in_full_elsewhere_rerenders_the_page_that_quotes_him(
+    tmp_path: Path,
+) -> None:
+    # "Macron" becomes "Emmanuel Macron" on the fishing page only while the frost article,
+    # which names him in full, is in the briefing; the two articles share no link.
+    (tmp_path / "work").mkdir()
+    project = new_project(tmp_path / "work")
+    shutil.rmtree(project / "content")
+    raw = project / "content" / "raw"
+    raw.mkdir(parents=True)
+    (raw / "fishing.txt").write_text(FISHING, encoding="utf-8")
+    (raw / "frost.txt").write_text(FROST, encoding="utf-8")
+    page = (
+        project
+        / "output"
+        / "articles"
+        / "2021-03-01-fishing-quotas-dominate-talks-in-brussels.html"
+    )
+    _build(project)
+    assert "Emmanuel Macron" in page.read_text(encoding="utf-8")
+    assert "2023-06-10" not in page.read_text(encoding="utf-8")  # no link to the frost piece
+    (raw / "frost.txt").unlink()
+    _build(project)
+    assert "Emmanuel Macron" not in page.read_text(encoding="utf-8")
+    (raw / "frost.txt").write_text(FROST, encoding="utf-8")
+    _build(project)
+    assert "Emmanuel Macron" in page.read_text(encoding="utf-8")
+
+
 def test_a_template_change_rerenders_every_page(project: Path) -> None:
     _build(project)
     base = project / "theme" / "templates" / "base.html"
