@@ -537,12 +537,15 @@ class SearchJob:
     def __init__(self, output: Path, jobs: list[tuple[str, list[str], str | None]]) -> None:
         from pagefind_bin import get_executable  # noqa: PLC0415
 
-        self.output, self.jobs = output, jobs
-        self.binary = str(get_executable())
+        binary = get_executable()
+        if binary is None:
+            raise OSError("the pagefind binary is missing from pagefind[bin]")
+        self.output, self.jobs, self.binary = output, jobs, str(binary)
         self.done: list[tuple[str, str | None]] = []  # (manifest entry, fingerprint) indexed
         self.failure = ""
         self.process: subprocess.Popen[str] | None = None
         self.stopped = False
+        self._lock = threading.Lock()  # no Pagefind starts once stop() has run
         self.thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
         self.thread.start()
 
@@ -553,23 +556,25 @@ class SearchJob:
                 *("--output-path", str(self.output / entry), "--silent"),
             ]
             try:
-                if self.stopped:
-                    return
-                self.process = subprocess.Popen(
-                    helper_command(command),
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.PIPE,
-                    text=True,
-                )
-                stdout, stderr = self.process.communicate(timeout=600)
+                with self._lock:
+                    if self.stopped:
+                        return
+                    process = self.process = subprocess.Popen(
+                        helper_command(command),
+                        stdout=subprocess.PIPE,
+                        stderr=subprocess.PIPE,
+                        text=True,
+                    )
+                stdout, stderr = process.communicate(timeout=600)
             except subprocess.TimeoutExpired:
                 self.stop()
+                process.communicate()
                 self.failure = "Pagefind took over 10 minutes"
                 return
             except OSError as error:
                 self.failure = f"Pagefind could not run ({error})"
                 return
-            if self.process.returncode != 0 or not (self.output / entry / "pagefind.js").is_file():
+            if process.returncode != 0 or not (self.output / entry / "pagefind.js").is_file():
                 lines = (stderr or stdout).strip().splitlines()[-1:] or ["no output"]
                 self.failure = f"Pagefind failed on {entry} ({lines[0]})"
                 return
@@ -577,9 +582,10 @@ class SearchJob:
 
     def stop(self) -> None:
         """The build failed: stop indexing (the staging folder is about to go)."""
-        self.stopped = True
-        if self.process is not None and self.process.poll() is None:
-            self.process.kill()
+        with self._lock:
+            self.stopped = True
+            if self.process is not None and self.process.poll() is None:
+                self.process.kill()
 
     def wait(self) -> None:
         self.thread.join()
