@@ -19,8 +19,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-#: A year with more article pages than this is split into months.
-SHARD_PAGES = 400
+#: A year with more article pages than this is split into months. Each shard costs the
+#: search page one more fetch of Pagefind's WebAssembly (72 KB, loaded per bundle), so shards
+#: stay few: ten years of a briefing are ten bundles, and a year is split only when indexing
+#: it again (about 2 ms a page, beside the rendering) would hold up a rebuild.
+SHARD_PAGES = 2000
 #: Where the shards go, and the manifest entries' prefix.
 SEARCH_FOLDER = "pagefind"
 
