@@ -198,7 +198,7 @@ def link_articles(generator: ArticlesGenerator) -> None:
         article.briefing_key = digest(
             {
                 "content": article.briefing_search_key,
-                "links": {k: view[k] for k in _LINK_VIEWS if k != "paragraphs"},
+                "links": {k: view[k] for k in _LINK_LISTS},
                 "passages": [p["links"] for p in view["paragraphs"]],
             },
             pelican_data,
@@ -228,8 +228,8 @@ def link_articles(generator: ArticlesGenerator) -> None:
         start_pack(generator, corpus, settings)
 
 
-#: The parts of an article's view made of links to other articles.
-_LINK_VIEWS = ("paragraphs", "earlier", "later", "also_reported")
+#: The link lists of an article's view (its paragraphs carry the passage links).
+_LINK_LISTS = ("earlier", "later", "also_reported")
 
 
 def pelican_data(value: Any) -> Any:

@@ -34,6 +34,9 @@ def plan_shards(pages: Iterable[tuple[str, dt.date | None]]) -> dict[str, list[s
     >>> plan_shards([("a/x.html", dt.date(2018, 8, 27)), ("a/y.html", dt.date(2022, 1, 20)),
     ...              ("a/z.html", None)])
     {'2018': ['a/x.html'], '2022': ['a/y.html'], 'undated': ['a/z.html']}
+    >>> busy = [(f"a/{i}.html", dt.date(2020, 1 + i % 12, 1)) for i in range(SHARD_PAGES + 1)]
+    >>> sorted(plan_shards(busy))[:2], len(plan_shards(busy))
+    (['2020-01', '2020-02'], 12)
     """
     by_year: dict[str, list[tuple[str, dt.date | None]]] = defaultdict(list)
     for name, date in pages:
@@ -43,8 +46,8 @@ def plan_shards(pages: Iterable[tuple[str, dt.date | None]]) -> dict[str, list[s
         if len(members) <= SHARD_PAGES or year == "undated":
             shards[year] = sorted(name for name, _ in members)
             continue
-        for name, date in sorted(members):
-            shards.setdefault(f"{year}-{date.month:02d}" if date else year, []).append(name)
+        for name, date in sorted(members):  # dated: the undated are never split
+            shards.setdefault(f"{year}-{date.month:02d}", []).append(name)  # type: ignore[union-attr]
     return shards
 
 
