@@ -533,6 +533,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     return build(Path(args.content), Path(args.output), Path(args.settings), args.strict)
 
 
+def _theme_folder(settings_file: Path) -> Path:
+    """The theme the settings name (Pelican resolves it beside the settings file); while the
+    settings file is broken, ``theme/`` beside it, so that fixing it is still noticed."""
+    from pelican.settings import read_settings  # noqa: PLC0415 - only serving needs it
+
+    try:
+        return Path(read_settings(str(settings_file))["THEME"])
+    except Exception:  # a settings file being edited: the build reports what is wrong
+        return settings_file.parent / "theme"
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import http.server  # noqa: PLC0415 - only serving needs it
 
@@ -540,7 +551,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     build(content, output, settings)
 
     def snapshot() -> tuple[tuple[str, int], ...]:
-        watched = [*content.rglob("*"), *Path("theme").rglob("*"), settings]
+        watched = [*content.rglob("*"), *_theme_folder(settings).rglob("*"), settings]
         return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in watched if p.is_file()))
 
     def watch() -> None:

@@ -196,9 +196,12 @@ def test_serve_previews_and_rebuilds_when_content_changes(project: Path) -> None
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    # Started from outside the project: the theme it watches is the one the settings name.
+    settings = f"--settings={project / 'pelicanconf.py'}"
+    places = [f"--{name}={project / name}" for name in ("content", "output")]
     server = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "serve", "--port", str(port)],
-        cwd=project,
+        [sys.executable, "-m", "generator.cli", settings, "serve", "--port", str(port), *places],
+        cwd=project.parent,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
