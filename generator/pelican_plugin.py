@@ -15,12 +15,14 @@ Receivers are module-level functions because Pelican holds them by weak referenc
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
 import html
 import logging
 import os
+import re
 import subprocess
 import threading
 from pathlib import Path
@@ -82,6 +84,9 @@ def body_html(article: Article) -> str:
     return nh3.clean(markup, tags={"p"}, attributes={"p": {"id"}}, link_rel=None)
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 class RawArticleReader(BaseReader):  # type: ignore[misc]
     """Reads a raw pasted article (``.txt``) into Pelican content and metadata."""
 
@@ -99,6 +104,17 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
     @functools.cached_property
     def _briefing(self) -> Settings:
         return briefing_settings(self.settings)
+
+    def process_metadata(self, name: str, value: Any) -> Any:
+        """Pelican's, with a shortcut for the date its ``FILENAME_METADATA`` takes from a
+        name such as ``2022-01-20-the-moscow-times-....txt`` (every name ``briefing add``
+        gives): it is parsed here, not by dateutil, once per file and build. (The date the
+        reader finds in the paste replaces it anyway.)"""
+        if name == "date" and isinstance(value, str) and _ISO_DAY.fullmatch(value):
+            year, month, day = map(int, value.split("-"))
+            with contextlib.suppress(ValueError):  # 2022-02-30: Pelican's error, below
+                return SafeDatetime(year, month, day)
+        return super().process_metadata(name, value)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         content_root = self._content_root
@@ -172,7 +188,9 @@ def link_articles(generator: ArticlesGenerator) -> None:
             if hasattr(translation, "record"):
                 pelican_articles.append(translation)
     corpus = link_corpus([a.record for a in pelican_articles], settings)
-    urls = {a.record.path: a.url for a in pelican_articles}
+    # Pelican works a URL out anew from its pattern each time it is read: read once here.
+    places = {a.record.path: (a.url, a.save_as) for a in pelican_articles}
+    urls = {path: url for path, (url, _) in places.items()}
     thread_urls = {t.slug: f"threads/{t.slug}.html" for t in corpus.threads}
     views = article_views(corpus, urls)
     for article in pelican_articles:
@@ -187,8 +205,8 @@ def link_articles(generator: ArticlesGenerator) -> None:
         shown = view["record"]
         article.briefing_search_key = digest(
             {
-                "url": article.url,
-                "save_as": article.save_as,
+                "url": places[article.record.path][0],
+                "save_as": places[article.record.path][1],
                 "metadata": {k: v for k, v in article.metadata.items() if k != "record"},
                 "record": (article.record.sha256, article.record.path),
                 "names": (shown.people, [q.speaker for q in shown.quotes]),
@@ -204,7 +222,9 @@ def link_articles(generator: ArticlesGenerator) -> None:
             pelican_data,
         )
     generator.settings["_BRIEFING_SHARDS"] = plan_shards(
-        (a.save_as, a.record.date) for a in pelican_articles if a.save_as
+        (places[a.record.path][1], a.record.date)
+        for a in pelican_articles
+        if places[a.record.path][1]
     )
     report = generator.settings.get("_BRIEFING_REPORT")
     if isinstance(report, BuildReport):  # for the command that runs the build
