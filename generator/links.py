@@ -31,9 +31,10 @@ from scipy import sparse
 from scipy.sparse import csgraph
 from threadpoolctl import threadpool_limits
 
+from .index import TermIndex, build_index
 from .model import Article, Corpus, CrossLink, PassageColumns, Passages, Thread
 from .settings import Settings
-from .terms import TermIndex, build_index, word_counts
+from .terms import word_counts
 
 #: Up to this many articles every pair is scored; above it, candidates come from each
 #: article's strongest terms (blocking), so the stage stays near-linear.
