@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import unicodedata
 from pathlib import PurePosixPath
 
@@ -44,7 +45,9 @@ BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html=False, explain=True)
 
 #: Characters that survive ftfy but are never text: C0/C1 controls other than tab and newline.
-_CONTROL = {c: None for c in range(32) if c not in (9, 10)} | {127: None}
+#: C0 controls but tab and newline, and DEL: a regex scan, not ``str.translate``, which looks
+#: every character up in a dict (0.2 ms for an article that has none, as nearly all do).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def detect_format(path: str) -> Format:
@@ -113,14 +116,14 @@ def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
     ('Macron says EU can’t rely on US\\n', ('ftfy:fix_encoding',))
     """
     # Line endings and C0 controls first, so ftfy judges the same text a re-clean will see.
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL)
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     fixed, explanation = ftfy.fix_and_explain(text, config=_FTFY)
     repairs = tuple(
         "ftfy:fix_encoding" if action == "decode" else f"ftfy:{name}"
         for action, name in (explanation or ())
         if action in ("decode", "transcode", "apply") and name != "fix_line_breaks"
     )
-    fixed = fixed.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL)
+    fixed = _CONTROL.sub("", fixed.replace("\r\n", "\n").replace("\r", "\n"))
     return unicodedata.normalize("NFC", fixed), tuple(dict.fromkeys(repairs))
 
 
