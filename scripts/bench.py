@@ -379,33 +379,64 @@ BUILD_SIZES = (100, 1000, 10000)
 Row = tuple[str, str, str, str]
 
 
-def _full_builds(n: int, projects: dict[str, Path]) -> tuple[list[Row], float]:
-    """Briefing from scratch, Briefing with its cache (every page rendered again, as after a
-    template change) and plain Pelican, interleaved so noise hits all alike."""
+def _rounds(n: int, projects: dict[str, Path], paste: Path | None) -> list[Row]:
+    """Every build of one size, side by side: each round runs Briefing from scratch, Briefing
+    with its cache (every page rendered again, as after a template change) and plain Pelican,
+    and, with ``paste``, a build with nothing changed, ``briefing add`` of the paste and Hugo
+    from scratch. Ratios are medians of each round's own ratios, so that the machine's
+    drift (it is shared) hits both sides of a ratio alike."""
     import shutil  # noqa: PLC0415
 
-    cold, warm, plain, memory, plain_memory = [], [], [], 0, 0
+    times: dict[str, list[float]] = {}
+    memory = plain_memory = 0
+    raw = projects["ours"] / "content" / "raw"
+    before = set(raw.iterdir())
+    hugo = _hugo() if paste else None
+
+    def timed(key: str, command: list[str], project: str) -> int:
+        seconds, rss = _timed(command, projects[project])
+        times.setdefault(key, []).append(seconds)
+        return rss
+
     for _ in range(3 if n <= 1000 else 1):
         _fresh(projects["ours"])
-        seconds, rss = _timed([*BRIEFING, "build"], projects["ours"])
-        cold.append(seconds)
-        memory = max(memory, rss)
+        memory = max(memory, timed("full", [*BRIEFING, "build"], "ours"))
         shutil.rmtree(projects["ours"] / "output")
-        warm.append(_timed([*BRIEFING, "build"], projects["ours"])[0])
+        timed("warm", [*BRIEFING, "build"], "ours")
+        if paste:
+            timed("nothing", [*BRIEFING, "build"], "ours")
+            timed("add", [*BRIEFING, "add", str(paste)], "ours")
+            for path in set(raw.iterdir()) - before:
+                path.unlink()  # back to the n articles for the next round
         _fresh(projects["plain"])
-        seconds, rss = _timed(PELICAN, projects["plain"])
-        plain.append(seconds)
-        plain_memory = max(plain_memory, rss)
-    c, w, p = (statistics.median(x) for x in (cold, warm, plain))
-    print(f"  {n:>6}: Briefing {c:.1f} s (cache warm {w:.1f} s, {memory} MB),", end=" ")
-    print(f"plain Pelican {p:.1f} s ({plain_memory} MB)")
-    return [
-        (f"full build, {n:,} articles", f"{c:.1f} s", f"{p:.1f} s (Pelican)", f"{c / p:.2f}x"),
+        plain_memory = max(plain_memory, timed("pelican", PELICAN, "plain"))
+        if hugo:
+            _fresh(projects["hugo"])
+            timed("hugo", [hugo, "--quiet", "-d", "public"], "hugo")
+    median = {key: statistics.median(values) for key, values in times.items()}
+
+    def ratio(key: str, against: str) -> str:
+        pairs = zip(times[key], times[against], strict=True)
+        return f"{statistics.median(a / b for a, b in pairs):.2f}x"
+
+    full, pelican = median["full"], median["pelican"]
+    print(
+        f"  {n:>6}: Briefing {full:.1f} s (cache warm {median['warm']:.1f} s, {memory} MB),",
+        end=" ",
+    )
+    print(f"plain Pelican {pelican:.1f} s ({plain_memory} MB)")
+    rows: list[Row] = [
+        (
+            f"full build, {n:,} articles",
+            f"{full:.1f} s",
+            f"{pelican:.1f} s (Pelican)",
+            ratio("full", "pelican"),
+        ),
         (
             f"every page again, cache warm, {n:,}",
-            f"{w:.1f} s",
-            f"{p:.1f} s (Pelican)",
-            f"{w / p:.2f}x",
+            f"{median['warm']:.1f} s",
+            f"{pelican:.1f} s (Pelican)",
+            ratio("warm", "pelican"),
         ),
         (
             f"peak memory, {n:,} articles",
@@ -413,58 +444,45 @@ def _full_builds(n: int, projects: dict[str, Path]) -> tuple[list[Row], float]:
             f"{plain_memory} MB (Pelican)",
             f"{memory / plain_memory:.2f}x",
         ),
-    ], c
-
-
-def _regeneration(n: int, projects: dict[str, Path], full: float, work: Path) -> list[Row]:
-    """On a built site of ``n``: a build with nothing changed, ``briefing add`` of one new
-    paste, and Hugo building the same articles from scratch."""
-    from synthetic import synthetic_pastes  # noqa: PLC0415
-
-    extra = synthetic_pastes(n + 1)[-1]  # the same stories, one article more
-    paste = work / f"{extra.name}.txt"
-    paste.write_text(extra.raw, encoding="utf-8")
-    raw = projects["ours"] / "content" / "raw"
-    before = set(raw.iterdir())
-    adds, nothing = [], []
-    for _ in range(3):
-        _timed([*BRIEFING, "build"], projects["ours"])  # the site of the n articles
-        nothing.append(_timed([*BRIEFING, "build"], projects["ours"])[0])
-        adds.append(_timed([*BRIEFING, "add", str(paste)], projects["ours"])[0])
-        for path in set(raw.iterdir()) - before:
-            path.unlink()  # back to the n articles for the next round
-    a, z = statistics.median(adds), statistics.median(nothing)
-    print(f"  add one article to {n:,}: {a:.1f} s; nothing changed: {z:.1f} s")
-    rows = [
+    ]
+    if not paste:
+        return rows
+    add, nothing = median["add"], median["nothing"]
+    print(f"  add one article to {n:,}: {add:.1f} s; nothing changed: {nothing:.1f} s")
+    rows += [
         (
             f"add 1 article to {n:,} (`briefing add`)",
-            f"{a:.1f} s",
+            f"{add:.1f} s",
             f"{full:.1f} s (our full build)",
-            f"{a / full:.2f}x",
+            ratio("add", "full"),
         ),
         (
             f"build, nothing changed, {n:,}",
-            f"{z:.1f} s",
+            f"{nothing:.1f} s",
             f"{full:.1f} s (our full build)",
-            f"{z / full:.2f}x",
+            ratio("nothing", "full"),
         ),
     ]
-    hugo = _hugo()
     if hugo:
-        times = []
-        for _ in range(3):
-            _fresh(projects["hugo"])
-            times.append(_timed([hugo, "--quiet", "-d", "public"], projects["hugo"])[0])
-        h = statistics.median(times)
         rows.append(
             (
                 f"add 1 article vs Hugo full build, {n:,}",
-                f"{a:.1f} s",
-                f"{h:.2f} s (Hugo)",
-                f"{a / h:.2f}x",
+                f"{add:.1f} s",
+                f"{median['hugo']:.2f} s (Hugo)",
+                ratio("add", "hugo"),
             )
         )
     return rows
+
+
+def _extra_paste(n: int, work: Path) -> Path:
+    """One more paste of the same stories: what ``briefing add`` adds to ``n`` articles."""
+    from synthetic import synthetic_pastes  # noqa: PLC0415
+
+    extra = synthetic_pastes(n + 1)[-1]
+    paste = work / f"{extra.name}.txt"
+    paste.write_text(extra.raw, encoding="utf-8")
+    return paste
 
 
 def bench_build() -> None:
@@ -481,10 +499,8 @@ def bench_build() -> None:
         work = Path(folder)
         for n in sizes:
             projects = _projects(n, work)
-            found, full = _full_builds(n, projects)
-            rows += found
-            if n == 1000 or (n == sizes[-1] and 1000 not in sizes):
-                rows += _regeneration(n, projects, full, work)
+            regenerate = n == 1000 or (n == sizes[-1] and 1000 not in sizes)
+            rows += _rounds(n, projects, _extra_paste(n, work) if regenerate else None)
             for project in projects.values():
                 shutil.rmtree(project)
     print(
