@@ -163,6 +163,18 @@ def pack_available() -> bool:
     return importlib.util.find_spec("weasyprint") is not None
 
 
+def prepare_worker(parent: int) -> None:
+    """A pack worker's start: die with the build process ``parent``, and import WeasyPrint
+    now (most of a second), while the build is still reading and linking the articles, so
+    that the layout starts as soon as the pack's HTML arrives. An import that fails is
+    reported by :func:`lay_out_pack`, which tries again."""
+    from .children import die_with_parent  # noqa: PLC0415
+
+    die_with_parent(parent)
+    with contextlib.suppress(ImportError, OSError):
+        import weasyprint  # noqa: F401, PLC0415
+
+
 @dataclass(frozen=True)
 class PackReport:
     path: Path

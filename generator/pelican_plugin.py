@@ -40,7 +40,7 @@ from pelican.writers import Writer
 
 from .build import BuildReport
 from .cache import cache_folder, code_fingerprint, process_file_cached
-from .children import die_with_parent, helper_command
+from .children import helper_command
 from .errors import BuildError, InputError
 from .incremental import (
     Manifest,
@@ -57,7 +57,7 @@ from .incremental import (
 )
 from .links import link_corpus, passage_anchor
 from .model import Article, Corpus
-from .pack import lay_out_pack, pack_available, pack_markup
+from .pack import lay_out_pack, pack_available, pack_markup, prepare_worker
 from .pipeline import process_file
 from .search import SEARCH_FOLDER, brace_glob, bundle_urls, plan_shards
 from .settings import Settings, load_settings
@@ -175,8 +175,10 @@ def add_reader(readers: Any) -> None:
 
 
 def check_settings(pelican: Any) -> None:
-    """Validate ``BRIEFING`` once, before any file is read; a bad key stops the build."""
+    """``initialized``: validate ``BRIEFING`` once, before any file is read (a bad key stops
+    the build), then start the pack's worker."""
     briefing_settings(pelican.settings)
+    start_pack_worker(pelican.settings)
 
 
 def link_articles(generator: ArticlesGenerator) -> None:
@@ -188,6 +190,9 @@ def link_articles(generator: ArticlesGenerator) -> None:
             if hasattr(translation, "record"):
                 pelican_articles.append(translation)
     corpus = link_corpus([a.record for a in pelican_articles], settings)
+    pack = settings.pack and pack_available()
+    if pack:  # first: the pack's layout is the longest task, and it needs only the corpus
+        start_pack(generator, corpus, settings)
     # Pelican works a URL out anew from its pattern each time it is read: read once here.
     places = {a.record.path: (a.url, a.save_as) for a in pelican_articles}
     urls = {path: url for path, (url, _) in places.items()}
@@ -240,12 +245,10 @@ def link_articles(generator: ArticlesGenerator) -> None:
             if a.callouts and a.path in views
         ],
         "corpus": corpus,
-        "pack": settings.pack and pack_available(),
+        "pack": pack,
         "pelican_articles": {a.record.path: a for a in pelican_articles},
         "search_bundles": bundle_urls(generator.settings["_BRIEFING_SHARDS"]),
     }
-    if generator.context["briefing"]["pack"]:
-        start_pack(generator, corpus, settings)
 
 
 #: The link lists of an article's view (its paragraphs carry the passage links).
@@ -508,17 +511,32 @@ class BriefingPagesGenerator(Generator):  # type: ignore[misc]
             )
 
 
-def start_pack(generator: Any, corpus: Corpus, settings: Settings) -> None:
-    """Lay out ``briefing.pdf`` in a second process while Pelican renders the pages: the
-    pack's layout is the longest single task of a build, and this machine has two cores.
-    A fresh interpreter ("spawn"), not a fork: ``briefing serve`` builds while its web
-    server thread runs, and forking a threaded process is unsafe."""
+def start_pack_worker(settings: dict[str, Any]) -> None:
+    """``initialized``: start the process that lays out ``briefing.pdf``, before any article
+    is read. The pack's layout is the longest single task of a build, and adding one article
+    changes the pack (its article count, at least): a worker that imports WeasyPrint while
+    Pelican reads and links the articles takes most of a second off ``briefing add``."""
+    if briefing_settings(settings).pack and pack_available():
+        settings["_BRIEFING_PACK_POOL"] = _pack_pool()
+
+
+def _pack_pool() -> Any:
+    """A worker process for the pack. A fresh interpreter ("spawn"), not a fork: ``briefing
+    serve`` builds while its web server thread runs, and forking a threaded process is
+    unsafe."""
     import multiprocessing  # noqa: PLC0415
 
-    markup, count = pack_markup(corpus, settings, limit=settings.pack_limit)
-    pool = multiprocessing.get_context("spawn").Pool(
-        1, initializer=die_with_parent, initargs=(os.getpid(),)
+    return multiprocessing.get_context("spawn").Pool(
+        1, initializer=prepare_worker, initargs=(os.getpid(),)
     )
+
+
+def start_pack(generator: Any, corpus: Corpus, settings: Settings) -> None:
+    """Hand the pack's HTML to the worker, which lays it out while Pelican renders the pages
+    (this machine has two cores). Pelican's own ``--autoreload`` builds many times after one
+    ``initialized``: the later builds start a worker here."""
+    pool = generator.settings.pop("_BRIEFING_PACK_POOL", None) or _pack_pool()
+    markup, count = pack_markup(corpus, settings, limit=settings.pack_limit)
     job = pool.apply_async(
         lay_out_pack,
         (markup, count, Path(generator.output_path) / "briefing.pdf"),
@@ -529,6 +547,10 @@ def start_pack(generator: Any, corpus: Corpus, settings: Settings) -> None:
 
 def finish_pack(pelican_object: Any) -> None:
     """At the end of the build: wait for the pack; a failure is a warning, not a lost site."""
+    idle = pelican_object.settings.pop("_BRIEFING_PACK_POOL", None)
+    if idle is not None:  # a worker no pack was handed to (a briefing with no articles)
+        idle.terminate()
+        idle.join()
     started = pelican_object.settings.pop("_BRIEFING_PACK", None)
     if started is None:
         return
@@ -761,7 +783,9 @@ def run_pelican(
             search.stop()
             search.wait()
         pack = settings.pop("_BRIEFING_PACK", None)
-        if pack is not None:  # ... or after the pack's layout started
-            pack[0].terminate()
-            pack[0].join()
+        idle = settings.pop("_BRIEFING_PACK_POOL", None)
+        for pool in (pack[0] if pack else None, idle):
+            if pool is not None:  # ... or after the pack's worker started
+                pool.terminate()
+                pool.join()
     return collector.records
