@@ -190,12 +190,12 @@ def link_articles(generator: ArticlesGenerator) -> None:
             if hasattr(translation, "record"):
                 pelican_articles.append(translation)
     corpus = link_corpus([a.record for a in pelican_articles], settings)
-    pack = settings.pack and pack_available()
+    pack = _pack_wanted(settings)
     if pack:  # first: the pack's layout is the longest task, and it needs only the corpus
         start_pack(generator, corpus, settings)
     # Pelican works a URL out anew from its pattern each time it is read: read once here.
-    places = {a.record.path: (a.url, a.save_as) for a in pelican_articles}
-    urls = {path: url for path, (url, _) in places.items()}
+    urls = {a.record.path: a.url for a in pelican_articles}
+    save_as = {a.record.path: a.save_as for a in pelican_articles}
     thread_urls = {t.slug: f"threads/{t.slug}.html" for t in corpus.threads}
     views = article_views(corpus, urls)
     for article in pelican_articles:
@@ -210,8 +210,8 @@ def link_articles(generator: ArticlesGenerator) -> None:
         shown = view["record"]
         article.briefing_search_key = digest(
             {
-                "url": places[article.record.path][0],
-                "save_as": places[article.record.path][1],
+                "url": urls[article.record.path],
+                "save_as": save_as[article.record.path],
                 "metadata": {k: v for k, v in article.metadata.items() if k != "record"},
                 "record": (article.record.sha256, article.record.path),
                 "names": (shown.people, [q.speaker for q in shown.quotes]),
@@ -227,9 +227,7 @@ def link_articles(generator: ArticlesGenerator) -> None:
             pelican_data,
         )
     generator.settings["_BRIEFING_SHARDS"] = plan_shards(
-        (places[a.record.path][1], a.record.date)
-        for a in pelican_articles
-        if places[a.record.path][1]
+        (save_as[a.record.path], a.record.date) for a in pelican_articles if save_as[a.record.path]
     )
     report = generator.settings.get("_BRIEFING_REPORT")
     if isinstance(report, BuildReport):  # for the command that runs the build
@@ -516,8 +514,13 @@ def start_pack_worker(settings: dict[str, Any]) -> None:
     is read. The pack's layout is the longest single task of a build, and adding one article
     changes the pack (its article count, at least): a worker that imports WeasyPrint while
     Pelican reads and links the articles takes most of a second off ``briefing add``."""
-    if briefing_settings(settings).pack and pack_available():
+    if _pack_wanted(briefing_settings(settings)):
         settings["_BRIEFING_PACK_POOL"] = _pack_pool()
+
+
+def _pack_wanted(settings: Settings) -> bool:
+    """The settings ask for the pack, and WeasyPrint is installed."""
+    return settings.pack and pack_available()
 
 
 def _pack_pool() -> Any:
