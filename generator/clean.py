@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
+from . import layout as L
 from . import patterns as P
 from .dates import find_date
 from .errors import InputError
@@ -133,47 +134,104 @@ def _claim(out: list[Verdict | None], i: int, rule: str, *meta: tuple[str, str])
 
 
 def assign_positions(
-    blocks: Sequence[str], verdicts: Sequence[Verdict | None]
+    blocks: Sequence[str], verdicts: Sequence[Verdict | None], url: str | None = None
 ) -> tuple[list[Verdict | None], list[str]]:
-    """Judge the blocks no rule claimed by where they stand; return verdicts and flags."""
+    """Judge the blocks no rule claimed by where they stand; return verdicts and flags.
+
+    The body is found first (:func:`generator.layout.find_body`), then the headline among
+    the blocks before it (:func:`generator.layout.choose_title`); what else stands before
+    the body is the page's furniture, what stands after it the site's footer.
+    """
     out = list(verdicts)
     notes: list[str] = []
-    title_at = next((i for i, v in enumerate(out) if v is None), None)
-    if title_at is not None and _is_prose(blocks[title_at]):
-        title_at = None  # the paste starts with body text: no headline to take
+    _mark_repeats(blocks, out)
+    shapes = [L.shape(b) for b in blocks]
+    found = L.find_body(blocks, out, shapes)
+    if found is None:  # no prose at all: keep what could be text, as the old cleaner did
+        for i, block in enumerate(blocks):
+            if out[i] is None and (shapes[i].chrome or shapes[i].words < 3):
+                _claim(out, i, "drop_site_furniture")
+        return out, notes
+    start, end = found
+    title_at = L.choose_title(blocks, out, shapes, start, url)
     if title_at is not None:
         out[title_at] = _take_title(blocks[title_at])
-    _mark_repeats(blocks, out)
-    if title_at is not None:  # the headline printed again further down is not body text
-        for i, block in enumerate(blocks):
-            if out[i] is None and block.casefold() == blocks[title_at].casefold():
+        for i, block in enumerate(blocks):  # the headline printed again is not body text
+            if i != title_at and out[i] is None and block.casefold() == blocks[title_at].casefold():
                 out[i] = Verdict("drop_repeated_block", drops_text=True)
-    body_start = next((i for i, v in enumerate(out) if v and v.rule == "take_dateline"), None)
-    if body_start is None:
-        start = 0 if title_at is None else title_at + 1
-        body_start = next(
-            (i for i in range(start, len(out)) if out[i] is None and _looks_like_body(blocks[i])),
-            None,
-        )
-    if body_start is not None:
-        _mark_front_matter(blocks, out, (title_at or -1) + 1, body_start)
-        front = {
-            blocks[i].casefold()
-            for i, v in enumerate(out)
-            if v is not None and v.rule == "take_standfirst"
-        }
-        for i, block in enumerate(blocks):  # the standfirst printed again is not body text
-            if out[i] is None and block.casefold() in front:
-                out[i] = Verdict("drop_repeated_block", drops_text=True)
-        _mark_footer(blocks, out, body_start, notes)
-        for i in range(body_start + 1, len(out)):
-            if out[i] is not None and out[i].rule == "take_section_label":  # type: ignore[union-attr]
-                _claim(out, i, "drop_site_furniture")  # a nav link below the story
-    _mark_related_blocks(blocks, out)
+        deck = title_at + 1
+        if (
+            deck < start
+            and out[deck] is None
+            and shapes[deck].words >= 6
+            and not shapes[deck].chrome
+            and not L.caption_at(blocks, out, deck)
+        ):
+            _claim(out, deck, "take_standfirst", ("standfirst", blocks[deck]))
+    for i in range(start):  # before the body: menus, mastheads, bylines, captions
+        if out[i] is None:
+            rule = "take_caption" if L.caption_at(blocks, out, i) and shapes[i].words >= 5 else (
+                "drop_page_header"
+            )
+            if rule == "take_caption":
+                _claim(out, i, rule, ("caption", blocks[i]))
+            else:
+                _claim(out, i, rule)
+    front = {
+        blocks[i].casefold() for i, v in enumerate(out) if v is not None and v.rule == "take_standfirst"
+    }
+    for i, block in enumerate(blocks):  # the standfirst printed again is not body text
+        if out[i] is None and block.casefold() in front:
+            out[i] = Verdict("drop_repeated_block", drops_text=True)
+    for i in range(start + 1, len(out)):
+        if out[i] is not None and out[i].rule == "take_section_label":  # type: ignore[union-attr]
+            _claim(out, i, "drop_site_furniture")  # a nav link below the story
+    _mark_footer(blocks, out, start, notes)
+    _mark_related_blocks(blocks, out, start)
     _mark_lists(blocks, out)
-    if body_start is not None:
-        _flag_stray_headlines(blocks, out, body_start, notes)
+    _mark_body(blocks, out, shapes, start, end)
+    for i in range(end + 1, len(blocks)):  # after the body: the site's footer
+        if out[i] is None:
+            _claim(out, i, "drop_footer")
+    _flag_stray_headlines(blocks, out, start, notes)
     return out, notes
+
+
+def _mark_body(
+    blocks: Sequence[str],
+    out: list[Verdict | None],
+    shapes: Sequence[L.Shape],
+    start: int,
+    end: int,
+) -> None:
+    """Inside the body: appeals, captions and author notes go; a lone short line between
+    paragraphs is a sub-heading; runs of short lines (related headlines) go."""
+
+    def good(j: int) -> bool:
+        v = out[j]
+        return (v is None or v.keep is not None) and (shapes[j].prose or shapes[j].sentence)
+
+    for i in range(start, end + 1):
+        if out[i] is not None:
+            continue
+        form, text = shapes[i], blocks[i]
+        if form.prose or form.sentence or form.quote:
+            if L.is_appeal(text, form) and not form.quote:
+                _claim(out, i, "drop_banner")
+            elif i > start and L.caption_at(blocks, out, i) and not form.quote:
+                _claim(out, i, "take_caption", ("caption", text))
+            elif i > start and L.is_bio(text, None) and i >= end - 2:
+                _claim(out, i, "drop_author_note")
+            continue
+        if form.chrome or form.letters_words == 0 or L.COMMENTS.match(text):
+            _claim(out, i, "drop_site_furniture")
+            continue
+        before = next((j for j in range(i - 1, start - 1, -1) if not L._skippable(out[j])), None)
+        after = next((j for j in range(i + 1, end + 1) if not L._skippable(out[j])), None)
+        lone = before is not None and good(before) and after is not None and good(after)
+        if lone and form.words <= 14 and not form.upper or (lone and form.words <= 6):
+            continue  # a sub-heading
+        _claim(out, i, "drop_related_links")
 
 
 def _mark_repeats(blocks: Sequence[str], out: list[Verdict | None]) -> None:
@@ -228,9 +286,9 @@ def _mark_footer(
         _claim(out, i, "drop_footer")
 
 
-def _mark_related_blocks(blocks: Sequence[str], out: list[Verdict | None]) -> None:
+def _mark_related_blocks(blocks: Sequence[str], out: list[Verdict | None], start: int = 0) -> None:
     """Headlines listed under "More from Europe", "Related Topics", a lone "Read also"."""
-    i = 0
+    i = start
     while i < len(blocks):
         verdict = out[i]
         lone = P.RELATED_LINE.match(blocks[i])
@@ -414,7 +472,11 @@ def clean_article(raw: RawArticle) -> Article:
         if fixed:
             blocks.append(fixed)
             originals.append(block)
-    verdicts, notes = assign_positions(blocks, [classify(b) for b in blocks])
+    claims = [classify(b) for b in blocks]
+    pasted_url = next(
+        (value for v in claims if v is not None for key, value in v.meta if key == "url"), None
+    )
+    verdicts, notes = assign_positions(blocks, claims, _safe_url(pasted_url))
 
     paragraphs: list[str] = []
     for block, original, verdict in zip(blocks, originals, verdicts, strict=True):
@@ -438,14 +500,13 @@ def clean_article(raw: RawArticle) -> Article:
         raise InputError(
             raw.path, "no article text is left after cleaning", "is this the whole paste?"
         )
-    if title is None:
-        raise InputError(
-            raw.path,
-            "no title found: the first line is body text, not a headline",
-            "put the headline on the first line",
-        )
     url = _safe_url(first("url"))
+    derived: list[str] = []
+    if title is None:
+        title, origin = derive_title(url, paragraphs[0])
+        derived.append(f"no headline found in the paste: title derived from {origin}")
     date, warnings = resolve_date(meta, url)
+    warnings[:0] = derived
     if date is None:
         warnings.append("no date found: add a first line such as ' date 2022-01-20'")
     if first("url") and url is None:
@@ -480,6 +541,18 @@ def clean_article(raw: RawArticle) -> Article:
         repairs=tuple(dict.fromkeys(repairs)),
         extra=extra,
     )
+
+
+def derive_title(url: str | None, first_paragraph: str) -> tuple[str, str]:
+    """A headline for a paste that has none, and where it came from.
+
+    >>> derive_title("https://example.org/2020/03/24/eu-opens-talks-with-skopje", "x")
+    ('Eu opens talks with skopje', "the original URL's slug")
+    """
+    from_slug = L.slug_title(url)
+    if from_slug:
+        return from_slug, "the original URL's slug"
+    return L.first_sentence_title(first_paragraph), "the first sentence"
 
 
 def as_markdown(article: Article) -> str:

@@ -1,0 +1,360 @@
+"""Where the article stands in a paste: the head, the body and the tail, judged by shape.
+
+The line rules (:mod:`generator.rules`) know the furniture of sites we have seen. This
+module generalises to sites we have not, the way jusText and Boilerpipe do: every block
+gets shallow features (its length, its share of function words, how it ends, whether it
+reads as an appeal to the reader or as site chrome), and the blocks' context decides.
+
+- The **body** starts at the first block of prose that is followed by more prose (or at a
+  wire dateline), and is not a photo caption (a sentence followed by its credit). It ends
+  at its last block of prose before a long run of non-prose or a comments marker.
+- The **headline** is chosen among the head's blocks by weighing evidence
+  (:func:`title_score`): its shape, the URL's slug, a repeat with a site suffix, how close
+  it stands to the byline, date and body, and marks of chrome against it.
+- Inside the body, a short line between paragraphs is a sub-heading; site chrome, runs of
+  short lines (lists of related headlines) and appeals to the reader are dropped.
+
+Every decision is a :class:`~generator.rules.Verdict` with a rule name, so each removal is
+still explained.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from . import patterns as P
+from .rules import Verdict, has_quotation
+
+#: Function words: prose has many, menus, headlines of names and tickers few.
+STOP_WORDS = frozenset(
+    """a about after against all also an and any are as at be because been before being
+    between both but by can could did do does during each for from had has have he her his
+    how i if in into is it its itself more most no nor not of on once only or other our out
+    over own said says she should so some such than that the their them then there these
+    they this those through to too under until up very was we were what when where which
+    while who whom why will with would you your""".split()
+)
+
+#: Words of site chrome: navigation, accounts, sharing, apps, promotion.
+CHROME = re.compile(
+    r"\b(?:skip\s+to|subscrib\w*|sign\s+(?:in|up)|log\s*in|login|register|newsletters?|"
+    r"cookies?|privacy|menu|search|learn\s+more|download|apps?|advertisement|advertising|"
+    r"sponsored|back\s+to\s+home|read\s+(?:next|more|also)|further\s+reading|most\s+(?:popular|read|viewed)|"
+    r"trending|follow|share|comments?|reply|watch\s+(?:live|now)|listen|podcasts?|videos?|"
+    r"gallery|become\s+a|members?(?:hip)?|support\s+us|donat\w+|paywall|premium|unlimited|"
+    r"all\s+rights|copyright|terms\s+of|whatsapp|telegram|facebook|twitter|instagram|youtube|"
+    r"linkedin|rss|today'?s\s+paper|e-?paper|jump\s+to|show\s+(?:more|original|key)|load\s+more|"
+    r"click|view\s+in\s+browser|unsubscribe|forwarded\s+message|translated\s+from|powered\s+by|"
+    r"key\s+events|keep\s+reading|visual\s+stories|popular\s+on|now\s+playing|text\s+size|"
+    r"breaking\s+news|live\s+updates|top\s+stories|latest(?:\s+news)?|more\s+from|"
+    r"you\s+may\s+also|recommended|editor'?s\s+picks?|print\s+edition|javascript|"
+    r"\w+\.(?:com|org|net|co|ch|ru|uk|de|fr|in|ke|ng|au)\b|www\.)",
+    re.IGNORECASE,
+)
+
+#: An appeal to the reader: the site speaking, not the story.
+APPEAL = re.compile(
+    r"\b(?:you|your|you're|we've|subscribe\w*|subscription|support\w*|donat\w+|member\w*|"
+    r"newsletter|sign\s+up|signing\s+up|register|download|app|inbox|unsubscribe|"
+    r"journalism|paywall|free\s+access|unlimited\s+access|cookies|privacy|consent|"
+    r"channel|whatsapp|telegram|contribut\w+|readers?|click|tap|email|e-mail|comments?)\b",
+    re.IGNORECASE,
+)
+
+#: A credit under a photo: ``Image: Name / Yle``, ``PHOTO: ...``, ``Credit...``,
+#: ``Photographer: ...``, ``Courtesy of ...``, ``(AA Photo)``, ``PHOTO | FILE``.
+CREDIT = re.compile(
+    r"^(?:(?:photo(?:graph|grapher)?s?|image|picture|credit|courtesy|illustration|foto|video)"
+    r"\b\s*(?:by|of)?\s*[:|.\-]*\s*\S"
+    r"|\(?(?:[A-Z]{2,}\s+)?photo\)?$)"
+    r"|(?:\b(?:photo|image|credit)\s*[:|]|/\s*(?:AFP|AP|Reuters|EPA|Getty\s+Images|Yle|TASS|"
+    r"Xinhua|Anadolu|Kyodo|Yonhap|Bloomberg|Shutterstock|Pool|File)|\|\s*[A-Z][A-Z ]{1,30})\s*$",
+    re.IGNORECASE,
+)
+
+#: The start of readers' comments: nothing after it is the article's.
+COMMENTS = re.compile(
+    r"^(?:comments?(?:\s*\(\d+\))?|\d+\s+comments?|reply|join\s+the\s+(?:conversation|discussion)|"
+    r"leave\s+a\s+(?:reply|comment)|add\s+a\s+comment|show\s+comments|jump\s+to\s+comments)$",
+    re.IGNORECASE,
+)
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\N{RIGHT SINGLE QUOTATION MARK}][^\W\d_]+)?")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The shallow features of one block."""
+
+    words: int  # whitespace-separated words
+    letters_words: int  # words made of letters
+    stop_ratio: float  # share of function words among the letter words
+    ends: bool  # ends as a sentence does
+    quote: bool  # holds a quotation of three words or more
+    chrome: bool  # holds a word of site chrome
+    appeal: float  # share of words that address the reader or promote the site
+    upper: bool  # written in capitals
+
+    @property
+    def prose(self) -> bool:
+        """A sentence or more of running text."""
+        if self.quote and self.words >= 8:
+            return True
+        return (self.words >= 10 and self.ends and self.stop_ratio >= 0.12) or (
+            self.words >= 25 and self.stop_ratio >= 0.12
+        )
+
+    @property
+    def sentence(self) -> bool:
+        """A short sentence that can stand in a body (``He did not elaborate.``)."""
+        return self.ends and self.words >= 3 and self.stop_ratio >= 0.1 and not self.upper
+
+
+def shape(text: str) -> Shape:
+    """The features of a block.
+
+    >>> shape("Foreign ministers ended their meeting in Rovaniemi on Tuesday.").prose
+    True
+    >>> shape("Latest news").prose, shape("Latest news").chrome
+    (False, True)
+    """
+    words = text.split()
+    letter_words = [w.lower() for w in _WORD.findall(text)]
+    stops = sum(1 for w in letter_words if w in STOP_WORDS)
+    plain = re.sub(r"[\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}«»][^\"\N{RIGHT DOUBLE QUOTATION MARK}»]*[\"\N{RIGHT DOUBLE QUOTATION MARK}»]", " ", text)
+    appeals = len(APPEAL.findall(plain))
+    letters = "".join(filter(str.isalpha, text))
+    return Shape(
+        words=len(words),
+        letters_words=len(letter_words),
+        stop_ratio=stops / max(len(letter_words), 1),
+        ends=bool(P.SENTENCE_END.search(text.rstrip())) or text.rstrip().endswith(":"),
+        quote=has_quotation(text),
+        chrome=bool(CHROME.search(text)),
+        appeal=appeals / max(len(words), 1),
+        upper=len(letters) >= 4 and letters.isupper(),
+    )
+
+
+def is_appeal(text: str, form: Shape) -> bool:
+    """The site speaking to its reader: a donation, newsletter or app appeal, a paywall."""
+    if form.quote and form.appeal < 0.15:
+        return False
+    return (form.appeal >= 0.12 and form.words <= 80) or (form.appeal >= 0.08 and form.words <= 25)
+
+
+def is_bio(text: str, byline: str | None) -> bool:
+    """An author's note: ``Jane Doe covers trade for The Times.``, ``X is a reporter ...``."""
+    match = re.match(
+        r"^(?P<name>[A-Z][\w'\-]+(?: [A-Z][\w'.\-]+){1,3}) (?:is|was|covers|writes|reports|"
+        r"has\s+been|contributed)\b.{0,200}\b(?:reporter|correspondent|journalist|editor|writer|"
+        r"researcher|fellow|professor|director|analyst|columnist|covers|covering|author|"
+        r"based\s+in|for\s+(?:the\s+)?[A-Z])",
+        text,
+    )
+    if not match or len(text.split()) > 60:
+        return False
+    return byline is None or match["name"].split()[-1].lower() in byline.lower() or True
+
+
+def _credit_like(text: str, verdict: Verdict | None) -> bool:
+    if verdict is not None and verdict.rule in ("take_photo_credit", "take_caption"):
+        return True
+    return len(text.split()) <= 12 and bool(CREDIT.search(text))
+
+
+def caption_at(blocks: Sequence[str], out: Sequence[Verdict | None], i: int) -> bool:
+    """A sentence followed by its photo credit, or ending in one (``... | KYODO``)."""
+    if i + 1 < len(blocks) and _credit_like(blocks[i + 1], out[i + 1]):
+        return True
+    text = blocks[i]
+    return bool(
+        re.search(r"(?:\|\s*[A-Z][A-Z ]{1,30}|\[[\w .\-/]{2,30}\]|[A-Z\N{LATIN CAPITAL LETTER Z WITH CARON}]{2,}(?: [A-Z]{2,})* / [A-Z]{2,}[\w/ ]{0,20}|\((?:[A-Z]+ )?Photo\))\s*$", text)
+    )
+
+
+def _skippable(verdict: Verdict | None) -> bool:
+    """A block some rule claimed as metadata or furniture: the body may run past it."""
+    return verdict is not None and verdict.keep is None and verdict.rule != "take_dateline"
+
+
+def find_body(
+    blocks: Sequence[str], out: Sequence[Verdict | None], shapes: Sequence[Shape]
+) -> tuple[int, int] | None:
+    """The first and last block of the body, or None if no block is prose."""
+    start = None
+    for i, verdict in enumerate(out):
+        if verdict is not None and verdict.rule == "take_dateline":
+            start = i
+            break
+        if verdict is not None or not shapes[i].prose or caption_at(blocks, out, i):
+            continue
+        if is_appeal(blocks[i], shapes[i]):
+            continue
+        following = next((j for j in range(i + 1, len(blocks)) if not _skippable(out[j])), None)
+        if following is None or shapes[following].prose or shapes[following].sentence or (
+            out[following] is not None and out[following].rule == "take_dateline"  # type: ignore[union-attr]
+        ):
+            start = i
+            break
+    if start is None:  # no two prose blocks in a row: the first lone prose block
+        start = next(
+            (i for i, v in enumerate(out) if v is None and shapes[i].prose), None
+        )
+        if start is None:
+            return None
+    end, gap = start, 0
+    for i in range(start + 1, len(blocks)):
+        verdict = out[i]
+        if verdict is None and COMMENTS.match(blocks[i]):
+            break
+        if verdict is not None and verdict.rule == "drop_footer":
+            break
+        good = (verdict is None or verdict.keep is not None) and (
+            shapes[i].prose or shapes[i].sentence
+        ) and not is_appeal(blocks[i], shapes[i]) and not caption_at(blocks, out, i)
+        if good:
+            end, gap = i, 0
+            continue
+        gap += 1
+        if gap >= 7:
+            break
+    return start, end
+
+
+def _slug_words(url: str | None) -> set[str]:
+    if not url:
+        return set()
+    path = unquote(urlsplit(url).path)
+    parts = [p for p in path.split("/") if p]
+    best: set[str] = set()
+    for part in parts:
+        words = {w.lower() for w in re.findall(r"[^\W\d_]+", part)}
+        if len(words) > len(best):
+            best = words
+    return best if len(best) >= 3 else set()
+
+
+def slug_title(url: str | None) -> str | None:
+    """A headline made from the URL's slug: ``/2022/01/20/macron-calls-for-pact`` ->
+    ``Macron calls for pact``.
+
+    >>> slug_title("https://example.org/news/2022/01/20/macron-calls-for-a-pact-123.html")
+    'Macron calls for a pact'
+    >>> slug_title("https://example.org/a/12345") is None
+    True
+    """
+    if not url:
+        return None
+    path = unquote(urlsplit(url).path)
+    parts = [re.sub(r"\.\w{2,5}$", "", p) for p in path.split("/") if p]
+    best = max(parts, key=lambda p: len(re.findall(r"[^\W\d_]+", p)), default="")
+    words = [w for w in re.split(r"[-_+\s]+", best) if w and not w.isdigit()]
+    if len(words) < 3:
+        return None
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+
+
+def title_score(
+    blocks: Sequence[str],
+    out: Sequence[Verdict | None],
+    shapes: Sequence[Shape],
+    i: int,
+    body_start: int,
+    slug: set[str],
+) -> float:
+    """How much block ``i`` looks like the headline; below 1 it is not one."""
+    text, form = blocks[i], shapes[i]
+    n = form.words
+    if n < 3 or n > 40 or len(text) > 300:
+        return -9.0
+    score = 1.0
+    score += 1.5 if 5 <= n <= 22 else 0.0
+    if form.chrome:
+        score -= 3.0
+    if form.upper:
+        score -= 2.0
+    if text.rstrip().endswith(".") and not text.rstrip().endswith("..."):
+        score -= 1.5
+    if n >= 26:
+        score -= 1.5
+    if text.count("|") >= 2 or text.count("\N{MIDDLE DOT}") >= 2:
+        score -= 2.5
+    if re.search(r"\d[\d.,]*%|\b\d{1,2}[:.]\d{2}\b", text) and n <= 8:
+        score -= 2.0
+    if form.letters_words and form.stop_ratio == 0 and n <= 5:
+        score -= 1.0  # a name, a masthead, a slogan of nouns
+    if re.search(r"[a-z][A-Z][a-z]", text):
+        score -= 1.0  # two menu items fused by the copy ("contentSkip")
+    if slug:
+        mine = _words(text)
+        overlap = len(mine & slug) / max(len(slug), 1)
+        score += 6.0 * overlap
+    # A repeat with a site suffix (the page title): "Headline | Site", "Headline - Site".
+    for j, other in enumerate(blocks):
+        if j != i and len(other) > len(text) + 2 and other.startswith(text) and (
+            other[len(text) :].lstrip()[:1] in "|-\N{EN DASH}\N{EM DASH}:"
+        ):
+            score += 3.0
+            break
+    # Closeness to where the article starts: the byline, the date, the deck, the body.
+    between = [j for j in range(i + 1, body_start) if out[j] is None]
+    anchors = [
+        j
+        for j in range(i + 1, min(body_start + 1, len(out)))
+        if j == body_start
+        or (out[j] is not None and out[j].rule in ("take_byline", "take_date_line"))  # type: ignore[union-attr]
+    ]
+    if anchors:
+        unclaimed_before = sum(1 for j in between if j < anchors[0])
+        score += max(0.0, 2.5 - unclaimed_before)
+    if between and between[0] == i + 1 and shapes[i + 1].words > n and shapes[i + 1].words >= 8:
+        score += 1.0  # followed by a longer deck
+    if i == 0 and n <= 6:
+        score -= 1.0  # the masthead at the very top
+    if n <= 4 and re.search(r"\b(?:news|times|post|herald|daily|journal|tribune|agency|press|"
+                            r"television|radio|online)\b", text, re.I):
+        score -= 2.0
+    return score
+
+
+def choose_title(
+    blocks: Sequence[str],
+    out: Sequence[Verdict | None],
+    shapes: Sequence[Shape],
+    body_start: int,
+    url: str | None,
+) -> int | None:
+    """The index of the headline among the blocks before the body, or None."""
+    slug = _slug_words(url)
+    scored = [
+        (title_score(blocks, out, shapes, i, body_start, slug), i)
+        for i in range(body_start)
+        if out[i] is None or out[i].rule == "take_section_label" and False  # type: ignore[union-attr]
+    ]
+    scored = [(s, i) for s, i in scored if s >= 2.0]
+    if not scored:
+        return None
+    return max(scored, key=lambda pair: (pair[0], pair[1]))[1]
+
+
+def first_sentence_title(text: str, limit: int = 12) -> str:
+    """A headline from the body's first sentence, shortened to ``limit`` words.
+
+    >>> first_sentence_title("EU member states on Tuesday gave the green light to open talks with "
+    ...                      "North Macedonia and Albania, ending years of delay.")
+    'EU member states on Tuesday gave the green light to open talks…'
+    """
+    sentence = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
+    words = sentence.split()
+    if len(words) <= limit:
+        return sentence.rstrip(".")
+    return " ".join(words[:limit]).rstrip(",;:") + "\N{HORIZONTAL ELLIPSIS}"
