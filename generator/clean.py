@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from . import layout as L
 from . import patterns as P
-from .dates import find_date
+from .dates import find_date, scan_dates
 from .errors import InputError
 from .fixes import apply_fixes
 from .formats import header_date, markdown_paragraphs, pelican_header
@@ -125,7 +125,7 @@ def split_title_suffix(title: str) -> tuple[str, str | None]:
 
 
 def _take_title(text: str) -> Verdict:
-    title, site = split_title_suffix(text)
+    title, site = split_title_suffix(re.sub(r"^#{1,2}\s+", "", text))
     return Verdict("take_title", meta=(("title", title),) + ((("site", site),) if site else ()))
 
 
@@ -362,6 +362,28 @@ def _first_date(texts: Sequence[str], year: int | None) -> dt.date | None:
     return None
 
 
+#: Rules whose blocks may print the article's date: the page's header, bylines, date and
+#: credit lines. Captions are left out: their dates are the photo's.
+_DATED_RULES = ("drop_page_header", "take_byline", "take_date_line", "take_staff_credits",
+                "drop_site_furniture", "take_section_label", "take_standfirst")
+
+
+def _date_evidence(
+    blocks: Sequence[str], verdicts: Sequence[Verdict | None], paragraphs: Sequence[str]
+) -> list[str]:
+    """Lines that may give the date, best first: the header's, the first paragraph's
+    opening (``Bratislava, 31 May 2023 -``), then the footer's (a source line)."""
+    head = [b for b, v in zip(blocks, verdicts, strict=True) if v is not None and v.rule in _DATED_RULES]
+    opening = [paragraphs[0][:60]] if paragraphs else []
+    tail = [b for b, v in zip(blocks, verdicts, strict=True) if v is not None and v.rule == "drop_footer"]
+    return head + opening + [t for t in tail if not re.search(r"(?i)print\s+edition|appeared\s+in", t)]
+
+
+def _url_year(url: str | None) -> int | None:
+    found = re.search(r"/((?:19|20)\d{2})/", url or "")
+    return int(found.group(1)) if found else None
+
+
 def resolve_date(meta: dict[str, list[str]], url: str | None) -> tuple[dt.date | None, list[str]]:
     """The date from, in order: the header line, a dateline or byline, the original URL,
     then a "Published" line. Disagreements and guesses become warnings.
@@ -506,6 +528,9 @@ def clean_article(raw: RawArticle) -> Article:
         title, origin = derive_title(url, paragraphs[0])
         derived.append(f"no headline found in the paste: title derived from {origin}")
     date, warnings = resolve_date(meta, url)
+    if date is None and not meta.get("header_date"):
+        date, scanned = scan_dates(_date_evidence(blocks, verdicts, paragraphs), _url_year(url))
+        warnings.extend(scanned)
     warnings[:0] = derived
     if date is None:
         warnings.append("no date found: add a first line such as ' date 2022-01-20'")

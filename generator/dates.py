@@ -21,12 +21,13 @@ from . import patterns as P
 
 _MONTH = r"(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<y>(?:19|20)\d{2})"
+# A year may have a time or the next date fused on: ``20224:52 PM``, ``6 Nov 20196 Nov``.
+_YEAR = r"(?P<y>(?:19|20)\d{2})(?=\D|$|\d{1,2}[:\s])"
 FORMS = (
-    re.compile(rf"\b{_YEAR}-(?P<m>\d{{1,2}})-{_DAY}\b"),
-    re.compile(rf"\b{_DAY}[./](?P<m>\d{{1,2}})[./]{_YEAR}\b"),
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?(?:\s+{_YEAR})?\b"),
-    re.compile(rf"\b{_DAY}\s+{_MONTH},?(?:\s+{_YEAR})?\b"),
+    re.compile(rf"\b{_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?=\b|T)"),
+    re.compile(rf"\b{_DAY}(?P<sep>[./\-])(?P<m>\d{{1,2}})(?P=sep){_YEAR}"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}|\b)"),
+    re.compile(rf"\b{_DAY}\s+{_MONTH},?(?:\s+{_YEAR}|\b)"),
 )
 
 #: What may stand beside a date on a date line without making it prose.
@@ -49,13 +50,73 @@ class Found:
     day: int
     start: int
     end: int
+    ambiguous: bool = False  # ``04/10/2023``: day and month could be either way round
 
     def resolve(self, year: int | None = None) -> dt.date | None:
-        """The calendar date, borrowing ``year`` if the text gave none; None if impossible."""
+        """The calendar date, borrowing ``year`` if the text gave none; None if impossible
+        (``2022-02-30``) or implausible for a news article (before 1900, or in the future)."""
         try:
-            return dt.date(self.year or year or 0, self.month, self.day)
+            date = dt.date(self.year or year or 0, self.month, self.day)
         except ValueError:
             return None
+        return date if plausible(date) else None
+
+    def swapped(self) -> Found:
+        """The other reading of an ambiguous numeric date (month first)."""
+        return Found(self.year, self.day, self.month, self.start, self.end, False)
+
+
+def plausible(date: dt.date) -> bool:
+    """A date a news article can carry: from 1900 to tomorrow."""
+    return dt.date(1900, 1, 1) <= date <= dt.date.today() + dt.timedelta(days=1)
+
+
+def scan_dates(texts: list[str], year: int | None) -> tuple[dt.date | None, list[str]]:
+    """The publication date among lines printed around an article (header lines, bylines,
+    source lines), and warnings: a published or unlabelled date wins over an updated one,
+    a date without a year borrows ``year``, an ambiguous ``04/10/2023`` is read day first
+    unless another line agrees with the other reading, and is flagged.
+
+    >>> scan_dates(["Updated: Jan 21, 2022", "Published Jan. 20, 2022 10:02"], None)[0]
+    datetime.date(2022, 1, 20)
+    >>> scan_dates(["Source: Xinhua| 2021-12-06 22:17:35|Editor: huaxia"], None)[0]
+    datetime.date(2021, 12, 6)
+    """
+    first: list[tuple[dt.date, Found]] = []
+    updated: list[dt.date] = []
+    for text in texts:
+        if len(text) > 200 or re.search(r"\b(?:ago|today|yesterday)\b", text[:40], re.I) and not re.search(r"\d{4}", text):
+            continue
+        found = find_date(text)
+        if found is None:
+            continue
+        if found.year is None and year is None:
+            continue
+        date = found.resolve(year)
+        if date is None:
+            continue
+        if re.search(r"\b(?:updated|modified|edited)\b", text[: found.start], re.I):
+            updated.append(date)
+        else:
+            first.append((date, found))
+    warnings: list[str] = []
+    if not first:
+        return (updated[0] if updated else None), warnings
+    date, found = first[0]
+    if found.ambiguous:
+        other = found.swapped().resolve(year)
+        evidence = [d for d, _ in first[1:]] + updated
+        if other is not None and other in evidence and date not in evidence:
+            date = other
+        else:
+            warnings.append(
+                f"the date {text_of(found)} could be {date} or {other}; {date} (day first) was used"
+            )
+    return date, warnings
+
+
+def text_of(found: Found) -> str:
+    return f"{found.day:02d}/{found.month:02d}/{found.year}"
 
 
 def find_date(text: str) -> Found | None:
@@ -77,14 +138,20 @@ def find_date(text: str) -> Found | None:
                 if parts.get("mon")
                 else int(parts["m"])
             )
-            if not 1 <= month <= 12 or not 1 <= int(parts["d"]) <= 31:
+            day, ambiguous = int(parts["d"]), False
+            if parts.get("sep"):  # numeric, day first unless the month cannot be one
+                if month > 12 >= day:
+                    day, month = month, day
+                ambiguous = day <= 12 and month <= 12 and day != month
+            if not 1 <= month <= 12 or not 1 <= day <= 31:
                 continue
             found = Found(
                 int(parts["y"]) if parts.get("y") else None,
                 month,
-                int(parts["d"]),
+                day,
                 match.start(),
                 match.end(),
+                ambiguous,
             )
             if best is None or found.start < best.start:
                 best = found

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from . import patterns as P
+from .dates import find_date
 from .rules import Verdict, has_quotation
 
 #: Function words: prose has many, menus, headlines of names and tickers few.
@@ -172,7 +173,7 @@ def caption_at(blocks: Sequence[str], out: Sequence[Verdict | None], i: int) -> 
         return True
     text = blocks[i]
     return bool(
-        re.search(r"(?:\|\s*[A-Z][A-Z ]{1,30}|\[[\w .\-/]{2,30}\]|[A-Z\N{LATIN CAPITAL LETTER Z WITH CARON}]{2,}(?: [A-Z]{2,})* / [A-Z]{2,}[\w/ ]{0,20}|\((?:[A-Z]+ )?Photo\))\s*$", text)
+        re.search(r"(?:\|\s*[A-Z][A-Z ]{1,30}|\[[\w .\-/]{2,30}\]|[A-Z\N{LATIN CAPITAL LETTER Z WITH CARON}]{2,}(?: [A-Z]{2,})* / [A-Z]{2,}[\w/ ]{0,20}|\((?:[A-Z]+ )?Photo\)|\((?:Photo|Image|Credit|Picture)[^()]{0,80}\)|(?:Photo(?:grapher)?|Image|Credit|PHOTO)\s*:\s*[^.]{2,80})\s*$", text)
     )
 
 
@@ -294,6 +295,16 @@ def title_score(
         score -= 1.0  # a name, a masthead, a slogan of nouns
     if re.search(r"[a-z][A-Z][a-z]", text):
         score -= 1.0  # two menu items fused by the copy ("contentSkip")
+    if caption_at(blocks, out, i) or re.search(r"\b(?:PHOTO|AFP|AP|REUTERS)\s*$|\]$", text):
+        score -= 4.0  # a photo's caption
+    if re.match(r"(?i)(?:by|from|credit|photo|image|source|published|updated|posted)\b", text):
+        score -= 4.0  # a byline, a credit, a date line
+    if find_date(text) is not None or re.search(r"\b\d{1,2}[:.]\d{2}\b|\bago\b", text):
+        score -= 2.5
+    if re.match(r"^[_*>]", text) or text.rstrip().endswith(("_", "*")):
+        score -= 0.5
+    if any(v is not None and v.rule in ("take_byline", "take_date_line") for v in out[:i]):
+        score -= 1.0  # the headline comes before the byline and the date
     if slug:
         mine = _words(text)
         overlap = len(mine & slug) / max(len(slug), 1)
@@ -317,7 +328,13 @@ def title_score(
         unclaimed_before = sum(1 for j in between if j < anchors[0])
         score += max(0.0, 2.5 - unclaimed_before)
     if between and between[0] == i + 1 and shapes[i + 1].words > n and shapes[i + 1].words >= 8:
-        score += 1.0  # followed by a longer deck
+        score += 2.0  # followed by a longer deck
+    if i and out[i - 1] is None and 5 <= shapes[i - 1].words < n and not shapes[i - 1].chrome and (
+        not blocks[i - 1].rstrip().endswith(".") and not shapes[i - 1].upper
+    ):
+        score -= 2.0  # a deck under its headline
+    if re.match(r"#{1,2} \S", text):
+        score += 3.0  # a Markdown heading
     if i == 0 and n <= 6:
         score -= 1.0  # the masthead at the very top
     if n <= 4 and re.search(r"\b(?:news|times|post|herald|daily|journal|tribune|agency|press|"
