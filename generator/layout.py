@@ -52,7 +52,7 @@ CHROME = re.compile(
     r"key\s+events|keep\s+reading|visual\s+stories|popular\s+on|now\s+playing|text\s+size|"
     r"breaking\s+news|live\s+updates|top\s+stories|latest(?:\s+news)?|more\s+from|"
     r"you\s+may\s+also|recommended|editor'?s\s+picks?|print\s+edition|javascript|"
-    r"\w+\.(?:com|org|net|co|ch|ru|uk|de|fr|in|ke|ng|au)\b|www\.)",
+    r"\w+\.(?:com|org|net|co|ch|ru|uk|de|fr|in|ke|ng|au)|www(?=\.))\b",
     re.IGNORECASE,
 )
 
@@ -173,7 +173,7 @@ def caption_at(blocks: Sequence[str], out: Sequence[Verdict | None], i: int) -> 
         return True
     text = blocks[i]
     return bool(
-        re.search(r"(?:\|\s*[A-Z][A-Z ]{1,30}|\[[\w .\-/]{2,30}\]|[A-Z\N{LATIN CAPITAL LETTER Z WITH CARON}]{2,}(?: [A-Z]{2,})* / [A-Z]{2,}[\w/ ]{0,20}|\((?:[A-Z]+ )?Photo\)|\((?:Photo|Image|Credit|Picture)[^()]{0,80}\)|(?:Photo(?:grapher)?|Image|Credit|PHOTO)\s*:\s*[^.]{2,80})\s*$", text)
+        re.search(r"(?:\|\s*[A-Z][A-Z ]{1,30}|\[[\w .\-/]{2,30}\]|[A-Z\N{LATIN CAPITAL LETTER Z WITH CARON}]{2,}(?: [A-Z]{2,})* / [A-Z]{2,}[\w/ ]{0,20}|\((?:[A-Z]+ )?Photo\)|\((?:Photo|Image|Credit|Picture|Pic|Foto)s?\b[^()]{0,80}\)|(?:Photo(?:grapher)?|Image|Credit|PHOTO)\s*:\s*[^.]{2,80})\s*$", text)
     )
 
 
@@ -300,11 +300,12 @@ def title_score(
     if re.match(r"(?i)(?:by|from|credit|photo|image|source|published|updated|posted)\b", text):
         score -= 4.0  # a byline, a credit, a date line
     if find_date(text) is not None or re.search(r"\b\d{1,2}[:.]\d{2}\b|\bago\b", text):
-        score -= 2.5
+        score -= 4.0 if n <= 8 else 2.5  # a date line, or a line that carries one
+    score += min(n, 16) * 0.1  # a headline says something; a slogan or a name is short
     if re.match(r"^[_*>]", text) or text.rstrip().endswith(("_", "*")):
         score -= 0.5
     if any(v is not None and v.rule in ("take_byline", "take_date_line") for v in out[:i]):
-        score -= 1.0  # the headline comes before the byline and the date
+        score -= 0.5  # the headline comes before the byline and the date
     if slug:
         mine = _words(text)
         overlap = len(mine & slug) / max(len(slug), 1)
@@ -325,7 +326,9 @@ def title_score(
         or (out[j] is not None and out[j].rule in ("take_byline", "take_date_line"))  # type: ignore[union-attr]
     ]
     if anchors:
-        unclaimed_before = sum(1 for j in between if j < anchors[0])
+        unclaimed_before = sum(
+            1 for j in between if j < anchors[0] and shapes[j].words > 3 and find_date(blocks[j]) is None
+        )
         score += max(0.0, 2.5 - unclaimed_before)
     if between and between[0] == i + 1 and shapes[i + 1].words > n and shapes[i + 1].words >= 8:
         score += 2.0  # followed by a longer deck
