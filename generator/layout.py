@@ -218,12 +218,20 @@ def find_body(
             shapes[i].prose or shapes[i].sentence
         ) and not is_appeal(blocks[i], shapes[i]) and not caption_at(blocks, out, i)
         if good:
+            if gap >= 7 and not _prose_follows(blocks, out, shapes, i):
+                continue  # a lone paragraph after a long stretch of furniture: not the story's
             end, gap = i, 0
             continue
         gap += 1
-        if gap >= 7:
-            break
     return start, end
+
+
+def _prose_follows(
+    blocks: Sequence[str], out: Sequence[Verdict | None], shapes: Sequence[Shape], i: int
+) -> bool:
+    """Block ``i`` starts a run of two or more paragraphs (the story resumes after a box)."""
+    j = next((j for j in range(i + 1, len(blocks)) if not _skippable(out[j])), None)
+    return j is not None and shapes[i].prose and shapes[j].prose and not is_appeal(blocks[j], shapes[j])
 
 
 def _slug_words(url: str | None) -> set[str]:
