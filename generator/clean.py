@@ -149,7 +149,9 @@ def assign_positions(
     found = L.find_body(blocks, out, shapes)
     if found is None:  # no prose at all: keep what could be text, as the old cleaner did
         for i, block in enumerate(blocks):
-            if out[i] is None and (shapes[i].chrome or shapes[i].words < 3):
+            if out[i] is None and (
+                shapes[i].chrome or shapes[i].words < 3 or shapes[i].letters_words == 0
+            ):
                 _claim(out, i, "drop_site_furniture")
         return out, notes
     start, end = found
@@ -159,13 +161,13 @@ def assign_positions(
         for i, block in enumerate(blocks):  # the headline printed again is not body text
             if i != title_at and out[i] is None and block.casefold() == blocks[title_at].casefold():
                 out[i] = Verdict("drop_repeated_block", drops_text=True)
-        deck = title_at + 1
+        deck = next((j for j in range(title_at + 1, start) if out[j] is None), start)
         if (
             deck < start
             and out[deck] is None
             and shapes[deck].words >= 6
             and not shapes[deck].chrome
-            and not L.caption_at(blocks, out, deck)
+            and not re.search(r"(?i)\b(?:photo|image|credit|pic)\b", blocks[deck])
         ):
             _claim(out, deck, "take_standfirst", ("standfirst", blocks[deck]))
     for i in range(start):  # before the body: menus, mastheads, bylines, captions
@@ -223,6 +225,8 @@ def _mark_body(
             elif i > start and L.is_bio(text, None) and i >= end - 2:
                 _claim(out, i, "drop_author_note")
             continue
+        if form.words >= 12 and form.stop_ratio >= 0.25 and not form.chrome:
+            continue  # running text that lost its full stop
         if form.chrome or form.letters_words == 0 or L.COMMENTS.match(text):
             _claim(out, i, "drop_site_furniture")
             continue

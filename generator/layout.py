@@ -58,10 +58,11 @@ CHROME = re.compile(
 
 #: An appeal to the reader: the site speaking, not the story.
 APPEAL = re.compile(
-    r"\b(?:you|your|you're|we've|subscribe\w*|subscription|support\w*|donat\w+|member\w*|"
+    r"\b(?:you|your|you're|we've|subscribe\w*|subscription|support\s+(?:us|our|independent)|"
+    r"donat\w+|become\s+a\s+\w+|membership|"
     r"newsletter|sign\s+up|signing\s+up|register|download|app|inbox|unsubscribe|"
     r"journalism|paywall|free\s+access|unlimited\s+access|cookies|privacy|consent|"
-    r"channel|whatsapp|telegram|contribut\w+|readers?|click|tap|email|e-mail|comments?)\b",
+    r"whatsapp|telegram|click|tap\s+here|e-?mail|comments?)\b",
     re.IGNORECASE,
 )
 
@@ -144,6 +145,9 @@ def is_appeal(text: str, form: Shape) -> bool:
     """The site speaking to its reader: a donation, newsletter or app appeal, a paywall."""
     if form.quote and form.appeal < 0.15:
         return False
+    hits = round(form.appeal * form.words)
+    if hits < 2 and not (hits == 1 and form.words <= 8):
+        return False
     return (form.appeal >= 0.12 and form.words <= 80) or (form.appeal >= 0.08 and form.words <= 25)
 
 
@@ -162,7 +166,7 @@ def is_bio(text: str, byline: str | None) -> bool:
 
 
 def _credit_like(text: str, verdict: Verdict | None) -> bool:
-    if verdict is not None and verdict.rule in ("take_photo_credit", "take_caption"):
+    if verdict is not None and verdict.rule == "take_photo_credit":
         return True
     return len(text.split()) <= 12 and bool(CREDIT.search(text))
 
@@ -193,9 +197,15 @@ def find_body(
             break
         if verdict is not None or not shapes[i].prose or caption_at(blocks, out, i):
             continue
+        if teaser_of_next(blocks, i):
+            continue
         if is_appeal(blocks[i], shapes[i]):
             continue
         following = next((j for j in range(i + 1, len(blocks)) if not _skippable(out[j])), None)
+        if following is not None and _subheading_at(blocks, out, shapes, following):
+            following = next(
+                (j for j in range(following + 1, len(blocks)) if not _skippable(out[j])), following
+            )
         if following is None or shapes[following].prose or shapes[following].sentence or (
             out[following] is not None and out[following].rule == "take_dateline"  # type: ignore[union-attr]
         ):
@@ -226,12 +236,33 @@ def find_body(
     return start, end
 
 
+def _subheading_at(
+    blocks: Sequence[str], out: Sequence[Verdict | None], shapes: Sequence[Shape], i: int
+) -> bool:
+    """A short heading line with a paragraph of prose right after it."""
+    form = shapes[i]
+    if out[i] is not None or form.prose or form.chrome or not 2 <= form.words <= 10 or form.upper:
+        return False
+    j = next((j for j in range(i + 1, len(blocks)) if not _skippable(out[j])), None)
+    return j is not None and shapes[j].prose
+
+
 def _prose_follows(
     blocks: Sequence[str], out: Sequence[Verdict | None], shapes: Sequence[Shape], i: int
 ) -> bool:
     """Block ``i`` starts a run of two or more paragraphs (the story resumes after a box)."""
     j = next((j for j in range(i + 1, len(blocks)) if not _skippable(out[j])), None)
     return j is not None and shapes[i].prose and shapes[j].prose and not is_appeal(blocks[j], shapes[j])
+
+
+def teaser_of_next(blocks: Sequence[str], i: int) -> bool:
+    """Block ``i`` is the next block's opening cut short (``The EU said on…``): a headline
+    made from the first sentence, as :func:`first_sentence_title` makes one."""
+    text = blocks[i].rstrip()
+    if not text.endswith(("\N{HORIZONTAL ELLIPSIS}", "...")) or i + 1 >= len(blocks):
+        return False
+    stem = text.rstrip(".\N{HORIZONTAL ELLIPSIS}").rstrip()
+    return len(stem) >= 10 and blocks[i + 1].startswith(stem)
 
 
 def _slug_words(url: str | None) -> set[str]:
@@ -303,7 +334,7 @@ def title_score(
         score -= 1.0  # a name, a masthead, a slogan of nouns
     if re.search(r"[a-z][A-Z][a-z]", text):
         score -= 1.0  # two menu items fused by the copy ("contentSkip")
-    if caption_at(blocks, out, i) or re.search(r"\b(?:PHOTO|AFP|AP|REUTERS)\s*$|\]$", text):
+    if (caption_at(blocks, out, i) and not _repeated_headline(blocks, out, i)) or re.search(r"\b(?:PHOTO|AFP|AP|REUTERS)\s*$|\]$", text):
         score -= 4.0  # a photo's caption
     if re.match(r"(?i)(?:by|from|credit|photo|image|source|published|updated|posted)\b", text):
         score -= 4.0  # a byline, a credit, a date line
@@ -314,6 +345,8 @@ def title_score(
         score -= 0.5
     if any(v is not None and v.rule in ("take_byline", "take_date_line") for v in out[:i]):
         score -= 0.5  # the headline comes before the byline and the date
+    if teaser_of_next(blocks, i):
+        score += 6.0
     if slug:
         mine = _words(text)
         overlap = len(mine & slug) / max(len(slug), 1)
@@ -366,12 +399,24 @@ def choose_title(
     scored = [
         (title_score(blocks, out, shapes, i, body_start, slug), i)
         for i in range(body_start)
-        if out[i] is None or out[i].rule == "take_section_label" and False  # type: ignore[union-attr]
+        if out[i] is None or _repeated_headline(blocks, out, i)
     ]
-    scored = [(s, i) for s, i in scored if s >= 2.0]
+    scored = [(s, i) for s, i in scored if s >= 1.5]
     if not scored:
         return None
     return max(scored, key=lambda pair: (pair[0], pair[1]))[1]
+
+
+def _repeated_headline(blocks: Sequence[str], out: Sequence[Verdict | None], i: int) -> bool:
+    """A line printed twice in a row (taken as a caption) that reads as a headline."""
+    verdict = out[i]
+    return (
+        verdict is not None
+        and verdict.rule == "take_caption"
+        and i + 1 < len(blocks)
+        and blocks[i + 1].casefold() == blocks[i].casefold()
+        and not P.SENTENCE_END.search(blocks[i])
+    )
 
 
 def first_sentence_title(text: str, limit: int = 12) -> str:
