@@ -59,7 +59,13 @@ def split_blocks(text: str) -> list[str]:
 
 
 def _stands_alone(line: str) -> bool:
-    """A line some rule claims whole (a byline, a date, a credit): never part of a wrap."""
+    """A line some rule claims whole (a byline, a date, a credit), or a short line that
+    carries a date or a time ago: never part of a wrap."""
+    found = find_date(line) if len(line) <= 60 else None
+    if found and len((line[: found.start] + line[found.end :]).split()) <= 5:
+        return True
+    if len(line) <= 40 and re.search(r"\b\d+\s+\w+\s+ago\b", line):
+        return True
     verdict = classify(apply_fixes(line)[0])
     return verdict is not None and verdict.keep is None
 
@@ -153,6 +159,10 @@ def assign_positions(
                 shapes[i].chrome or shapes[i].words < 3 or shapes[i].letters_words == 0
             ):
                 _claim(out, i, "drop_site_furniture")
+        if all(v is not None for v in out):  # a short text printed twice is still the text
+            for i, v in enumerate(out):
+                if v is not None and v.rule == "take_caption" and shapes[i].letters_words:
+                    out[i] = None
         return out, notes
     start, end = found
     title_at = L.choose_title(blocks, out, shapes, start, url)
@@ -411,10 +421,11 @@ def resolve_date(meta: dict[str, list[str]], url: str | None) -> tuple[dt.date |
         if url_date
         else None
     )
-    published = _first_date(meta.get("published", []), year)
-    line_date = _first_date(
+    published, flagged = scan_dates(meta.get("published", []), year)
+    line_date, flagged_line = scan_dates(
         meta.get("line_date", []), year or (published.year if published else None)
     )
+    warnings.extend(flagged_line if line_date else flagged)
     chosen = next((d for d in (header_date, line_date, url_date, published) if d), None)
     if url_date and line_date and url_date != line_date:
         warnings.append(

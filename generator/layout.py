@@ -103,7 +103,7 @@ class Shape:
     @property
     def prose(self) -> bool:
         """A sentence or more of running text."""
-        if self.quote and self.words >= 8:
+        if self.quote and self.words >= 8 and (self.ends or self.words >= 15):
             return True
         return (self.words >= 10 and self.ends and self.stop_ratio >= 0.12) or (
             self.words >= 25 and self.stop_ratio >= 0.12
@@ -326,8 +326,10 @@ def title_score(
         score -= 1.5
     if n >= 26:
         score -= 1.5
-    if text.count("|") >= 2 or text.count("\N{MIDDLE DOT}") >= 2:
-        score -= 2.5
+    if (text.count("|") >= 2 and len(text.split("|")[0].split()) < 4) or text.count(
+        "\N{MIDDLE DOT}"
+    ) >= 2:
+        score -= 2.5  # a menu; "Headline | Section | Site" is a page title
     if re.search(r"\d[\d.,]*%|\b\d{1,2}[:.]\d{2}\b", text) and n <= 8:
         score -= 2.0
     if form.letters_words and form.stop_ratio == 0 and n <= 5:
