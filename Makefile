@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+SCORER ?= ../shared/eval/score_corpus.py
+SHARED_PASTES ?= ../shared/corpus/pastes
 
 .PHONY: site test eval bench fuzz screenshots serve publish lint clean
 
@@ -26,6 +28,10 @@ test: $(VENV)/.test-deps  ## install test tools (Chromium, poppler) where missin
 eval: $(BIN)/briefing  ## cleaning and quote figures against our labelled sets
 	$(BIN)/briefing clean --evaluate tests/cases/clean tests/cases/holdout | tail -n 1
 	$(BIN)/briefing quotes --evaluate tests/cases/quotes/eval.quotes tests/cases/quotes/holdout.quotes
+	@# Pastes in the shared label format, scored by the shared scorer when it is beside the project
+	@if [ -f $(SCORER) ]; then for set in $(SHARED_PASTES) tests/cases/pastes-dev tests/cases/pastes-holdout; do \
+	  [ -d $$set ] && printf '%-28s ' "$$set" && $(PYTHON) $(SCORER) clean $$set | tail -n 1; done; \
+	else echo "($(SCORER) not found: shared corpus figures skipped)"; fi
 
 bench: $(BIN)/briefing  ## timings: medians and side-by-side ratios (see docs/performance.md)
 	$(BIN)/python scripts/bench.py

@@ -154,7 +154,7 @@ def assign_positions(
     shapes = [L.shape(b) for b in blocks]
     found = L.find_body(blocks, out, shapes)
     if found is None:  # no prose at all: keep what could be text, as the old cleaner did
-        for i, block in enumerate(blocks):
+        for i in range(len(blocks)):
             if out[i] is None and (
                 shapes[i].chrome or shapes[i].words < 3 or shapes[i].letters_words == 0
             ):
@@ -243,7 +243,7 @@ def _mark_body(
         before = next((j for j in range(i - 1, start - 1, -1) if not L._skippable(out[j])), None)
         after = next((j for j in range(i + 1, end + 1) if not L._skippable(out[j])), None)
         lone = before is not None and good(before) and after is not None and good(after)
-        if lone and form.words <= 14 and not form.upper or (lone and form.words <= 6):
+        if (lone and form.words <= 14 and not form.upper) or (lone and form.words <= 6):
             continue  # a sub-heading
         _claim(out, i, "drop_related_links")
 

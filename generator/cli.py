@@ -6,15 +6,19 @@ Exit codes: 0 success, 1 the content has problems (or the build failed), 2 usage
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import dataclasses
+import datetime as dt
+import hashlib
 import json
 import logging
 import os
+import re
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -298,7 +302,7 @@ def cmd_links(args: argparse.Namespace) -> int:
     articles, errors = _corpus_articles(Path(args.content), settings)
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
-    corpus = link_corpus([a for a in articles if a.date], settings)
+    corpus = link_corpus(articles, settings)
     if args.json:
         payload = [
             {
@@ -373,10 +377,34 @@ def build(
         f"Built {pages} pages into {output}/ in {time.perf_counter() - started:.1f} s{reused}"
         f"{f' ({errors} file(s) skipped, see above)' if errors else ''}."
     )
+    undated = undated_note(report.corpus)
+    if undated:
+        print(undated)
     if (output / "briefing.pdf").is_file():
         print(f"The briefing pack is {output / 'briefing.pdf'}.")
     print(f"Open {output.resolve() / 'index.html'} in a browser, or run `make serve`.")
     return EXIT_OK
+
+
+def undated_note(corpus: Corpus | None) -> str:
+    """The build summary's line naming the articles built without a date ("" if none).
+
+    >>> when = dt.date(2022, 1, 20)
+    >>> pieces = [Article(p, "", "T", d, None, ()) for p, d in [("raw/b.txt", None),
+    ...           ("raw/x.txt", when), ("raw/a.txt", None)]]
+    >>> print(undated_note(Corpus(tuple(pieces), (), ())))
+    2 articles have no date: raw/a.txt, raw/b.txt — add a first line such as ' date 2022-01-20' (until then their pages say 'Date unknown', listed after the dated ones).
+    """
+    names = sorted(a.path for a in corpus.articles if a.date is None) if corpus else []
+    if not names:
+        return ""
+    many = len(names) > 1
+    return (
+        f"{len(names)} article{'s have' if many else ' has'} no date: {', '.join(names)}"
+        " \N{EM DASH} add a first line such as ' date 2022-01-20'"
+        f" (until then {'their pages say' if many else 'its page says'} 'Date unknown',"
+        " listed after the dated ones)."
+    )
 
 
 def _report(records: Sequence[logging.LogRecord]) -> None:
@@ -389,78 +417,260 @@ def _report(records: Sequence[logging.LogRecord]) -> None:
 def raw_name(article: Article, suffix: str) -> str:
     """``YYYY-MM-DD-outlet-slug.txt``: the readable name ``briefing add`` stores a paste under.
 
-    >>> import datetime as dt
     >>> when = dt.date(2022, 1, 20)
     >>> raw_name(Article("x", "", "Macron calls for a pact", when, "The Moscow Times", ()), ".txt")
     '2022-01-20-the-moscow-times-macron-calls-for-a-pact.txt'
+    >>> len(raw_name(Article("x", "", "Word" * 2000, None, "Outlet" * 500, ()), ".txt")) < 200
+    True
     """
     date = article.date.isoformat() if article.date else "undated"
     words = [date, slugify(article.source or "", 4), slugify(article.title or "", 8) or "article"]
     return "-".join(w for w in words if w) + suffix
 
 
+#: The earliest date ``--date`` accepts (the cleaner takes no earlier date from a paste).
+EARLIEST = dt.date(1900, 1, 1)
+
+
+def article_date(value: str, today: dt.date) -> dt.date:
+    """A date given for an article (``--date`` or the prompt's answer), or ``ValueError``
+    saying what is wrong with it.
+
+    >>> today = dt.date(2026, 12, 2)
+    >>> article_date(" 2022-01-20 ", today)
+    datetime.date(2022, 1, 20)
+    >>> for bad in ("2022-02-30", "20/01/2022", "1850-01-01", "2031-01-01"):
+    ...     try:
+    ...         article_date(bad, today)
+    ...     except ValueError as error:
+    ...         print(error)
+    2022-02-30 is not a real date
+    20/01/2022 is not a date in the form YYYY-MM-DD
+    1850-01-01 is before 1900: give the date the article was published
+    2031-01-01 is in the future: give the date the article was published
+    """
+    value = value.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(f"{value} is not a date in the form YYYY-MM-DD")
+    try:
+        date = dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value} is not a real date") from None
+    if date < EARLIEST:
+        raise ValueError(
+            f"{value} is before {EARLIEST.year}: give the date the article was published"
+        )
+    if date > today + dt.timedelta(days=1):  # a day's grace: time zones
+        raise ValueError(f"{value} is in the future: give the date the article was published")
+    return date
+
+
+def with_date_line(data: bytes, date: dt.date) -> bytes:
+    r"""The paste with the project's header line `` date YYYY-MM-DD`` in front of it: the
+    line a user would type by hand, in the paste's own encoding and line endings.
+
+    >>> with_date_line(b"Title\r\n\r\nBody.\r\n", dt.date(2022, 1, 20))
+    b' date 2022-01-20\r\nTitle\r\n\r\nBody.\r\n'
+    >>> with_date_line(codecs.BOM_UTF16_LE + "T".encode("utf-16-le"), dt.date(2022, 1, 20))[:6]
+    b'\xff\xfe \x00d\x00'
+    """
+    boms = [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le")]
+    boms.append((codecs.BOM_UTF16_BE, "utf-16-be"))
+    bom, encoding = next(((b, e) for b, e in boms if data.startswith(b)), (b"", "utf-8"))
+    text = data[len(bom) :]
+    crlf = "\r\n".encode(encoding) in text[:8192]
+    line = f" date {date.isoformat()}" + ("\r\n" if crlf else "\n")
+    return bom + line.encode(encoding) + text
+
+
+def _ask_date(name: str, today: dt.date) -> dt.date | None:
+    """Ask for an undated paste's date on the terminal; an empty answer keeps it undated."""
+    while True:
+        try:
+            answer = input(
+                f"{name}: no date found. The article's date (YYYY-MM-DD), or Enter to add it"
+                " undated: "
+            )
+        except EOFError:
+            print()
+            return None
+        if not answer.strip():
+            return None
+        try:
+            return article_date(answer, today)
+        except ValueError as error:
+            print(f"  {error}; try again")
+
+
+def _dated(
+    name: str, data: bytes, article: Article, date: dt.date, settings: Settings
+) -> tuple[bytes, Article]:
+    """The paste with a date line in front, read again: the date must be the one given and
+    the text read as before, else :class:`InputError` (a saved web page or a Markdown file
+    with a header keeps its date elsewhere)."""
+    dated = with_date_line(data, date)
+    again = process_bytes(dated, name, settings)
+    if (again.date, again.title, again.paragraphs) != (date, article.title, article.paragraphs):
+        raise InputError(
+            name,
+            f"a date line cannot be added to this {_kind_of_file(name)} without changing how it"
+            " is read",
+            "put the date in the file yourself (a first line such as ' date 2022-01-20', or"
+            " the Date: of a Markdown header), then add it",
+        )
+    return dated, again
+
+
+def _kind_of_file(name: str) -> str:
+    """What kind of file ``name`` is, as a user would say it."""
+    from .parse import detect_format  # noqa: PLC0415
+
+    return {"html": "web page", "markdown": "Markdown file"}.get(detect_format(name), "paste")
+
+
+def _read_paste(name: str) -> bytes:
+    """The bytes of a file to add ('-': standard input), with the problem named if none."""
+    if name == "-":
+        return sys.stdin.buffer.read()
+    path = Path(name)
+    if not path.exists() and not path.is_symlink():
+        raise InputError(
+            name, "the file does not exist", "check the name and the folder you are in"
+        )
+    return read_bytes(path, name)
+
+
+def _already(article: Article, known: dict[str, str], force: bool, label: str) -> None:
+    """Refuse a paste already in the briefing (same bytes or same original URL)."""
+    same = known.get(article.sha256) or (known.get(article.url) if article.url else None)
+    if same and not force:
+        raise InputError(
+            label, f"already in the briefing as {same}", "use --force to add it anyway"
+        )
+
+
+def _stored_dated(data: bytes, known: dict[str, str], dates: Iterable[dt.date]) -> str | None:
+    """Where an undated paste is already in the briefing with a date line added in front
+    (by ``briefing add --date``): the dates the briefing holds are the ones to try."""
+    for date in sorted(dates):
+        same = known.get(hashlib.sha256(with_date_line(data, date)).hexdigest())
+        if same:
+            return same
+    return None
+
+
+def _take_paste(
+    name: str,
+    args: argparse.Namespace,
+    known: dict[str, str],
+    dates: set[dt.date],
+    settings: Settings,
+) -> tuple[bytes, Article]:
+    """One paste to add, read and checked, with its date line if a date was given for it
+    (``--date``, or asked on a terminal): its bytes as they will be stored, and the article."""
+    label = name if name != "-" else "standard input"
+    data = _read_paste(name)
+    article = process_bytes(data, label, settings)
+    _already(article, known, args.force, label)
+    same = _stored_dated(data, known, dates) if article.date is None else None
+    if same and not args.force:
+        raise InputError(
+            label, f"already in the briefing as {same}, dated", "use --force to add it anyway"
+        )
+    date: dt.date | None = args.date
+    if article.date is None and date is None and args.interactive and name != "-":
+        date = _ask_date(label, dt.date.today())
+    if article.date is None and date is not None:
+        data, article = _dated(label, data, article, date, settings)
+        _already(article, known, args.force, label)
+    elif article.date is not None and args.date is not None and article.date != args.date:
+        print(
+            f"note: {label}: the paste gives the date {article.date};"
+            f" --date {args.date} is used only for undated pastes"
+        )
+    return data, article
+
+
+def _store(content: Path, name: str, data: bytes, article: Article) -> Article:
+    """Write the paste into content/raw/ under its readable name (never over a file), say
+    what it holds, and return the article under its stored name."""
+    suffix = ".txt" if name == "-" else (Path(name).suffix.lower() or ".txt")
+    raw_dir = content / "raw"
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    target = raw_dir / raw_name(article, suffix)
+    number = 2
+    while target.exists():  # never overwrite a raw file
+        target = raw_dir / raw_name(article, f"-{number}{suffix}")
+        number += 1
+    with target.open("xb") as handle:
+        handle.write(data)
+    stored = dataclasses.replace(article, path=target.relative_to(content).as_posix())
+    print(f"Added {stored.path}")
+    print(
+        f"  {article.title} · {article.date or 'Date unknown'}"
+        f" · {article.source or 'unknown outlet'}"
+    )
+    print(
+        f"  {len(article.paragraphs)} paragraphs kept, {len(article.removed)} lines set aside,"
+        f" {sum(q.kind == 'full' for q in article.quotes)} quotes"
+    )
+    for warning in article.warnings:
+        if article.date is None and warning.startswith("no date found"):
+            continue  # the note below says it, with what to do
+        print(f"  warning: {warning}")
+    if article.date is None:
+        print(
+            "  note: added undated: its page says 'Date unknown' and it is listed after the"
+            f" dated articles. To date it, add a first line such as ' date 2022-01-20' to"
+            f" {target} (or add the paste with --date YYYY-MM-DD)."
+        )
+    return stored
+
+
 def cmd_add(args: argparse.Namespace) -> int:
-    """``briefing add FILE... | -``: check, store verbatim in content/raw/, show what it makes, rebuild."""
+    """``briefing add FILE... | -``: check, store in content/raw/, show what it makes, rebuild.
+
+    Each file is stored verbatim, except that an undated paste given a date (``--date``,
+    or the answer at the prompt) gets the header line `` date YYYY-MM-DD`` in front. A file
+    with a problem is named and skipped; the others are still added (exit 1 at the end)."""
     settings = _settings_from(args.settings)
     content = Path(args.content)
-    raw_dir = content / "raw"
-    existing, _ = _corpus_articles(content, settings)
-    hashes = {a.sha256: a.path for a in existing}
-    urls = {a.url: a.path for a in existing if a.url}
-    added: list[Article] = []
-    for name in args.files:
-        suffix = ".txt" if name == "-" else (Path(name).suffix.lower() or ".txt")
+    if args.date is not None:
         try:
-            data = sys.stdin.buffer.read() if name == "-" else read_bytes(Path(name), name)
-            article = process_bytes(data, name if name != "-" else "standard input", settings)
+            args.date = article_date(args.date, dt.date.today())
+        except ValueError as error:
+            names = ", ".join("standard input" if n == "-" else n for n in args.files)
+            print(f"error: {names}: --date {error}; nothing was added", file=sys.stderr)
+            return EXIT_USAGE
+    args.interactive = args.date is None and sys.stdin.isatty()
+    existing, _ = _corpus_articles(content, settings)
+    known = {a.sha256: a.path for a in existing} | {a.url: a.path for a in existing if a.url}
+    dates = {a.date for a in existing if a.date}
+    added: list[Article] = []
+    failed = False
+    for name in args.files:
+        try:
+            data, article = _take_paste(name, args, known, dates, settings)
         except InputError as error:
             print(f"error: {error}", file=sys.stderr)
-            return EXIT_PROBLEMS
-        same = hashes.get(article.sha256) or (urls.get(article.url) if article.url else None)
-        if same and not args.force:
-            print(
-                f"error: {name}: already in the briefing as {same} (use --force to add it anyway)",
-                file=sys.stderr,
-            )
-            return EXIT_PROBLEMS
-        if article.date is None and not args.force:
-            print(
-                f"error: {name}: no date found; add a first line such as ' date 2022-01-20'",
-                file=sys.stderr,
-            )
-            return EXIT_PROBLEMS
-        raw_dir.mkdir(parents=True, exist_ok=True)
-        target = raw_dir / raw_name(article, suffix)
-        number = 2
-        while target.exists():  # never overwrite a raw file
-            target = raw_dir / raw_name(article, f"-{number}{suffix}")
-            number += 1
-        with target.open("xb") as handle:
-            handle.write(data)
-        label = target.relative_to(content).as_posix()
-        stored = dataclasses.replace(article, path=label)
-        added.append(stored)
-        hashes[article.sha256] = label
-        print(f"Added {label}")
-        print(
-            f"  {article.title} · {article.date or 'undated'} · {article.source or 'unknown outlet'}"
-        )
-        print(
-            f"  {len(article.paragraphs)} paragraphs kept, {len(article.removed)} lines set aside,"
-            f" {sum(q.kind == 'full' for q in article.quotes)} quotes"
-        )
-        for warning in article.warnings:
-            print(f"  warning: {warning}")
+            failed = True
+            continue
+        added.append(_store(content, name, data, article))
+        known.update({key: added[-1].path for key in (article.sha256, article.url) if key})
+        dates.update([article.date] if article.date else [])
+    status = EXIT_PROBLEMS if failed else EXIT_OK
+    if not added:
+        return status
     if args.no_build:
-        _print_links(link_corpus([a for a in [*existing, *added] if a.date], settings), added)
-        return EXIT_OK
+        _print_links(link_corpus([*existing, *added], settings), added)
+        return status
     # The build links the whole briefing anyway: its links are shown, not computed twice.
     print("Rebuilding...")
     report = BuildReport()
-    status = build(content, Path(args.output), Path(args.settings), report=report)
+    built = build(content, Path(args.output), Path(args.settings), report=report)
     if report.corpus is not None:
         _print_links(report.corpus, added)
-    return status
+    return built if built != EXIT_OK else status
 
 
 def _print_links(corpus: Corpus, added: Sequence[Article]) -> None:
@@ -487,12 +697,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"error: {error}", file=sys.stderr)
             problems += 1
             continue
-        if article.date is None:
+        if article.date is None:  # built, as "Date unknown": worth saying, not a problem
             print(
-                f"error: {label}: no date found (add a first line such as ' date 2022-01-20')",
+                f"warning: {label}: no date found; it is built as 'Date unknown' (add a first"
+                " line such as ' date 2022-01-20')",
                 file=sys.stderr,
             )
-            problems += 1
+            warnings += 1
         if article.sha256 in seen:
             print(f"error: {label}: the same text as {seen[article.sha256]}", file=sys.stderr)
             problems += 1
@@ -512,7 +723,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     articles, errors = _corpus_articles(Path(args.content), settings)
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
-    corpus = link_corpus([a for a in articles if a.date], settings)
+    corpus = link_corpus(articles, settings)
     output = args.output
     if output is None:
         output = (
@@ -670,7 +881,15 @@ def parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="files to add ('-' reads a paste from standard input)",
     )
-    ad.add_argument("--force", action="store_true", help="add duplicates and undated pastes anyway")
+    ad.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="the date of undated pastes: stored as a first line ' date YYYY-MM-DD'"
+        " (without it, a terminal asks; otherwise they are added undated)",
+    )
+    ad.add_argument(
+        "--force", action="store_true", help="add pastes already in the briefing anyway"
+    )
     ad.add_argument("--no-build", action="store_true", help="store only; build later")
     ad.set_defaults(func=cmd_add)
 

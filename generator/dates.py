@@ -54,12 +54,12 @@ class Found:
 
     def resolve(self, year: int | None = None) -> dt.date | None:
         """The calendar date, borrowing ``year`` if the text gave none; None if impossible
-        (``2022-02-30``) or implausible for a news article (before 1900, or in the future)."""
+        (``2022-02-30``) or before 1900 (a typing slip, not a news article's date)."""
         try:
             date = dt.date(self.year or year or 0, self.month, self.day)
         except ValueError:
             return None
-        return date if plausible(date) else None
+        return date if date.year >= 1900 else None
 
     def swapped(self) -> Found:
         """The other reading of an ambiguous numeric date (month first)."""
@@ -85,7 +85,7 @@ def scan_dates(texts: list[str], year: int | None) -> tuple[dt.date | None, list
     first: list[tuple[dt.date, Found]] = []
     updated: list[dt.date] = []
     for text in texts:
-        if len(text) > 200 or re.search(r"\b(?:ago|today|yesterday)\b", text[:40], re.I) and not re.search(r"\d{4}", text):
+        if len(text) > 200 or (re.search(r"\b(?:ago|today|yesterday)\b", text[:40], re.I) and not re.search(r"\d{4}", text)):
             continue
         found = find_date(text)
         if found is None:
@@ -93,7 +93,7 @@ def scan_dates(texts: list[str], year: int | None) -> tuple[dt.date | None, list
         if found.year is None and year is None:
             continue
         date = found.resolve(year)
-        if date is None:
+        if date is None or not plausible(date):  # a printed date in the future is not the article's
             continue
         if re.search(r"\b(?:updated|modified|edited)\b", text[: found.start], re.I):
             updated.append(date)
@@ -123,7 +123,7 @@ def find_date(text: str) -> Found | None:
     """The first date written in ``text``, in any of :data:`FORMS`.
 
     >>> find_date("Published Jan. 20, 2022 Updated Jan. 21, 2022")
-    Found(year=2022, month=1, day=20, start=10, end=23)
+    Found(year=2022, month=1, day=20, start=10, end=23, ambiguous=False)
     >>> find_date("Issued on: 15/12/2021 - 12:05").month
     12
     >>> find_date("a May day") is None

@@ -118,7 +118,7 @@ class Shape:
 def shape(text: str) -> Shape:
     """The features of a block.
 
-    >>> shape("Foreign ministers ended their meeting in Rovaniemi on Tuesday.").prose
+    >>> shape("Foreign ministers ended their two-day meeting in Rovaniemi on Tuesday.").prose
     True
     >>> shape("Latest news").prose, shape("Latest news").chrome
     (False, True)
@@ -162,7 +162,7 @@ def is_bio(text: str, byline: str | None) -> bool:
     )
     if not match or len(text.split()) > 60:
         return False
-    return byline is None or match["name"].split()[-1].lower() in byline.lower() or True
+    return byline is None or match["name"].split()[-1].lower() in byline.lower()
 
 
 def _credit_like(text: str, verdict: Verdict | None) -> bool:
@@ -303,7 +303,7 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
 
 
-def title_score(
+def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term per line
     blocks: Sequence[str],
     out: Sequence[Verdict | None],
     shapes: Sequence[Shape],
@@ -314,9 +314,11 @@ def title_score(
     """How much block ``i`` looks like the headline; below 1 it is not one."""
     text, form = blocks[i], shapes[i]
     n = form.words
-    if n < 3 or n > 40 or len(text) > 300:
+    if n < 2 or n > 40 or len(text) > 300:
         return -9.0
-    score = 1.0
+    score = 1.0 if n >= 3 else -1.0
+    if i == 0 and body_start == 1:
+        score += 2.0  # the first line, and the body right after it
     score += 1.5 if 5 <= n <= 22 else 0.0
     if form.chrome:
         score -= 3.0

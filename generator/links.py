@@ -393,7 +393,9 @@ def _directed(
     score = np.array([c[0] for c in choices], dtype=np.float64)
     text = np.array([c[1] for c in choices], dtype=np.float64)
     by_hand = np.array([c[4] for c in choices], dtype=bool)
-    day = np.array([a.date.toordinal() if a.date else 0 for a in articles], dtype=np.int64)
+    # an undated article counts as the later one (it is listed after the dated ones);
+    # pages show such links apart, claiming no order (see :func:`generator.view.shown_relation`)
+    day = np.array([a.date.toordinal() if a.date else _LAST_DAY for a in articles], dtype=np.int64)
     i, j = pairs[:, 0], pairs[:, 1]  # i < j: articles are numbered in path order
     same = (text >= s.duplicate_threshold) & ~by_hand
     first_is_earlier = day[i] <= day[j]
@@ -699,7 +701,9 @@ def _strongest(
     return pair[bounds[:-1]].tolist(), [Passages(columns, lo, hi) for lo, hi in pairwise(bounds)]
 
 
-_NO_DATE = dt.date.min
+#: Where an undated article stands in a thread's date order: after every dated one.
+_NO_DATE = dt.date.max
+_LAST_DAY = _NO_DATE.toordinal()
 
 
 def _threads(

@@ -23,7 +23,7 @@ from typing import Any
 import jinja2
 
 from .errors import BuildError
-from .model import Corpus, CrossLink, Thread
+from .model import Article, Corpus, CrossLink, Thread
 from .settings import Settings
 from .view import date_fields
 
@@ -55,6 +55,25 @@ def pick_thread(corpus: Corpus, name: str) -> Thread:
     return found[0]
 
 
+def newest(articles: list[Article], limit: int) -> list[Article]:
+    """The newest ``limit`` of articles in date order (the undated last): the dated come
+    first, newest first, and undated ones fill the places left, since nothing says they are
+    recent. Kept in the order given.
+
+    >>> day = dt.date
+    >>> pieces = [Article(p, "", p, d, None, ()) for p, d in
+    ...           [("a", day(2018, 8, 27)), ("b", day(2022, 1, 20)), ("u", None)]]
+    >>> [a.path for a in newest(pieces, 1)], [a.path for a in newest(pieces, 2)]
+    (['b'], ['a', 'b'])
+    >>> [a.path for a in newest(pieces[:1] + pieces[2:], 2)]  # room left: the undated too
+    ['a', 'u']
+    """
+    dated = [a for a in articles if a.date is not None]
+    undated = [a for a in articles if a.date is None]
+    chosen = {a.path for a in [*dated[::-1], *undated][:limit]}
+    return [a for a in articles if a.path in chosen]
+
+
 def pack_context(
     corpus: Corpus,
     settings: Settings,
@@ -67,11 +86,11 @@ def pack_context(
     members = set(thread.members) if thread else {a.path for a in corpus.articles}
     articles = sorted(
         (a for a in corpus.articles if a.path in members),
-        key=lambda a: (a.date or dt.date.min, a.path),
+        key=lambda a: (a.date is None, a.date or dt.date.min, a.path),
     )
     total = len(articles)
     if 0 < limit < total:
-        articles = articles[-limit:]
+        articles = newest(articles, limit)
     anchors = {a.path: _anchor(a.path) for a in articles}
     by_path = {a.path: a for a in articles}
     outgoing: dict[str, list[CrossLink]] = {}
@@ -126,6 +145,7 @@ def pack_context(
         "paper": settings.paper,
         "generated": date_fields(generated),
         "count": len(articles),
+        "undated": sum(a.date is None for a in articles),
         "total": total,
         "start": date_fields(min(dates) if dates else None),
         "end": date_fields(max(dates) if dates else None),

@@ -62,7 +62,14 @@ from .pipeline import process_file
 from .search import SEARCH_FOLDER, brace_glob, bundle_urls, plan_shards
 from .settings import Settings, load_settings
 from .slugs import article_slug
-from .view import article_views, people_views, quote_view, speaker_views, thread_views
+from .view import (
+    archive_years,
+    article_views,
+    people_views,
+    quote_view,
+    speaker_views,
+    thread_views,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -129,17 +136,21 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
                 article = process_file_cached(path, label, settings, self._cache)
             else:
                 article = process_file(path, label, settings)
-            if article.date is None:
-                raise InputError(
-                    label, "no date found", "add a first line such as ' date 2022-01-20'"
-                )
         except InputError as error:
             # Name the file and the problem, skip it, and let the rest of the site build.
             logger.error("%s", error)
             return "", {"status": "skip", "title": label}
         for warning in article.warnings:
+            if article.date is None and warning.startswith("no date found"):
+                continue  # said once, below, with what the build does about it
             logger.warning("%s: %s", label, warning)
-        if article.date > dt.date.today():
+        if article.date is None:
+            logger.warning(
+                "%s: no date found; built as 'Date unknown' and listed after the dated"
+                " articles (add a first line such as ' date 2022-01-20')",
+                label,
+            )
+        elif article.date > dt.date.today():
             logger.warning("%s: the date %s is in the future; check it", label, article.date)
         seen: dict[str, str] = self.settings.setdefault("_BRIEFING_SEEN", {})
         if article.sha256 in seen:
@@ -154,12 +165,15 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
         seen[slug] = label
         metadata: dict[str, Any] = {
             "title": article.title,
-            "date": SafeDatetime(article.date.year, article.date.month, article.date.day),
+            "date": _pelican_date(article.date),
             "slug": slug,
+            "briefing_slug": article_slug(article),  # settled in name order: settle_slugs()
             "summary": html.escape(article.standfirst or article.paragraphs[0], quote=False),
             "record": article,
         }
-        labels = [x for x in (article.section, article.source) if x and "," not in x]
+        labels = [
+            x for x in (article.section, article.source) if x and "," not in x and len(x) <= 80
+        ]
         if labels:  # tags: the outlet and the section label, as printed
             metadata["tags"] = self.process_metadata("tags", ", ".join(dict.fromkeys(labels)))
         for key in ("source", "dateline", "section", "url", "standfirst", "caption", "credit"):
@@ -167,6 +181,17 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
             if value:
                 metadata[f"briefing_{key}"] = value
         return body_html(article), metadata
+
+
+#: What Pelican is given for an undated article: it needs a date to sort and file it. Fixed,
+#: so builds stay byte-identical, and older than any plausible article, so undated articles
+#: sort after the dated ones in Pelican's newest-first lists. Readers never see it: every
+#: page shows the view's "Date unknown" instead.
+UNDATED = SafeDatetime(1900, 1, 1)
+
+
+def _pelican_date(date: dt.date | None) -> SafeDatetime:
+    return UNDATED if date is None else SafeDatetime(date.year, date.month, date.day)
 
 
 def add_reader(readers: Any) -> None:
@@ -189,6 +214,8 @@ def link_articles(generator: ArticlesGenerator) -> None:
         for translation in getattr(article, "translations", []):
             if hasattr(translation, "record"):
                 pelican_articles.append(translation)
+    settle_slugs(pelican_articles)
+    put_undated_last(generator)
     corpus = link_corpus([a.record for a in pelican_articles], settings)
     pack = _pack_wanted(settings)
     if pack:  # first: the pack's layout is the longest task, and it needs only the corpus
@@ -239,9 +266,12 @@ def link_articles(generator: ArticlesGenerator) -> None:
         "people": people_views(corpus, urls),
         "callouts": [
             {**quote_view(a, a.quotes[a.callouts[0]], urls[a.path]), "article_url": urls[a.path]}
-            for a in sorted(corpus.articles, key=lambda a: (a.date or dt.date.min, a.path))
+            for a in sorted(corpus.articles, key=lambda a: (a.date or dt.date.max, a.path))
             if a.callouts and a.path in views
         ],
+        "archive": archive_years(
+            [(a.record.date, a) for a in generator.dates if hasattr(a, "record")]
+        ),
         "corpus": corpus,
         "pack": pack,
         "pelican_articles": {a.record.path: a for a in pelican_articles},
@@ -250,7 +280,55 @@ def link_articles(generator: ArticlesGenerator) -> None:
 
 
 #: The link lists of an article's view (its paragraphs carry the passage links).
-_LINK_LISTS = ("earlier", "later", "also_reported")
+_LINK_LISTS = ("earlier", "later", "also_reported", "related")
+
+
+def settle_slugs(articles: list[Any]) -> None:
+    """Articles whose date and title give the same slug: the first by file name keeps it,
+    the others get the start of their text's hash after it. The reader already kept them
+    apart, but in the order Pelican read the files (a set's order, which changes from one
+    run to the next); settled here, the page names are the same on every build."""
+    by_slug: dict[str, list[Any]] = {}
+    for article in articles:
+        by_slug.setdefault(article.metadata.get("briefing_slug", article.slug), []).append(article)
+    for slug, same in by_slug.items():
+        if len(same) < 2:
+            continue
+        same.sort(key=lambda a: a.record.path)
+        for i, article in enumerate(same):
+            article.slug = slug if i == 0 else f"{slug}-{article.record.sha256[:6]}"
+            article.metadata["slug"] = article.slug
+
+
+def _undated(article: Any) -> bool:
+    record = getattr(article, "record", None)
+    return isinstance(record, Article) and record.date is None
+
+
+def _chronological(article: Any) -> tuple[bool, int, str]:
+    """Oldest first, then by file name; the undated last."""
+    record = getattr(article, "record", None)
+    if not isinstance(record, Article):  # not ours: by Pelican's date
+        return (False, article.date.toordinal(), article.source_path)
+    return (record.date is None, record.date.toordinal() if record.date else 0, record.path)
+
+
+def _newest_first(article: Any) -> tuple[bool, int, str]:
+    """Newest first, then by file name; the undated last."""
+    undated, day, path = _chronological(article)
+    return (undated, -day, path)
+
+
+def put_undated_last(generator: ArticlesGenerator) -> None:
+    """Every list Pelican hands to templates in a total order, the undated articles after
+    the dated ones: the index and archives newest first, each tag's page oldest first, ties
+    by file name. Pelican sorted them by date alone, ties in the order it read the files (a
+    set's order, which changes between runs), and the undated by their stand-in date
+    (:data:`UNDATED`). Sorted in place: the generator and its context share these lists."""
+    generator.articles.sort(key=_newest_first)
+    generator.dates.sort(key=_newest_first)
+    for tagged in generator.tags.values():
+        tagged.sort(key=_chronological)
 
 
 def pelican_data(value: Any) -> Any:
@@ -352,6 +430,13 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         if fingerprint:
             written = hashlib.sha256(Path(path).read_bytes()).hexdigest()
             self.new[name] = (fingerprint, written)
+
+    def write_feed(self, elements: Any, context: dict[str, Any], *args: Any, **kwargs: Any) -> Any:
+        """Pelican's, without the undated articles: a feed entry must carry a date, and an
+        undated article has none to give (its stand-in, :data:`UNDATED`, would be a false
+        one). Its page, the index and the archives still list it."""
+        dated = [e for e in elements if not _undated(e)]
+        return super().write_feed(dated, context, *args, **kwargs)
 
     def _paginates(self, template_name: str | None) -> bool:
         per_page = self.settings.get("PAGINATED_TEMPLATES", {}).get(template_name or "")
@@ -485,7 +570,7 @@ class BriefingPagesGenerator(Generator):  # type: ignore[misc]
         pages += [t["url"] for t in briefing["threads"]]
         entries = [(f"{siteurl}/{page}", None) for page in pages]
         entries += [
-            (f"{siteurl}/{a.url}", a.record.date.isoformat())
+            (f"{siteurl}/{a.url}", a.record.date.isoformat() if a.record.date else None)
             for a in sorted(pelican_articles.values(), key=lambda a: a.url)
         ]
         lines = ['<?xml version="1.0" encoding="utf-8"?>']

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .links import passage_anchor
+from .links import RELATIONS, passage_anchor
 from .model import Article, Corpus, CrossLink, Quote
 
 View = dict[str, Any]
@@ -20,8 +20,40 @@ View = dict[str, Any]
 def date_fields(date: dt.date | None) -> View:
     """ISO and human labels for a date: ``2018-08-27`` and ``27 August 2018``."""
     if date is None:
-        return {"date": None, "date_iso": "", "date_label": "undated"}
+        return {"date": None, "date_iso": "", "date_label": "Date unknown"}
     return {"date": date, "date_iso": date.isoformat(), "date_label": f"{date.day} {date:%B %Y}"}
+
+
+def archive_years(items: Sequence[tuple[dt.date | None, Any]]) -> list[View]:
+    """The archive's sections: one per year, in the order given (newest first), then one
+    "Date unknown" section for the undated, last whatever their place in ``items``.
+
+    >>> when = dt.date
+    >>> [(v["heading"], v["anchor"], v["articles"]) for v in archive_years(
+    ...     [(when(2022, 1, 20), "b"), (None, "u"), (when(2022, 1, 2), "c"), (when(2018, 8, 27), "a")]
+    ... )]
+    [('2022', 'y2022', ['b', 'c']), ('2018', 'y2018', ['a']), ('Date unknown', 'undated', ['u'])]
+    """
+    sections: list[View] = []
+    undated = [item for date, item in items if date is None]
+    for date, item in items:
+        if date is None:
+            continue
+        if not sections or sections[-1]["year"] != date.year:
+            sections.append(
+                {
+                    "year": date.year,
+                    "heading": str(date.year),
+                    "anchor": f"y{date.year}",
+                    "articles": [],
+                }
+            )
+        sections[-1]["articles"].append(item)
+    if undated:
+        sections.append(
+            {"year": None, "heading": "Date unknown", "anchor": "undated", "articles": undated}
+        )
+    return sections
 
 
 def quote_view(article: Article, quote: Quote, url: str) -> View:
@@ -62,10 +94,11 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
         url = urls[article.path]
         outgoing = by_source.get(article.path, [])
         passages: dict[int, list[tuple[float, View]]] = defaultdict(list)
-        groups: dict[str, list[View]] = {"earlier": [], "later": [], "same-report": []}
+        groups: dict[str, list[View]] = {g: [] for g in (*RELATIONS, "related")}
         for link in outgoing:
             target = ref(link.target)
-            groups[link.relation].append({**target, "reasons": list(link.reasons)})
+            group = shown_relation(link.relation, article.date, target["date"])
+            groups[group].append({**target, "reasons": list(link.reasons)})
             for passage in link.passages:  # hundreds of thousands in a large briefing: small
                 passages[passage.source_paragraph].append(
                     (
@@ -79,7 +112,7 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
                     )
                 )
         for items in groups.values():
-            items.sort(key=lambda v: (v["date"] or dt.date.min, v["title"] or ""))
+            items.sort(key=lambda v: (v["date"] or dt.date.max, v["title"] or ""))
         views[article.path] = ArticleView(
             record=article,
             url=url,
@@ -95,8 +128,24 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
             earlier=groups["earlier"],
             later=groups["later"],
             also_reported=groups["same-report"],
+            related=groups["related"],
         )
     return views
+
+
+def shown_relation(relation: str, source: dt.date | None, target: dt.date | None) -> str:
+    """Where a page lists a link: under its relation, except that "earlier" and "later"
+    claim an order that an undated article cannot have: such links are ``related``.
+
+    >>> when = dt.date(2022, 1, 20)
+    >>> shown_relation("later", when, when), shown_relation("later", None, when)
+    ('later', 'related')
+    >>> shown_relation("same-report", when, None)
+    'same-report'
+    """
+    if relation != "same-report" and (source is None or target is None):
+        return "related"
+    return relation
 
 
 class ArticleView(dict[str, Any]):
@@ -171,7 +220,8 @@ def thread_views(
                 "slug": thread.slug,
                 "title": thread.title,
                 "url": thread_urls[thread.slug],
-                "entries": entries,
+                "entries": entries,  # in date order, the undated last (the links stage's)
+                "undated": len(entries) - len(dates),
                 "start": date_fields(min(dates) if dates else None),
                 "end": date_fields(max(dates) if dates else None),
             }
@@ -190,19 +240,21 @@ def speaker_views(corpus: Corpus, urls: Mapping[str, str]) -> list[View]:
                 by_speaker[quote.speaker].append(quote_view(article, quote, urls[article.path]))
     speakers = []
     for name in sorted(by_speaker, key=lambda n: (-len(by_speaker[n]), n)):
-        quotes = sorted(by_speaker[name], key=lambda v: (v["date"] or dt.date.min, v["url"]))
+        quotes = sorted(by_speaker[name], key=lambda v: (v["date"] or dt.date.max, v["url"]))
         speakers.append({"name": name, "anchor": _anchor(name), "quotes": quotes})
     return speakers
 
 
 def _anchor(name: str) -> str:
-    return "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-") or "speaker"
+    """A person's anchor and page name: at most 80 characters, never empty."""
+    anchor = "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
+    return anchor[:80].strip("-") or "speaker"
 
 
 def people_views(corpus: Corpus, urls: Mapping[str, str]) -> list[View]:
     """One page per named person: what they said (full quotes) and the articles naming them."""
     by_name: dict[str, View] = {}
-    for article in sorted(corpus.articles, key=lambda a: (a.date or dt.date.min, a.path)):
+    for article in sorted(corpus.articles, key=lambda a: (a.date or dt.date.max, a.path)):
         if article.path not in urls:
             continue
         speakers = {q.speaker for q in article.quotes if q.kind == "full" and q.speaker}

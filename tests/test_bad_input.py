@@ -26,15 +26,9 @@ def clean(data: bytes, name: str = "raw/x.txt"):
     [
         ("empty", b"", "empty"),
         ("whitespace", b" \n\t\n  \n", "empty"),
-        ("single line", b"Just one line of text", "no article text"),
         ("png renamed", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "PNG"),
         ("pdf renamed", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj", "PDF"),
         ("binary", bytes(range(256)) * 40, "not text"),
-        (
-            "title of 2,000 characters",
-            b" date 2022-01-01\n" + b"Long title words " * 120 + b"\n\n" + BODY,
-            "no title",
-        ),
         (
             "only junk",
             b" date 2022-01-01\nSkip to main content\n\nShare\n\nAdvertisement\n",
@@ -153,6 +147,7 @@ def bad_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (raw / "other.txt").write_bytes(b" date 2023-03-01\nSame headline\n\nAnother text. " + BODY)
     (raw / "future.txt").write_bytes(b" date 2031-02-03\nA piece from the future\n\n" + BODY)
     (raw / "undated.txt").write_bytes(b"A headline without a date\n\n" + BODY)
+    (raw / "long.txt").write_bytes(b" date 2023-03-04\n" + b"Longwordwithoutspaces" * 240 + b"\n\n" + BODY)
     (raw / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     (raw / "bangs.txt").write_bytes(b" date 2023-03-02\n!!!\n\n" + BODY)
     outside = root / "secret.txt"
@@ -169,11 +164,18 @@ def test_bad_files_are_named_and_the_rest_builds(bad_project: Path) -> None:
     duplicate = next(line for line in log.splitlines() if "the same text as" in line)
     assert "copy of the TASS piece.txt" in duplicate and "2018-08-27-tass" in duplicate
     assert "undated.txt: no date found" in log and "picture.txt" in log and "PNG" in log
+    assert "undated.txt: no date found; built as 'Date unknown'" in log
+    undated = (bad_project / "output" / "articles" / "undated-a-headline-without-a-date.html")
+    assert "Date unknown" in undated.read_text(encoding="utf-8")
+    archive = (bad_project / "output" / "archives.html").read_text(encoding="utf-8")
+    assert archive.index("Date unknown") > archive.index("2023"), "undated listed last"
+    longest = max((bad_project / "output" / "articles").glob("*.html"), key=lambda p: len(p.name))
+    assert len(longest.name) <= 120  # a first line of 5,000 characters is not a page name
     assert "future.txt: the date 2031-02-03 is in the future" in log
     assert "link.txt: not a regular file" in log
     pages = sorted(p.name for p in (bad_project / "output" / "articles").glob("*.html"))
     assert len([p for p in pages if p.startswith("2023-03-01-same-headline")]) == 2  # no overwrite
-    assert any(p.startswith("2023-03-02-article-") for p in pages)  # "!!!" has a slug
+    assert any(p.startswith("2023-03-02-") for p in pages)  # "!!!" is no headline: one is derived
     assert not any("secret" in p.lower() for p in pages)
     for page in (bad_project / "output").rglob("*"):
         assert page.resolve().is_relative_to((bad_project / "output").resolve())

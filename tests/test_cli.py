@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -10,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, briefing, new_project
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -82,3 +84,119 @@ def test_links_json_shape(tmp_path: Path) -> None:
 def test_clean_names_a_bad_file() -> None:
     result = run("clean", "does-not-exist.txt")
     assert result.returncode == 1 and b"does-not-exist.txt" in result.stderr
+
+
+# `briefing add` of undated pastes, and of several files where one is bad (issue 19).
+UNDATED = (
+    b"Macron urges Europe to take charge of its own security\n\n"
+    b"French President Emmanuel Macron said on Monday that Europe must build its own security"
+    b" and talk to Russia about it, in a speech to ambassadors in Paris.\n"
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "project").mkdir()
+    root = new_project(tmp_path / "project")
+    (tmp_path / "undated.txt").write_bytes(UNDATED)
+    return root
+
+
+def stored(project: Path) -> dict[str, bytes]:
+    """The files `add` wrote, by name (tests/site's two are left out)."""
+    seeds = {p.name for p in (ROOT / "tests" / "site" / "raw").iterdir()}
+    return {
+        p.name: p.read_bytes()
+        for p in (project / "content" / "raw").iterdir()
+        if p.name not in seeds
+    }
+
+
+def test_add_with_date_stores_a_date_line_in_front(project: Path) -> None:
+    result = briefing("add", "--no-build", "--date", "2022-01-21", "../undated.txt", cwd=project)
+    assert result.returncode == 0, result.stderr
+    ((name, data),) = stored(project).items()
+    assert name.startswith("2022-01-21-") and data == b" date 2022-01-21\n" + UNDATED
+    assert "2022-01-21" in result.stdout and "Date unknown" not in result.stdout
+    cleaned = json.loads(briefing("clean", "--json", f"content/raw/{name}", cwd=project).stdout)
+    assert cleaned[f"content/raw/{name}"]["date"] == "2022-01-21"
+    again = briefing("add", "--no-build", "../undated.txt", cwd=project)  # the same paste
+    assert again.returncode == 1 and f"already in the briefing as raw/{name}" in again.stderr
+
+
+def test_add_with_date_keeps_the_paste_encoding_and_line_endings(project: Path) -> None:
+    paste = project.parent / "utf16.txt"
+    paste.write_bytes(
+        codecs.BOM_UTF16_LE + UNDATED.decode().replace("\n", "\r\n").encode("utf-16-le")
+    )
+    result = briefing("add", "--no-build", "--date", "2022-01-21", "../utf16.txt", cwd=project)
+    assert result.returncode == 0, result.stderr
+    ((name, data),) = stored(project).items()
+    assert data.decode("utf-16") == " date 2022-01-21\r\n" + UNDATED.decode().replace("\n", "\r\n")
+    assert name.startswith("2022-01-21-")
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("2022-02-30", "not a real date"),
+        ("1850-06-01", "before 1900"),
+        ("2999-01-01", "in the future"),
+        ("20/01/2022", "YYYY-MM-DD"),
+    ],
+)
+def test_add_refuses_a_bad_date_naming_the_file(project: Path, value: str, problem: str) -> None:
+    result = briefing("add", "--no-build", "--date", value, "../undated.txt", cwd=project)
+    assert result.returncode == 2
+    assert f"../undated.txt: --date {value}" in result.stderr and problem in result.stderr
+    assert stored(project) == {}
+
+
+def test_add_without_a_date_off_a_terminal_adds_it_undated(project: Path) -> None:
+    result = briefing("add", "--no-build", "../undated.txt", cwd=project)
+    assert result.returncode == 0, result.stderr
+    ((name, data),) = stored(project).items()
+    assert name.startswith("undated-") and data == UNDATED  # verbatim
+    assert "Date unknown" in result.stdout and "added undated" in result.stdout
+    assert "--date YYYY-MM-DD" in result.stdout
+
+
+def test_add_on_a_terminal_asks_for_the_date(project: Path) -> None:
+    import pty  # noqa: PLC0415 - POSIX only, as the project is
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "add", "--no-build", "../undated.txt"],
+        cwd=project,
+        stdin=follower,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    os.close(follower)
+    os.write(leader, b"2022-02-30\n2022-01-22\n")  # a date that does not exist, then a real one
+    out, err = process.communicate(timeout=300)
+    os.close(leader)
+    assert process.returncode == 0, err
+    assert b"no date found" in out and b"not a real date; try again" in out
+    ((name, data),) = stored(project).items()
+    assert name.startswith("2022-01-22-") and data == b" date 2022-01-22\n" + UNDATED
+
+
+def test_add_names_a_bad_file_and_adds_the_others(project: Path) -> None:
+    (project.parent / "empty.txt").write_bytes(b"")
+    dated = project.parent / "dated.txt"
+    dated.write_bytes(b" date 2021-03-04\n" + UNDATED)
+    result = briefing(
+        "add", "--no-build", "../undated.txt", "../empty.txt", "../dated.txt", cwd=project
+    )
+    assert result.returncode == 1
+    assert "../empty.txt: the file is empty" in result.stderr
+    names = sorted(stored(project))
+    assert (
+        len(names) == 2 and names[0].startswith("2021-03-04-") and names[1].startswith("undated-")
+    )
+    missing = briefing("add", "--no-build", "missing.txt", cwd=project)
+    assert missing.returncode == 1
+    assert "missing.txt: the file does not exist" in missing.stderr
+    assert "not a regular file" not in missing.stderr

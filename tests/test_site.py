@@ -326,3 +326,140 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_site(project: Path) ->
         assert tree_hash(project / "output") == before, delay
     assert briefing("build", cwd=project).returncode == 0  # and the next build sweeps up
     assert not list(project.glob(".output.*"))
+
+
+# Issue 19: an article with a body is built, whatever its date or title.
+ODD_BODY = (
+    b"French President Emmanuel Macron said on Monday that Europe must build its own security"
+    b" and talk to Russia about it, in a speech to ambassadors in Paris.\n\n"
+    b'"Europe can no longer rely on the US to provide its security," Macron said, adding that'
+    b" the European Union had to take its responsibilities.\n"
+)
+
+
+def odd_pastes(raw: Path) -> None:
+    """Two undated pastes (one titled in Cyrillic), a first line of 5,000 characters, and
+    two pastes with the same date and headline."""
+    (raw / "undated-b.txt").write_bytes(
+        b"Macron urges Europe to take charge of its own security\n\n" + ODD_BODY
+    )
+    (raw / "undated-a.txt").write_bytes(
+        "Макрон говорит о безопасности Европы\n\n".encode() + ODD_BODY + b"\nOne more line.\n"
+    )
+    (raw / "long.txt").write_bytes(
+        b" date 2023-03-04\n" + b"Macroneuropesecurity" * 250 + b"\n\n" + ODD_BODY
+    )
+    headline = (
+        b" date 2023-03-05\nMacron says Europe must talk to Russia about its security, again\n\n"
+    )
+    (raw / "same-1.txt").write_bytes(headline + ODD_BODY)
+    (raw / "same-2.txt").write_bytes(headline + ODD_BODY + b"\nA second version of the text.\n")
+
+
+@pytest.fixture(scope="module")
+def odd_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """The odd pastes beside tests/site, built twice with different hash seeds."""
+    project = new_project(tmp_path_factory.mktemp("odd"))
+    odd_pastes(project / "content" / "raw")
+    outputs = []
+    for seed in ("1", "2"):
+        result = subprocess.run(
+            [sys.executable, "-m", "generator.cli", "build", "--output", f"out-{seed}"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)},
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.append(result)
+    return project / "out-1", project / "out-2", outputs[0].stdout
+
+
+def test_undated_articles_are_built_as_date_unknown(odd_site: tuple[Path, Path, str]) -> None:
+    site, _, stdout = odd_site
+    pages = sorted(p.name for p in (site / "articles").glob("*.html"))
+    undated = [p for p in pages if p.startswith("undated-")]
+    assert len(undated) == 2 and len(pages) == 7, pages
+    page = soup(site / "articles" / "undated-macron-urges-europe-to-take-charge-of-its-own.html")
+    line = page.find(class_="source-line")
+    assert line.get_text(strip=True) == "Date unknown" and not line.find("time")
+    assert not page.find("meta", property="article:published_time")
+    json_ld = json.loads(page.find("script", type="application/ld+json").string)
+    assert "datePublished" not in json_ld and json_ld["headline"].startswith("Macron urges")
+    assert "1900" not in page.get_text()  # Pelican's stand-in date is never shown
+    # The build's summary names them, in file order, and says what to do.
+    assert (
+        "2 articles have no date: raw/undated-a.txt, raw/undated-b.txt"
+        " \N{EM DASH} add a first line such as ' date 2022-01-20'" in stdout
+    )
+
+
+def test_undated_articles_are_listed_after_the_dated_ones(odd_site: tuple[Path, Path, str]) -> None:
+    site, _, _ = odd_site
+
+    def dates(items: list) -> list[str]:
+        return [item.find(["time", "span"]).get_text() for item in items]
+
+    front = soup(site / "index.html").find(class_="article-list").find_all("li")
+    assert dates(front)[-2:] == ["Date unknown"] * 2
+    assert "Date unknown" not in dates(front)[:-2]
+    assert "; 2 with no known date" in soup(site / "index.html").find(class_="summary").get_text()
+    archive = soup(site / "archives.html")
+    assert [h.get_text() for h in archive.find_all("h2")] == [
+        "2023",
+        "2022",
+        "2018",
+        "Date unknown",
+    ]
+    for tag in (site / "tags").glob("*.html"):
+        listed = soup(tag).find(class_="article-list").find_all("li")
+        assert dates(listed) == sorted(dates(listed), key=lambda d: d == "Date unknown")
+    for thread in (site / "threads").glob("*.html"):
+        when = [p.get_text() for p in soup(thread).select(".timeline .when")]
+        assert when == sorted(when, key=lambda d: d.startswith("Date unknown")), when
+        assert any(d.startswith("Date unknown") for d in when)  # the undated are linked too
+
+
+def test_odd_titles_give_short_unique_page_names(odd_site: tuple[Path, Path, str]) -> None:
+    site, _, _ = odd_site
+    pages = sorted(p.name for p in (site / "articles").glob("*.html"))
+    assert all(len(p) <= 100 for p in pages), pages  # not a 5,000-character file name
+    assert any(p.startswith("undated-article-") for p in pages)  # the Cyrillic headline
+    same = [p for p in pages if p.startswith("2023-03-05-")]
+    assert (
+        len(same) == 2
+        and min(same, key=len) == "2023-03-05-macron-says-europe-must-talk-to-russia-about-its.html"
+    )
+    # the first file by name keeps the plain name, whatever order Pelican read them in
+    first = soup(site / "articles" / min(same, key=len))
+    assert "raw/same-1.txt" in first.find(class_="provenance").get_text()
+
+
+def test_odd_pastes_build_byte_identically(odd_site: tuple[Path, Path, str]) -> None:
+    one, two, _ = odd_site
+    for site in (one, two):
+        shutil.rmtree(site / "pagefind", ignore_errors=True)  # see the test above
+    assert tree_hash(one) == tree_hash(two)
+
+
+def test_published_feeds_and_sitemap_claim_no_date_for_undated(tmp_path: Path) -> None:
+    from generator.pelican_plugin import run_pelican  # noqa: PLC0415
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "site", content)
+    odd_pastes(content / "raw")
+    os.environ["BRIEFING_SITEURL"] = "https://example.org/b"
+    try:
+        records = run_pelican(ROOT / "publishconf.py", content, tmp_path / "out")
+    finally:
+        del os.environ["BRIEFING_SITEURL"]
+    assert not [r for r in records if r.levelname == "ERROR"]
+    out = tmp_path / "out"
+    feed = (out / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == 5 and "Macron urges Europe" not in feed and "1900" not in feed
+    for thread in (out / "feeds" / "threads").glob("*.atom.xml"):
+        assert "undated-" not in thread.read_text(encoding="utf-8")
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    entry = next(line for line in sitemap.splitlines() if "articles/undated-macron" in line)
+    assert "<lastmod>" not in entry
