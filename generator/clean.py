@@ -86,16 +86,6 @@ def _is_wrapped(lines: Sequence[str]) -> bool:
 # Position: title, repeats, front matter, lists, related blocks, footer
 
 
-def _looks_like_body(text: str) -> bool:
-    return len(text) >= 60 and (bool(P.SENTENCE_END.search(text)) or has_quotation(text))
-
-
-def _is_prose(text: str) -> bool:
-    """Too long, or too much a sentence, to be a headline."""
-    n = len(text.split())
-    return n >= 30 or (n >= 14 and text.rstrip().endswith(".") and not text.endswith("..."))
-
-
 def _headline_like(text: str) -> bool:
     return (
         len(text.split()) <= 16
@@ -256,25 +246,6 @@ def _mark_repeats(blocks: Sequence[str], out: list[Verdict | None]) -> None:
         out[i] = Verdict("drop_repeated_block", drops_text=True)
         if out[i - 1] is None and not has_quotation(blocks[i - 1]):
             _claim(out, i - 1, "take_caption", ("caption", blocks[i - 1]))
-
-
-def _mark_front_matter(
-    blocks: Sequence[str], out: list[Verdict | None], start: int, body_start: int
-) -> None:
-    """Between the title and the body: byline lines, a stray headline, the standfirst."""
-    for i in range(start, body_start):
-        if out[i] is not None:
-            continue
-        previous = out[i - 1] if i else None
-        after = previous.rule if previous else ""
-        if after == "take_byline" and len(blocks[i].split()) <= 5 and _headline_like(blocks[i]):
-            _claim(out, i, "take_byline", ("byline_more", blocks[i]))
-        elif after in ("take_photo_credit", "take_caption") and _headline_like(blocks[i]):
-            _claim(out, i, "drop_related_headline")
-        elif all(out[k] is not None for k in range(start, i)) and not any(
-            v is not None and v.rule == "take_standfirst" for v in out
-        ):  # only the first unclaimed block after the title: re-cleaning finds the same one
-            _claim(out, i, "take_standfirst", ("standfirst", blocks[i]))
 
 
 def _mark_footer(
