@@ -2,11 +2,12 @@
 
 The paste is split into blocks (:func:`split_blocks`: hard wraps joined, fused
 paragraphs split), each block is repaired (:data:`generator.fixes.FIXES`) and judged on
-its own (:data:`generator.rules.LINE_RULES`). Position decides the rest
-(:func:`assign_positions`): the title is the first unclaimed block, the body starts at
-the wire dateline or the first block of real prose, a repeated block is a caption or a
-repeated title, a run of one-word lines is a tag cloud, and everything after "Dear
-readers" or "Leave a Reply" is the site's footer.
+its own (:data:`generator.rules.LINE_RULES`). Layout decides the rest
+(:func:`assign_positions`, with :mod:`generator.layout`): the body is found by the shape
+of its blocks, the headline is chosen among the blocks before it by weighed evidence,
+what stands before the body is the page's header and what stands after it the footer; a
+repeated block is a caption or a repeated title, a run of one-word lines is a tag cloud.
+A paste with no headline gets one derived from its URL's slug or first sentence.
 
 Nothing is lost silently: every block that leaves the body is reported with its rule
 (``Article.removed``), a block holding a quotation is never junk, and a block the rules
