@@ -19,214 +19,29 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .attribution import NAME_RUN, Discourse, Mention, cue_after, cue_before, name_part
 from .model import Article, Quote
 from .patterns import SENTENCE_END
 from .settings import Settings
 
-OPENERS = {
-    "\N{LEFT DOUBLE QUOTATION MARK}": "\N{RIGHT DOUBLE QUOTATION MARK}",
-    "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}": "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}",
-    "\N{DOUBLE LOW-9 QUOTATION MARK}": "\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}",
-    '"': '"',
-}
-
-SPEECH_VERBS = (
-    "said|says|added|adds|stressed|stresses|noted|notes|told|tells|stated|states|explained|"
-    "warned|warns|insisted|insists|declared|asked|asks|argued|argues|continued|wrote|writes|"
-    "tweeted|emphasi[sz]ed|underlined|pointed out|remarked|announced|addressed|replied|"
-    "concluded|claimed|claims|urged|recalled|admitted|acknowledged|commented|observed|"
-    "suggested|affirmed|reiterated|went on|put it|responded|countered|cautioned|vowed"
-)
-_WORD = r"[\w.'\N{RIGHT SINGLE QUOTATION MARK}\-]+"
-_PLAIN = r"[\w'\N{RIGHT SINGLE QUOTATION MARK}\-]+"  # a word that does not end a sentence
-#: Lower-case particles inside names: "Ursula von der Leyen", "Luiz Inacio Lula da Silva".
-PARTICLES = r"(?:(?:von|van|der|den|de|da|del|della|di|du|la|le|bin|ibn|al)\s)"
-MENTION = (
-    rf"(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he(?: {_PLAIN}){{1,4}}?|(?:Mr\.? |Mrs\.? |Ms\.? )?"
-    rf"[A-Z]{_WORD}(?: (?:of )?{PARTICLES}*[A-Z]{_WORD}){{0,5}})"
-)
-PARTICIPLES = "adding|saying|noting|stressing|warning|insisting|explaining|arguing|continuing"
-ATTRIBUTION_AFTER = (
-    # ", Macron said."  ", the French president said."  " in the next weeks, he added."
-    re.compile(
-        rf"^[^\"\N{{LEFT DOUBLE QUOTATION MARK}}.;]{{0,60}}?(?:^|,|\s)\s*(?P<m>{MENTION})"
-        rf"(?: (?:has|had|also|then|later))? (?:{SPEECH_VERBS})\b"
-    ),
-    # ", said Macron."
-    re.compile(rf"^\W{{0,3}}(?:{SPEECH_VERBS}) (?P<m>{MENTION})"),
-    # ", the Lithuanian energy minister, Rokas Vaitkus, told reporters."
-    re.compile(
-        rf"^\W{{0,3}}(?:[Tt]he|[Hh]is|[Hh]er|[Aa]n?) [^\"\N{{LEFT DOUBLE QUOTATION MARK}}.;,]{{1,60}}, "
-        rf"(?P<m>[A-Z]{_WORD}(?: {PARTICLES}*[A-Z]{_WORD}){{1,4}}), (?:{SPEECH_VERBS})\b"
-    ),
-)
-ATTRIBUTION_BEFORE = (
-    # 'Macron said: "'  'He noted "'  'Macron said that "'  'Macron told reporters: "'
-    re.compile(
-        rf"(?:^|[.;,] |\s)(?P<m>{MENTION})(?: (?:has|had|also|then|later))? (?:{SPEECH_VERBS})"
-        r"(?: (?!that\b)[\w.]+){0,3}?(?: that)?\s*[:,]?\s*$"
-    ),
-    # 'Borrell said the EU would not be a "spectator", adding: "'
-    re.compile(
-        rf"(?:^|[.;] )(?P<m>{MENTION})(?: (?:has|had|also|then|later))? (?:{SPEECH_VERBS})\b"
-        rf"[^.;]{{0,160}}?,\s*(?:{PARTICIPLES})(?: that)?\s*[:,]?\s*$"
-    ),
-)
-#: "a spokesman", "one diplomat": an unnamed speaker a following "he" may refer to.
-ANONYMOUS = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Ss]everal)\s+(?:[a-z\-]+\s+){0,2}?"
-    r"(?:spokes(?:man|woman|person)|officials?|diplomats?|sources?|ministers?|aides?|advis[eo]rs?"
-    r"|analysts?|experts?|lawmakers?|residents?|witness(?:es)?|members?|soldiers?|man|woman)\b"
-)
-ACCORDING_TO = re.compile(rf"\b[Aa]ccording to (?P<m>{MENTION})")
-TWEET_SIGNATURE = re.compile(
-    r"^[\N{EM DASH}\N{EN DASH}\-]\s*(?P<m>[^()@\n]{2,60}?)\s*\(@\w{1,30}\)"
-)
-
-PRONOUNS = {"he", "she", "they"}
-HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Dr)\.? ")
-TITLE_NOUNS = frozenset(
-    """president minister secretary chancellor spokesman spokeswoman spokesperson chief
-    leader head envoy ambassador general commissioner adviser advisor aide official
-    representative senator mayor governor king queen pope colonel director chairman
-    chairwoman prosecutor judge commander deputy vice""".split()
-)
-HONORIFIC_WORDS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
-#: Words of a capitalised run that are titles, places or institutions, never a person's name.
-NOT_NAMES = (
-    TITLE_NOUNS
-    | frozenset(
-        """the a an in on at of for and but or as by with from to this that these those it its
-    prime foreign state french russian german british american european ukrainian chinese
-    u.s. us uk eu un union united states kingdom parliament commission council ministry
-    kremlin white house nato osce cold war defense defence security affairs
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december europe russia france germany
-    ukraine moscow paris kyiv kiev washington brussels geneva london berlin beijing china
-    america west western national republic federation new times tass reuters afp ap related
-    read""".split()
-    )
-    | HONORIFIC_WORDS
-)
+#: Marks that open a quotation, and the marks that may close it. Damaged text mixes them
+#: ("” … ”", "« … “"), so any closing-capable mark closes whatever is open.
+OPENING = frozenset("\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+                    "\N{DOUBLE LOW-9 QUOTATION MARK}\N{DOUBLE HIGH-REVERSED-9 QUOTATION MARK}")
+CLOSING = frozenset("\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}")
+MARKS = OPENING | CLOSING | {'"'}
+#: Typewriter stand-ins for a double mark: two apostrophes (''), TeX's `` and ''.
+_DOUBLED = re.compile(r"''|``|\N{RIGHT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
+                      r"|\N{LEFT SINGLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}")
+#: Markup pasted with the text (an embedded tweet's ``<tweet id="...">``): never speech.
+_TAG = re.compile(r"</?[A-Za-z][\w\-]*(?:\s[^<>]{0,400})?/?>")
 
 
-@dataclass(frozen=True)
-class Person:
-    name: str  # canonical: "Emmanuel Macron"
-    title: str  # lower case, as introduced: "french president"
-    position: int  # where first mentioned (global character offset)
-
-
-@dataclass(frozen=True)
-class Mention:
-    name: str  # "" for an unnamed person ("a spokesman")
-    position: int
-    is_person: bool
-
-
-def _bare(token: str) -> str:
-    """A name token without a possessive or a sentence-final period ("Holt." -> "Holt")."""
-    token = token.removesuffix("'s").removesuffix("\N{RIGHT SINGLE QUOTATION MARK}s")
-    if token.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", token):
-        token = token[:-1]
-    return token
-
-
-class People:
-    """Who the article introduces, and in what order they are mentioned."""
-
-    def __init__(self, paragraphs: Sequence[str]) -> None:
-        self.people: list[Person] = []
-        self.mentions: list[Mention] = []
-        offset = 0
-        for text in paragraphs:
-            self._scan(text, offset)
-            offset += len(text) + 2
-
-    def _scan(self, text: str, offset: int) -> None:
-        for unnamed in ANONYMOUS.finditer(text):
-            self.mentions.append(Mention("", offset + unnamed.start(), True))
-        for run in re.finditer(rf"(?:[A-Z]{_WORD})(?: (?:of )?{PARTICLES}*[A-Z]{_WORD})*", text):
-            tokens = [_bare(t) for t in run[0].split()]
-            # The name is the longest tail of the run made of name-like words:
-            # "Polish President Piotr Nowak" -> "Piotr Nowak", titled "polish president".
-            lead = len(tokens)
-            while lead > 0 and tokens[lead - 1].lower() not in NOT_NAMES:
-                lead -= 1
-            name_tokens = tokens[lead:]
-            if not name_tokens:
-                continue
-            position = offset + run.start()
-            if len(name_tokens) >= 2:
-                name = " ".join(name_tokens[:5])
-                title = " ".join(tokens[:lead]).lower()
-                before = text[max(0, run.start() - 40) : run.start()].split()
-                if before and before[-1].lower() in TITLE_NOUNS:
-                    start = max(
-                        (i + 1 for i, w in enumerate(before) if w.lower() == "the"), default=0
-                    )
-                    title = " ".join([*before[start:], title]).strip().lower()
-                if not any(p.name == name for p in self.people):
-                    self.people.append(Person(name, title, position))
-                self.mentions.append(Mention(name, position, True))
-            else:
-                person = self.by_surname(name_tokens[0])
-                if person is not None:
-                    self.mentions.append(Mention(person.name, position, True))
-        self.mentions.sort(key=lambda m: m.position)
-
-    def by_surname(self, surname: str) -> Person | None:
-        matches = [p for p in self.people if p.name.split()[-1] == surname]
-        return matches[0] if len(matches) == 1 else None
-
-    def resolve(self, mention: str, position: int) -> str | None:
-        """The canonical speaker for a mention at a global offset, or None if unsure."""
-        words = HONORIFICS.sub("", mention.strip()).split()
-        mention = " ".join([*words[:-1], _bare(words[-1])])
-        low = mention.lower()
-        if low in PRONOUNS:
-            earlier = [m for m in self.mentions if m.position < position and m.is_person]
-            # None for "they", and for "he" after "a spokesman": an unnamed speaker
-            return earlier[-1].name or None if earlier and low != "they" else None
-        if low.startswith("the "):
-            words = low.split()[1:]
-            head = words[-1]
-            if head in TITLE_NOUNS:
-                wanted = set(words[:-1])
-                found = [
-                    p
-                    for p in self.people
-                    if p.position < position
-                    and head in p.title.split()
-                    and wanted <= set(p.title.split())
-                ]
-                return found[0].name if len(found) == 1 else None
-            return mention[4:] if mention[4:5].isupper() else None  # "the Kremlin"
-        if not mention[:1].isupper():
-            return None
-        if any(p.name == mention for p in self.people):
-            return mention
-        tokens = [_bare(t) for t in mention.split()]
-        lead = len(tokens)
-        while lead > 0 and tokens[lead - 1].lower() not in NOT_NAMES:
-            lead -= 1
-        if 0 < lead < len(tokens):  # "Polish Prime Minister Anna Nowak" -> "Anna Nowak"
-            return self.resolve(" ".join(tokens[lead:]), position)
-        if tokens[0].lower() in NOT_NAMES and len(tokens) > 1:
-            return mention  # an institution: "Russia's Foreign Ministry"
-        person = self.by_surname(tokens[-1])
-        if person is not None and len(tokens) == 1:
-            return person.name
-        return mention
-
-    def note(self, name: str, position: int) -> None:
-        """Record a resolved speaker as the latest mention (for a following "he said")."""
-        self.mentions.append(Mention(name, position, any(p.name == name for p in self.people)))
-        self.mentions.sort(key=lambda m: m.position)
-
-
-# --------------------------------------------------------------------------------------
-# Extraction
+def mark_view(text: str) -> str:
+    """The paragraph as the scanner reads it, offset for offset: doubled apostrophes
+    become one double mark, and markup tags become spaces."""
+    view = _DOUBLED.sub(lambda m: '" ', text)
+    return _TAG.sub(lambda m: " " * len(m[0]), view)
 
 
 @dataclass(frozen=True)
@@ -240,30 +55,34 @@ class Span:
 def find_spans(paragraphs: Sequence[str]) -> list[Span]:
     """Every balanced quotation, including ones that run over several paragraphs.
 
+    ``paragraphs`` are :func:`mark_view` views. A mark opens when it is not glued to a
+    word before it and closes when it is not glued to a word after it, whatever its
+    shape, so spaced (``" de-escalation "``) and mismatched marks still pair up.
+
     >>> [(s.paragraph, s.start, s.end) for s in find_spans(['He said "yes" and \\u201cno\\u201d.'])]
     [(0, 8, 13), (0, 18, 22)]
     >>> find_spans(['An "unbalanced mark.', 'Next paragraph.'])
     []
     """
     spans: list[Span] = []
-    pending: tuple[int, int, str] | None = None  # (paragraph, start, closers)
+    pending: tuple[int, int] | None = None  # (paragraph, start) of a quote still open
     for index, text in enumerate(paragraphs):
-        opened: tuple[int, int, str] | None = None
+        opened: tuple[int, int] | None = None
+        first = 0
         if pending is not None:
-            if text[:1] in OPENERS:
-                opened = pending
-                first = 1
-            else:
-                first = 0
+            if text[:1] in MARKS:  # the newspaper convention: the next paragraph reopens
+                opened, first = pending, 1
             pending = None
-        else:
-            first = 0
         for pos in range(first, len(text)):
             char = text[pos]
+            if char not in MARKS:
+                continue
+            before = text[pos - 1] if pos else " "
+            after = text[pos + 1] if pos + 1 < len(text) else " "
             if opened is None:
-                if char in OPENERS and _can_open(text, pos):
-                    opened = (index, pos, OPENERS[char])
-            elif char in opened[2] and (char != '"' or _can_close(text, pos)):
+                if _can_open(char, before, after):
+                    opened = (index, pos)
+            elif _can_close(char, before, after):
                 spans.append(Span(opened[0], opened[1], pos + 1, index))
                 opened = None
         if opened is not None:
@@ -273,28 +92,35 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
     return spans
 
 
-def _can_open(text: str, pos: int) -> bool:
-    return pos == 0 or not text[pos - 1].isalnum()
+def _can_open(char: str, before: str, after: str) -> bool:
+    if before.isalnum() or (char in CLOSING and after.isspace()):
+        return False
+    return not (before in ".,;!?" and after.isspace())
 
 
-def _can_close(text: str, pos: int) -> bool:
-    return pos + 1 == len(text) or not text[pos + 1].isalnum()
+def _can_close(char: str, before: str, after: str) -> bool:
+    if after.isalnum():
+        return False
+    return not (char in OPENING and before.isspace() and not after.isspace())
 
 
-_TRAIL = " ,;:\N{NO-BREAK SPACE}"
+_TRAIL = " ,;:'\N{NO-BREAK SPACE}\N{RIGHT SINGLE QUOTATION MARK}"
 
 
 def _words_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of the quoted words: inside the marks, without spaces or a trailing comma."""
-    while start < end and text[start] in " \N{NO-BREAK SPACE}":
+    while start < end and text[start] in " '\N{NO-BREAK SPACE}":
         start += 1
     while end > start and text[end - 1] in _TRAIL:
         end -= 1
     return start, end
 
 
-def classify_quote(text: str, before: str) -> str:
+def classify_quote(text: str, before: str, tagged: bool = False) -> str:
     """``full`` for a sentence or more of speech, ``fragment`` for a few words or a term.
+
+    ``tagged``: a speech verb stands right next to the quotation (``"...," he replied``),
+    which makes even two words speech.
 
     >>> classify_quote("unity", "calls for Western ")
     'fragment'
@@ -305,31 +131,60 @@ def classify_quote(text: str, before: str) -> str:
     """
     words = text.split()
     long_words = [w for w in words if w.isalpha() and len(w) > 3]
-    if len(words) > 1 and long_words and all(w[:1].isupper() for w in long_words):
+    if len(words) > 1 and long_words and all(w[:1].isupper() for w in long_words) and not tagged:
         return "fragment"  # a title of a work or a name, not speech
     if len(words) < 4:
         # a short sentence that opens its paragraph ("Energy is security," he said) is speech
-        return (
-            "full" if len(words) > 1 and not before.strip() and text[:1].isupper() else "fragment"
-        )
+        opens = not before.strip() or before.rstrip()[-1:] in ":"
+        return "full" if len(words) > 1 and text[:1].isupper() and (opens or tagged) else "fragment"
     if len(words) >= 8 or SENTENCE_END.search(text):
         return "full"  # long, or a whole sentence with its full stop inside the marks
     starts_sentence = text[:1].isupper() and (not before.strip() or before.rstrip()[-1:] in ".:,")
-    return "full" if starts_sentence else "fragment"
+    return "full" if starts_sentence or tagged else "fragment"
+
+
+def _mask(views: Sequence[str], spans: Sequence[Span]) -> list[str]:
+    """The views with quoted words blanked to ``Q`` (a full stop that ends the quoted
+    sentence is kept), so that sentences and names are read outside quotations only."""
+    masked = [list(v) for v in views]
+    for span in spans:
+        for index in range(span.paragraph, span.end_paragraph + 1):
+            first = span.start + 1 if index == span.paragraph else 0
+            last = span.end - 1 if index == span.end_paragraph else len(views[index])
+            for pos in range(first, last):
+                if not views[index][pos].isspace():
+                    masked[index][pos] = "Q"
+            keep = last - 1
+            while keep > first and views[index][keep] in " ,'":
+                keep -= 1
+            if keep >= first and views[index][keep] in ".!?":
+                masked[index][keep] = views[index][keep]
+    return ["".join(m) for m in masked]
+
+
+def _sentence_bounds(starts: Sequence[int], pos: int, length: int) -> tuple[int, int]:
+    begin = max((s for s in starts if s <= pos), default=0)
+    end = min((s for s in starts if s > pos + 2), default=length)
+    return begin, end
+
+
+_SIGNATURE = re.compile(
+    r"^[\N{EM DASH}\N{EN DASH}\-]+\s*(?P<m>[A-Z][\w.'\N{RIGHT SINGLE QUOTATION MARK}\-]*"
+    r"(?: [A-Z][\w.'\N{RIGHT SINGLE QUOTATION MARK}\-]*){0,4})\s*(?:\(@\w{1,30}\)|[.,]|$)"
+)
 
 
 def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     """All quotations in body paragraphs, with kinds and speakers."""
-    people = People(paragraphs)
-    offsets = [0]
-    for text in paragraphs:
-        offsets.append(offsets[-1] + len(text) + 2)
+    views = [mark_view(p) for p in paragraphs]
+    spans = find_spans(views)
+    masked = _mask(views, spans)
+    discourse = Discourse(paragraphs, masked)
     quotes: list[Quote] = []
-    # (paragraph, speaker, end of the previous quote in that paragraph)
-    previous_speaker: tuple[int, str | None, int | None] | None = None
-    for span in find_spans(paragraphs):
-        first_text = paragraphs[span.paragraph]
-        last_text = paragraphs[span.end_paragraph]
+    # (paragraph, speaker, end) of the last full quotation with a speaker
+    previous: tuple[int, str | None, int] | None = None
+    for span in spans:
+        first_text, last_text = paragraphs[span.paragraph], paragraphs[span.end_paragraph]
         if span.paragraph == span.end_paragraph:
             start, end = _words_span(first_text, span.start + 1, span.end - 1)
             text = first_text[start:end]
@@ -340,37 +195,46 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
             parts += [p[1:] for p in paragraphs[span.paragraph + 1 : span.end_paragraph]]
             parts.append(last_text[1:end])
             text = " ".join(part.strip() for part in parts)
-        if not text.strip():
+        text = text.strip("'\N{RIGHT SINGLE QUOTATION MARK} ")
+        if not text.strip() or not any(c.isalpha() for c in text):
             continue
-        before = first_text[max(0, span.start - 120) : span.start]
-        after = last_text[span.end : span.end + 160]
-        kind = classify_quote(text, before)
-        mention, where = _find_mention(before, after, paragraphs, span)
-        speaker = None
+        head = masked[span.paragraph]
+        begin, _ = _sentence_bounds(discourse.sentence_of[span.paragraph], span.start, len(head))
+        lead = head[begin : span.start]
+        tail_text = masked[span.end_paragraph]
+        _, stop = _sentence_bounds(discourse.sentence_of[span.end_paragraph], span.end, len(tail_text))
+        tail = tail_text[span.end : stop]
+        closed = text.rstrip()[-1:] in ".!?" and not tail.lstrip()[:1].islower()
+        mention, where = cue_after(tail, closed), discourse.offsets[span.end_paragraph] + span.end
+        tagged = mention is not None
         if mention is not None:
-            position = offsets[span.paragraph] + span.start + where
-            speaker = people.resolve(mention, position)
-            if speaker is not None:
-                people.note(speaker, position)
-        elif kind == "full" and span.start == 0 and not after.strip(" .,"):
-            # A paragraph that is wholly a quote: it continues the previous speaker's
-            # quote, or it stands under a sub-heading that names the speaker.
-            if previous_speaker is not None and previous_speaker[0] == span.paragraph - 1:
-                speaker = previous_speaker[1]
-            elif span.paragraph > 0:
-                speaker = _heading_speaker(
-                    paragraphs[span.paragraph - 1], people, offsets[span.paragraph - 1]
-                )
-        elif kind == "full" and previous_speaker is not None and previous_speaker[2] is not None:
-            # '"...," Kolar said. "Patience is a policy too."': the same speaker goes on
-            gap = first_text[previous_speaker[2] : span.start]
-            if previous_speaker[0] == span.paragraph and len(gap) <= 80 and '"' not in gap:
-                speaker = previous_speaker[1]
+            where += mention.offset
+        else:
+            mention = cue_before(lead)
+            tagged = mention is not None and lead.rstrip()[-1:] in ":," or bool(
+                mention and re.search(r"\b(?:that|\w+ed|said|says|told|wrote)\s*$", lead)
+            )
+            where = discourse.offsets[span.paragraph] + begin + (mention.offset if mention else 0)
+        if mention is None and not lead.strip() and span.paragraph > 0:
+            intro = masked[span.paragraph - 1].rstrip()
+            if intro.endswith(":"):  # 'In a 1963 speech, he declared:' then the quotation
+                starts = discourse.sentence_of[span.paragraph - 1]
+                last = max(s for s in starts if s < len(intro))
+                mention = cue_before(intro[last:])
+                where = discourse.offsets[span.paragraph - 1] + last + (mention.offset if mention else 0)
+                tagged = mention is not None
+        kind = classify_quote(text, first_text[max(0, span.start - 120) : span.start], tagged)
+        speaker = discourse.resolve(mention, where) if mention is not None else None
+        if mention is None:
+            speaker = _carried_speaker(span, previous, paragraphs, masked, discourse, kind)
+        if speaker is not None:
+            speaker = discourse.canonical(speaker)
+            discourse.note(speaker, discourse.offsets[span.paragraph] + span.start)
         quotes.append(
             Quote(
                 text=text,
                 speaker=speaker,
-                mention=mention,
+                mention=mention.text if mention is not None else None,
                 kind="full" if kind == "full" else "fragment",
                 paragraph=span.paragraph,
                 start=start,
@@ -379,41 +243,44 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
             )
         )
         if kind == "full" and speaker is not None:
-            previous_speaker = (span.end_paragraph, speaker, span.end)
+            previous = (span.end_paragraph, speaker, span.end)
     return tuple(quotes)
 
 
-def _heading_speaker(heading: str, people: People, offset: int) -> str | None:
-    """The person a sub-heading such as "Macron on the talks" names, if it is one."""
-    if len(heading.split()) > 10 or SENTENCE_END.search(heading) or '"' in heading:
+def _carried_speaker(
+    span: Span,
+    previous: tuple[int, str | None, int] | None,
+    paragraphs: Sequence[str],
+    masked: Sequence[str],
+    discourse: Discourse,
+    kind: str,
+) -> str | None:
+    """The speaker of a quotation with no tag of its own, when the layout makes it clear."""
+    if kind != "full":
         return None
-    for run in re.finditer(rf"[A-Z]{_WORD}(?: {PARTICLES}*[A-Z]{_WORD})*", heading):
-        if run[0].lower() not in NOT_NAMES:
-            return people.resolve(run[0], offset + run.start())
+    text = masked[span.paragraph]
+    if previous is not None and previous[0] == span.paragraph:
+        return previous[1]  # '"...," Kolar said. "Patience is a policy too."'
+    wholly = not text[: span.start].strip() and not masked[span.end_paragraph][span.end :].strip(" .,")
+    if span.end_paragraph + 1 < len(paragraphs):
+        signed = _SIGNATURE.match(paragraphs[span.end_paragraph + 1])
+        if signed:  # "- Hillary Clinton" or "— Name (@handle)" under the quotation
+            return discourse.resolve(Mention(signed["m"].rstrip("."), "name", 0), 0)
+    if wholly and previous is not None and previous[0] == span.paragraph - 1:
+        return previous[1]  # a paragraph that is wholly a quote continues the last speaker
+    if wholly and span.paragraph > 0:
+        return _heading_speaker(paragraphs[span.paragraph - 1], discourse)
     return None
 
 
-def _find_mention(
-    before: str, after: str, paragraphs: Sequence[str], span: Span
-) -> tuple[str | None, int]:
-    """The mention naming the speaker, and its offset relative to the quote's opening mark."""
-    for pattern in ATTRIBUTION_AFTER:
-        match = pattern.search(after)
-        if match:
-            return match["m"], (span.end - span.start) + match.start("m")
-    for pattern in ATTRIBUTION_BEFORE:
-        match = pattern.search(before)
-        if match:
-            return match["m"], match.start("m") - len(before)
-    sentence = before.rsplit(". ", 1)[-1] + after.split(". ", 1)[0]
-    match = ACCORDING_TO.search(sentence)
-    if match:
-        return match["m"], 0
-    if span.end_paragraph + 1 < len(paragraphs):
-        match = TWEET_SIGNATURE.match(paragraphs[span.end_paragraph + 1])
-        if match:
-            return match["m"], len(paragraphs[span.end_paragraph]) + 2
-    return None, 0
+def _heading_speaker(heading: str, discourse: Discourse) -> str | None:
+    """The person a sub-heading such as "Macron on the talks" names, if it is one."""
+    if len(heading.split()) > 10 or SENTENCE_END.search(heading) or '"' in heading:
+        return None
+    for run in NAME_RUN.finditer(heading):
+        if name_part(run[0].split())[1]:
+            return discourse.resolve(Mention(run[0], "name", 0), 0)
+    return None
 
 
 # --------------------------------------------------------------------------------------
@@ -507,8 +374,8 @@ def callout_choices(
 def add_quotes(article: Article, settings: Settings) -> Article:
     """The quote stage: the article with its quotes, call-outs and the people it names."""
     quotes = extract_quotes(article.paragraphs)
-    people = People(article.paragraphs)
-    names = [p.name for p in people.people]
+    views = [mark_view(p) for p in article.paragraphs]
+    names = Discourse(article.paragraphs, _mask(views, find_spans(views))).names()
     names += [q.speaker for q in quotes if q.kind == "full" and q.speaker]
     problems = callout_choices(article, quotes)[2]
     return replace(

@@ -1,0 +1,625 @@
+"""Who said it: the speaker of each quotation, as a reader would write it under a pull quote.
+
+News style names a speaker in a small number of frames, and this module reads those
+frames rather than a list of sentences it has seen:
+
+- after the quotation: ``"...," said NAME`` / ``"...," NAME said`` / ``"...," NAME, an
+  appositive, told reporters`` / ``"...?" he asked``;
+- before it: ``NAME said: "...`` / ``NAME told X that "...`` / ``NAME, who ..., said the
+  "...`` / ``According to NAME, "...`` / a transcript's ``NAME: "...``;
+- around it: a paragraph that is only a quotation carries on the previous speaker (or
+  the person a ``NAME said:`` line introduced), and a quotation later in a paragraph
+  carries on the speaker of the one before it; ``- Name`` or ``— Name (@handle)`` on the
+  next line signs it.
+
+The words next to the verb are the *mention*. :class:`Discourse` resolves it: a name to
+the fullest form the article uses ("Mr. Trump" -> "Donald Trump"), a pronoun to the
+person the text last put in subject position or quoted (agreeing in gender where the
+article or a first name tells), a title ("the French president") to the person last
+named in that role. An unnamed source ("a senior official") and anything unclear stay
+``None``: never a capitalised word that is not a person or an institution.
+
+Everything is a scan over a short window, linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .names import FEMALE_NAMES, MALE_NAMES
+
+UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0400-\u042f\u0391-\u03a9"
+#: A word that may belong to a name: capitalised, or an initial ("J."), or O'Malley.
+NAME_WORD = rf"(?:[{UPPER}][\w'\u2019\-]*\.?|[{UPPER}]\.)"
+PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|la|le|bin|ibn|al|el|ben|ter|in 't|'t)"
+NAME_RUN = re.compile(rf"(?:{PARTICLE} )?{NAME_WORD}(?: (?:{PARTICLE} )*{NAME_WORD}){{0,6}}")
+
+_REGULAR = """add note argue warn insist declare state announce continue recall acknowledge admit
+    concede contend maintain observe remark comment quip joke shout yell exclaim boast
+    complain predict promise pledge vow urge demand claim suggest counter retort emphasize
+    emphasise stress assure caution lament muse charge allege assert reason elaborate
+    interject testify recount describe agree affirm reiterate underline sum conclude confirm
+    confide whisper thunder cry laugh sigh plead wonder offer opine proclaim text email
+    message explain respond reply ask tweet post answer scoff quote write""".split()
+_IRREGULAR = "said says say told tells tell wrote writes went put puts"
+
+
+def _forms(verb: str) -> set[str]:
+    """"argue" -> argue, argues, argued; "reply" -> replies, replied; "admit" -> admitted."""
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return {verb, verb[:-1] + "ies", verb[:-1] + "ied"}
+    if verb.endswith("e"):
+        return {verb, verb + "s", verb + "d"}
+    past = verb + verb[-1] + "ed" if verb in {"admit", "quip", "sum", "plead"} else verb + "ed"
+    ending = "es" if verb.endswith(("s", "sh", "ch", "x")) else "s"
+    return {verb, verb + ending, past}
+
+
+SPEECH_VERBS = frozenset(
+    {form for verb in _REGULAR for form in _forms(verb) if form != verb} | set(_IRREGULAR.split())
+) - {"writed", "tell", "say"}
+#: Verbs that take the speaker after them in news style ("said Macron").
+INVERTING_VERBS = SPEECH_VERBS - frozenset(
+    "told tells tell assured assures urged urges ask say write add note put".split()
+)
+PARTICIPLES = frozenset(
+    """adding saying noting stressing warning insisting explaining arguing continuing
+    telling writing declaring asking recalling calling""".split()
+)
+#: Words between a subject and its verb: "has said", "also told", "later wrote".
+AUXILIARIES = frozenset(
+    """has had have also then later once previously recently again would will did does
+    further simply quickly only just still often repeatedly""".split()
+)
+PRONOUNS = {"he": "m", "she": "f"}
+DETERMINERS = frozenset("the a an one another his her their its this that some two".split())
+INDEFINITE = frozenset("a an one another some two".split())
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov lt gen col adm sgt capt maj rev fr st jr sr no mt vs
+    inc corp co ltd jan feb mar apr aug sept sep oct nov dec u.s u.k u.n e.u d.c""".split()
+)
+HONORIFICS = {
+    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m",
+    "lady": "f", "madame": "f", "monsieur": "m", "king": "m", "queen": "f", "prince": "m",
+    "princess": "f",
+}  # fmt: skip
+#: Words of a capitalised run that are titles, roles, places or institutions, never
+#: a person's name: "Polish President Piotr Nowak" -> the name is "Piotr Nowak".
+TITLE_WORDS = frozenset(
+    """president minister secretary chancellor spokesman spokeswoman spokesperson chief
+    leader head envoy ambassador general commissioner adviser advisor aide official
+    representative senator mayor governor king queen pope colonel director chairman
+    chairwoman chair prosecutor judge justice commander deputy vice speaker attorney
+    sen sen. rep rep. gov gov. gen gen. lt lt. col col. adm adm. sgt sgt. capt capt. maj
+    maj. rev rev. dr dr. prof prof. mr mr. mrs mrs. ms ms. miss sir dame lord lady fr fr.
+    st. father sister brother former acting interim prime foreign defense defence interior
+    state first lady prince princess madame monsieur sheikh ayatollah imam rabbi bishop
+    cardinal archbishop reverend professor doctor officer detective sheriff chef coach
+    premier emir sultan pastor host anchor candidate nominee strategist pollster""".split()
+)
+#: Capitalised words that start sentences or name places, groups and months.
+NOT_NAMES = TITLE_WORDS | frozenset(
+    """the a an in on at of for and but or as by with from to this that these those it its
+    he she they we i you his her their our my your if when while after before since
+    although though because so yet not no yes there here what who why how where which
+    french russian german british american european ukrainian chinese israeli iranian
+    polish italian spanish japanese indian turkish syrian
+    u.s. us uk eu un union united states kingdom parliament commission council ministry
+    kremlin white house nato osce cold war affairs republican republicans democrat
+    democrats democratic gop congress senate party committee campaign administration
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december europe russia france germany
+    ukraine moscow paris kyiv kiev washington brussels geneva london berlin beijing china
+    america west western national republic federation new times tass reuters afp ap
+    related read see post news click watch photo video twitter facebook instagram
+    thursday's tuesday's monday's wednesday's friday's saturday's sunday's""".split()
+)
+#: Words that make a capitalised run an institution, which may speak ("the Kremlin said").
+INSTITUTION_WORDS = frozenset(
+    """kremlin ministry party committee department office agency council commission
+    campaign house post times journal news network foundation institute court police
+    government administration union bank company group association center centre
+    research university press service army navy command embassy senate congress
+    parliament elysee élysée pentagon"""
+    .split()
+)
+
+
+# --------------------------------------------------------------------------------------
+# Sentences
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Is the period at ``dot`` part of "Mr.", "U.S." or an initial, not a sentence end?"""
+    start = dot
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot].lower()
+    return len(word) == 1 or word in ABBREVIATIONS or "." in word
+
+
+_END = re.compile("[.!?][\"'\u201d\u2019)]*\\s+(?=[\"'\u201c\u2018(\\[]?[" + UPPER + "0-9])")
+
+
+def sentence_starts(masked: str) -> list[int]:
+    """Where the sentences of a paragraph begin (quoted words already masked out)."""
+    starts = [0]
+    for match in _END.finditer(masked):
+        if masked[match.start()] == "." and _is_abbreviation(masked, match.start()):
+            continue
+        starts.append(match.end())
+    return starts
+
+
+# --------------------------------------------------------------------------------------
+# Mentions: the words that name a speaker
+
+
+@dataclass(frozen=True)
+class Mention:
+    """How the text names a speaker at one place."""
+
+    text: str  # as written: "the French president", "he", "Mr. Trump"
+    kind: str  # "name", "pronoun", "title" (a definite description), "unnamed"
+    offset: int  # in the paragraph
+
+
+_TOKEN = re.compile(r"\([^()]{0,40}\)|[\w'\u2019.\-@]+|[,;:]")
+
+
+def _tokens(chunk: str) -> list[tuple[str, int]]:
+    return [(m[0], m.start()) for m in _TOKEN.finditer(chunk)]
+
+
+def _is_name_word(word: str) -> bool:
+    return bool(word) and word[0].isupper() and any(c.isalpha() for c in word)
+
+
+def name_part(words: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into (title words, name words): "Sen. Ted Cruz" -> (Sen., Ted Cruz)."""
+    bare = [w.removesuffix("'s").removesuffix("\u2019s") for w in words]
+    lead = len(bare)
+    while lead > 0 and _plain(bare[lead - 1]) not in NOT_NAMES:
+        lead -= 1
+    return bare[:lead], bare[lead:]
+
+
+def _plain(word: str) -> str:
+    word = word.lower()
+    return word if word in NOT_NAMES else word.rstrip(".,")
+
+
+def subject_before(chunk: str) -> Mention | None:
+    """The subject of a verb that follows ``chunk`` ("Jeff Weaver, the manager," -> Jeff Weaver)."""
+    chunk = chunk.rstrip()
+    tokens = _tokens(chunk)
+    while tokens and tokens[-1][0].lower() in AUXILIARIES or (
+        tokens and tokens[-1][0].endswith("ly") and tokens[-1][0].islower()
+    ):
+        tokens.pop()
+    while tokens and tokens[-1][0].startswith("("):  # "Harry Reid (D-Nev.)"
+        tokens.pop()
+    if tokens and tokens[-1][0] == ",":  # an appositive: "Ki Hong, 33," "Xinhua, the agency,"
+        commas = [i for i, (t, _) in enumerate(tokens[:-1]) if t == ","]
+        if not commas:
+            return None
+        inside = [t for t, _ in tokens[commas[-1] + 1 : -1]]
+        outside = tokens[commas[-1] - 1][0] if commas[-1] > 0 else ""
+        if inside and all(_is_name_word(t) or re.fullmatch(PARTICLE, t) for t in inside) and (
+            outside.islower() and outside not in DETERMINERS
+        ) and name_part(inside)[1]:  # "Ms. Merkel's spokesman, Steffen Seibert, wrote"
+            return Mention(" ".join(inside), "name", tokens[commas[-1] + 1][1])
+        tokens = tokens[: commas[-1]]
+        while tokens and tokens[-1][0].startswith("("):
+            tokens.pop()
+    if not tokens:
+        return None
+    last, at = tokens[-1]
+    low = last.lower()
+    if low in PRONOUNS:
+        return Mention(last, "pronoun", at)
+    if low in {"they", "i", "we", "you", "it", "who", "which", "that"}:
+        return Mention(last, "unnamed", at)
+    if _is_name_word(last) and not last.endswith(("'s", "\u2019s")):
+        first = len(tokens) - 1
+        while first > 0 and (
+            _is_name_word(tokens[first - 1][0])
+            or re.fullmatch(PARTICLE, tokens[first - 1][0])
+            and first > 1
+            and _is_name_word(tokens[first - 2][0])
+        ):
+            first -= 1
+        words = [t for t, _ in tokens[first:]]
+        if first > 0 and tokens[first - 1][0].lower() == "the" and not name_part(words)[1]:
+            return Mention("the " + " ".join(words), "title", tokens[first - 1][1])
+        return Mention(" ".join(words), "name", tokens[first][1])
+    # a description: "the independent Vermont senator", "a Nevada Democrat", "one user"
+    for back in range(1, min(len(tokens), 10) + 1):
+        word = tokens[-back][0]
+        if word in {",", ";", ":"}:
+            break
+        if word.lower() in DETERMINERS:
+            kind = "unnamed" if word.lower() in INDEFINITE else "title"
+            text = " ".join(t for t, _ in tokens[-back:])
+            return Mention(text, kind, tokens[-back][1])
+    return None
+
+
+def subject_after(chunk: str) -> Mention | None:
+    """The subject that follows an inverted verb: "said the Rev. Al Sharpton, who ..." """
+    end = re.search(r",|;|:|\(|\s(?:who|as|in|on|at|during|after|before|when|while|from|to|"
+                    r"of the|about|because|that|and)\s|[.!?](?:\s|$)", chunk)  # fmt: skip
+    while end and end[0][0] in ".!?" and _is_abbreviation(chunk, end.start()):
+        end = re.compile(r",|;|:|\(|\s(?:who|as|in|on|at|during|from|of the)\s|[.!?](?:\s|$)").search(
+            chunk, end.end()
+        )
+    phrase = chunk[: end.start()] if end else chunk
+    words = phrase.split()
+    if not words or len(words) > 10:
+        return None
+    low = words[0].lower()
+    if low in PRONOUNS:
+        return Mention(words[0], "pronoun", 0)
+    runs = [r for r in NAME_RUN.finditer(phrase) if name_part(r[0].split())[1]]
+    named = _appositive_name(chunk, phrase)
+    if named is not None and (not runs or runs[0][0].endswith(("'s", "\u2019s"))):
+        return named  # "said Rubio's deputy campaign manager, Rich Beeson, who ..."
+    if low in DETERMINERS and not runs:
+        return Mention(phrase.strip(), "unnamed" if low in INDEFINITE else "title", 0)
+    if runs:
+        return Mention(runs[0][0], "name", runs[0].start())
+    return None
+
+
+def _appositive_name(chunk: str, phrase: str) -> Mention | None:
+    """A name set off by commas right after a role: "the energy minister, Rokas Vaitkus," """
+    if not re.search(r"[a-z]$", phrase.strip()) or len(phrase.split()) > 8:
+        return None
+    rest = chunk[len(phrase) :]
+    match = re.match(rf",\s+(?P<m>{NAME_RUN.pattern})\s*(?:,|\.|$)", rest)
+    if match and name_part(match["m"].split())[1]:
+        return Mention(match["m"], "name", len(phrase) + match.start("m"))
+    return None
+
+
+# --------------------------------------------------------------------------------------
+# Frames
+
+
+def _words(text: str) -> list[re.Match[str]]:
+    return list(re.finditer(r"[\w'\u2019\-]+", text))
+
+
+def cue_after(tail: str, closed_sentence: bool) -> Mention | None:
+    """The mention in the words after a quotation: ``, he said`` / ``, said Macron``."""
+    lead = re.match(r"^[\s,\N{EM DASH}\N{EN DASH}\-]*", tail)
+    start = lead.end() if lead else 0
+    words = _words(tail[start : start + 200])
+    if not words:
+        return None
+    first = words[0][0].lower()
+    offset = start
+    if first in INVERTING_VERBS or (
+        len(words) > 1 and first in AUXILIARIES and words[1][0].lower() in INVERTING_VERBS
+    ):
+        verb = words[0] if first in INVERTING_VERBS else words[1]
+        rest = tail[offset + verb.end() :]
+        rest = re.sub(r"^\s+(?:also|then|later|again|once)\b", "", rest)
+        mention = subject_after(rest.lstrip())
+        if mention is None:
+            return None
+        shift = offset + verb.end() + (len(rest) - len(rest.lstrip()))
+        return Mention(mention.text, mention.kind, shift + mention.offset)
+    for index, word in enumerate(words[:16]):
+        if word[0].lower() in SPEECH_VERBS and index > 0:
+            between = tail[offset : offset + word.start()]
+            if re.search(r"[\"\u201c\u201d]|[.!?;:](?:\s|$)", between.replace("Mr.", "Mr")):
+                if not _only_abbreviation_dots(between):
+                    return None
+            mention = subject_before(between)
+            if mention is None:
+                return None
+            if closed_sentence and not re.match(
+                r"^[^.!?\"\u201c]{0,60}(?:[.,;]|$)", tail[offset + word.end() :]
+            ):
+                return None  # '"It was done." He said the ...': a new sentence, not a tag
+            return Mention(mention.text, mention.kind, offset + mention.offset)
+    return None
+
+
+def _only_abbreviation_dots(text: str) -> bool:
+    if re.search(r"[\"\u201c\u201d;:!?]", text):
+        return False
+    return all(_is_abbreviation(text, m.start()) for m in re.finditer(r"\.", text))
+
+
+def cue_before(lead: str) -> Mention | None:
+    """The mention in the words before a quotation: ``Macron said: "`` / ``He told CNN that "``."""
+    words = _words(lead)
+    for index in range(len(words) - 1, max(-1, len(words) - 14), -1):
+        word = words[index][0].lower()
+        if word in SPEECH_VERBS or (word == "according" and lead[words[index].end() :].startswith(" to")):
+            if word == "according":
+                mention = subject_after(lead[words[index].end() + 4 :])
+                if mention is None:
+                    return None
+                return Mention(mention.text, mention.kind, words[index].end() + 4 + mention.offset)
+            between = lead[words[index].end() :]
+            if re.search(r"[\"\u201c\u201d]|[.!?](?:\s|$)", between) and not _only_abbreviation_dots(
+                between.replace(",", " ")
+            ):
+                return None
+            mention = subject_before(lead[: words[index].start()])
+            if mention is None and index > 0:
+                return None
+            return mention
+        if word in PARTICIPLES and lead[: words[index].start()].rstrip().endswith(","):
+            return _sentence_subject(lead[: words[index].start()])
+    colon = re.search(rf"(?:^|[.!?]\s+)(?P<m>{NAME_WORD}(?: {NAME_WORD}){{0,4}})\s*:\s*$", lead)
+    if colon and name_part(colon["m"].split())[1]:  # a transcript: "JOEL BENENSON: "
+        return Mention(colon["m"], "name", colon.start("m"))
+    return None
+
+
+def _sentence_subject(text: str) -> Mention | None:
+    """The subject of the sentence that ``text`` begins: "Borrell said the EU would ..." """
+    for match in _words(text):
+        if match[0].lower() in SPEECH_VERBS:
+            return subject_before(text[: match.start()])
+    return None
+
+
+# --------------------------------------------------------------------------------------
+# Discourse: who the article has named, and who is "he" at a given place
+
+
+@dataclass
+class Person:
+    name: str  # the fullest form the article uses: "Donald J. Trump"
+    title: str  # lower case role words: "french president", "campaign manager"
+    gender: str  # "m", "f" or ""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person (or institution) mentioned at a global offset."""
+
+    key: str  # the person's name, "" for an unnamed source ("a spokesman")
+    offset: int
+    subject: bool  # the sentence's subject, or a quotation's speaker
+    sentence: int  # global sentence number
+
+
+_ANONYMOUS = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Ss]everal)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:spokes(?:man|woman|person)|officials?|diplomats?|sources?|ministers?|aides?|advis[eo]rs?"
+    r"|analysts?|experts?|lawmakers?|residents?|witness(?:es)?|members?|soldiers?|man|woman"
+    r"|strategists?|operatives?|supporters?|voters?|users?|observers?|insiders?|executives?"
+    r"|employees?|delegates?|democrats?|republicans?)\b"
+)
+_OPENERS = frozenset(
+    """asked in on at after before when while although though as if since despite
+    speaking during with without unlike like following for by because according""".split()
+)
+
+
+class Discourse:
+    """The people an article names, in order, and what the text says about them."""
+
+    def __init__(self, paragraphs: Sequence[str], masked: Sequence[str]) -> None:
+        self.people: dict[str, Person] = {}
+        self.entities: list[Entity] = []
+        self.sentence_of: list[list[int]] = []  # per paragraph: its sentence starts
+        self.offsets: list[int] = []
+        offset = sentence = 0
+        for text, mask in zip(paragraphs, masked, strict=True):
+            starts = sentence_starts(mask)
+            self.sentence_of.append(starts)
+            self.offsets.append(offset)
+            for i, begin in enumerate(starts):
+                end = starts[i + 1] if i + 1 < len(starts) else len(text)
+                self._scan(text, mask, begin, end, offset, sentence)
+                sentence += 1
+            offset += len(text) + 2
+
+    # -- reading --------------------------------------------------------------------
+
+    def _scan(self, text: str, mask: str, begin: int, end: int, offset: int, number: int) -> None:
+        part = mask[begin:end]
+        first = True
+        lead_word = re.match(r"\W*(\w+)", part)
+        skip_clause = bool(lead_word and lead_word[1].lower() in _OPENERS)
+        comma = part.find(", ")
+        for unnamed in _ANONYMOUS.finditer(part):
+            if unnamed.start() <= 2 or part[: unnamed.start()].rstrip().endswith(","):
+                self.entities.append(Entity("", offset + begin + unnamed.start(), True, number))
+        for run in NAME_RUN.finditer(part):
+            if "Q" * 3 in run[0]:
+                continue
+            titles, name = name_part(run[0].split())
+            if not name:
+                continue
+            at = begin + run.start()
+            key = self._learn(titles, name, text, at, begin + run.end())
+            if key is None:
+                continue
+            subject = first and (not skip_clause or (comma >= 0 and run.start() > comma))
+            if subject:
+                first = False
+            self.entities.append(Entity(key, offset + at, subject, number))
+        self.entities.sort(key=lambda e: e.offset)
+
+    def _learn(self, titles: list[str], name: list[str], text: str, start: int, end: int) -> str | None:
+        """Record a person named at ``start``; return their key, or None if not a person."""
+        words = [w.rstrip(".") if not re.fullmatch(r"[A-Z]\.", w) else w for w in name]
+        words = [w for w in words if w]
+        if not words or (len(words) == 1 and len(words[0]) < 2):
+            return None
+        honorific = next((HONORIFICS[t.lower().rstrip(".")] for t in titles if t.lower().rstrip(".") in HONORIFICS), "")
+        full = " ".join(words)
+        before = text[max(0, start - 60) : start].split()
+        role = [t.lower() for t in titles]
+        if before and before[-1].lower() in TITLE_WORDS:  # "campaign manager Jeff Weaver"
+            lead = [w.lower() for w in before[-3:] if w.islower() or w.lower() in TITLE_WORDS]
+            role = [*lead, *role]
+        appositive = re.match(r",\s+(?:the|a|an|his|her)?\s*([^,.;\"\u201c]{3,60})[,.]", text[end : end + 70])
+        if appositive:
+            role.append(appositive[1].lower())
+        if len(words) >= 2:
+            key = self._match_full(words)
+            person = self.people.setdefault(key, Person(key, "", ""))
+            if len(full) > len(person.name) and full.split()[-1] == person.name.split()[-1]:
+                person.name = full
+        else:
+            key = self._match_surname(words[0], honorific)
+            if key is None:
+                if not honorific:
+                    return None  # a lone capitalised word: not known to be a person
+                key = words[0]
+                self.people.setdefault(key, Person(key, "", ""))
+        person = self.people[key]
+        person.title = " ".join(filter(None, [person.title, *role]))[-200:]
+        gender = honorific or (
+            "m" if words[0] in MALE_NAMES else "f" if words[0] in FEMALE_NAMES else ""
+        ) if len(words) >= 2 or honorific else ""
+        if gender and not person.gender:
+            person.gender = gender
+        return key
+
+    def _match_full(self, words: list[str]) -> str:
+        surname = words[-1]
+        for key in self.people:
+            parts = key.split()
+            if parts[-1] == surname and (parts[0] == words[0] or len(parts) == 1):
+                if len(parts) == 1:  # "Mr. Rhodes" came first: now we know his first name
+                    person = self.people.pop(key)
+                    person.name = " ".join(words)
+                    new = " ".join(words)
+                    self.people[new] = person
+                    self.entities = [Entity(new if e.key == key else e.key, e.offset, e.subject, e.sentence) for e in self.entities]
+                    return new
+                return key
+        return " ".join(words)
+
+    def _match_surname(self, word: str, gender: str) -> str | None:
+        found = [k for k in self.people if k.split()[-1] == word or k.split()[0] == word and len(k.split()) > 1 and word in MALE_NAMES | FEMALE_NAMES]
+        if gender:
+            agreeing = [k for k in found if self.people[k].gender in ("", gender)]
+            found = agreeing or found
+        if not found:
+            return None
+        if len(found) == 1:
+            return found[0]
+        latest = {e.key: e.offset for e in self.entities}
+        return max(found, key=lambda k: latest.get(k, -1))
+
+    # -- resolving ------------------------------------------------------------------
+
+    def resolve(self, mention: Mention, at: int) -> str | None:
+        """The speaker a mention at global offset ``at`` names, or None if unclear."""
+        if mention.kind == "pronoun":
+            return self._antecedent(PRONOUNS.get(mention.text.lower(), ""), at)
+        if mention.kind == "unnamed":
+            return None
+        if mention.kind == "title":
+            return self._by_title(mention.text, at)
+        words = mention.text.split()
+        titles, name = name_part(words)
+        name = [w for w in (w.rstrip(".") if not re.fullmatch(r"[A-Z]\.", w) else w for w in name) if w]
+        if not name:
+            low = {w.lower().rstrip(".,'s") for w in words}
+            if low & INSTITUTION_WORDS:  # "The Washington Post", "the Kremlin"
+                text = mention.text
+                return text[4:] if text.lower().startswith("the ") else text
+            return None
+        if len(name) == 1:
+            honorific = next((HONORIFICS[t.lower().rstrip(".")] for t in titles if t.lower().rstrip(".") in HONORIFICS), "")
+            key = self._match_surname(name[0], honorific)
+            if key is not None:
+                return self.people[key].name
+            if titles or len(name[0]) > 2 and name[0][0].isupper() and not name[0].isupper():
+                return name[0] if (titles or self._is_speaker_like(name[0])) else None
+            return None
+        key = self._match_full(name)
+        return self.people[key].name if key in self.people else " ".join(name)
+
+    def _is_speaker_like(self, word: str) -> bool:
+        return word.lower() not in NOT_NAMES and not word.isupper() or len(word) > 3
+
+    def _antecedent(self, gender: str, at: int) -> str | None:
+        """The person a "he" or "she" at ``at`` refers to: last subject or speaker, agreeing."""
+        before = [e for e in self.entities if e.offset < at]
+        if not before:
+            return None
+        current = before[-1].sentence
+        seen: set[str] = set()
+        for number in range(current, max(-1, current - 8), -1):
+            group = [e for e in before if e.sentence == number]
+            ordered = [e for e in reversed(group) if e.subject] + [e for e in reversed(group) if not e.subject]
+            for entity in ordered:
+                if entity.key == "":
+                    if entity.subject:
+                        return None  # "a spokesman said ... he added": unnamed
+                    continue
+                if entity.key in seen:
+                    continue
+                seen.add(entity.key)
+                person = self.people.get(entity.key)
+                if person is None:
+                    continue
+                if gender and person.gender and person.gender != gender:
+                    continue
+                if " " not in person.name and not person.gender and person.name.isupper():
+                    continue
+                return person.name
+        return None
+
+    def _by_title(self, text: str, at: int) -> str | None:
+        words = [w.lower().rstrip(",.") for w in text.split()[1:]]
+        if not words:
+            return None
+        if text[4:5].isupper() and set(words) & INSTITUTION_WORDS:
+            return text[4:]  # "the Kremlin", "the White House"
+        head = words[-1]
+        wanted = {w for w in words if w not in NOT_NAMES or w in TITLE_WORDS}
+        seen: dict[str, int] = {}
+        for entity in self.entities:
+            if entity.offset < at and entity.key:
+                seen[entity.key] = entity.offset
+        found = [
+            key for key in seen
+            if key in self.people and head in self.people[key].title
+            and all(w in self.people[key].title for w in wanted if w != head and len(w) > 3)
+        ]  # fmt: skip
+        if not found:
+            return None
+        return self.people[max(found, key=lambda k: seen[k])].name
+
+    def note(self, speaker: str, at: int) -> None:
+        """A quotation's speaker is the subject of its sentence for what follows."""
+        key = speaker if speaker in self.people else None
+        if key is None:
+            key = next((k for k, p in self.people.items() if p.name == speaker), None)
+        if key is None:
+            return
+        sentence = max((e.sentence for e in self.entities if e.offset <= at), default=0)
+        self.entities.append(Entity(key, at, True, sentence))
+        self.entities.sort(key=lambda e: e.offset)
+
+    def canonical(self, speaker: str) -> str:
+        """The fullest form of a resolved name the article uses."""
+        for person in self.people.values():
+            if person.name == speaker:
+                return speaker
+        words = speaker.split()
+        for person in self.people.values():
+            if person.name.split()[-1] == words[-1] and len(person.name) > len(speaker):
+                if len(words) == 1 or person.name.split()[0] == words[0]:
+                    return person.name
+        return speaker
+
+    def names(self) -> list[str]:
+        """The people the article names with a first name and a surname, in order."""
+        return [p.name for p in self.people.values() if " " in p.name]
