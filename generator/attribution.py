@@ -34,7 +34,7 @@ UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0400-\u042f\u0391-\u03a9"
 #: A word that may belong to a name: capitalised, or an initial ("J."), or O'Malley.
 NAME_WORD = rf"(?:[{UPPER}][\w'\u2019\-]*\.?|[{UPPER}]\.)"
 PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|la|le|bin|ibn|al|el|ben|ter|in 't|'t)"
-NAME_RUN = re.compile(rf"(?:{PARTICLE} )?{NAME_WORD}(?: (?:{PARTICLE} )*{NAME_WORD}){{0,6}}")
+NAME_RUN = re.compile(rf"(?<![\w'\u2019\-])(?:{PARTICLE} )?{NAME_WORD}(?: (?:{PARTICLE} )*{NAME_WORD}){{0,6}}")
 
 _REGULAR = """add note argue warn insist declare state announce continue recall acknowledge admit
     concede contend maintain observe remark comment quip joke shout yell exclaim boast
@@ -42,8 +42,11 @@ _REGULAR = """add note argue warn insist declare state announce continue recall 
     emphasise stress assure caution lament muse charge allege assert reason elaborate
     interject testify recount describe agree affirm reiterate underline sum conclude confirm
     confide whisper thunder cry laugh sigh plead wonder offer opine proclaim text email
-    message explain respond reply ask tweet post answer scoff quote write""".split()
-_IRREGULAR = "said says say told tells tell wrote writes went put puts"
+    message explain respond reply ask tweet post answer scoff quote write bark boom snap fume
+    mock marvel gush rave rant gripe grumble mutter mumble scream chant bellow intone tease
+    hint speculate surmise mention blog exhort chime weigh counsel advise caution insist
+    implore beg recommend report""".split()
+_IRREGULAR = "said says say told tells tell wrote writes went put puts read reads"
 
 
 def _forms(verb: str) -> set[str]:
@@ -62,7 +65,8 @@ SPEECH_VERBS = frozenset(
 ) - {"writed", "tell", "say"}
 #: Verbs that take the speaker after them in news style ("said Macron").
 INVERTING_VERBS = SPEECH_VERBS - frozenset(
-    "told tells tell assured assures urged urges ask say write add note put".split()
+    "told tells tell assured assures urged urges ask say write add note put read reads reported"
+    " reports mentioned mentions advised advises".split()
 )
 PARTICIPLES = frozenset(
     """adding saying noting stressing warning insisting explaining arguing continuing
@@ -85,6 +89,8 @@ HONORIFICS = {
     "lady": "f", "madame": "f", "monsieur": "m", "king": "m", "queen": "f", "prince": "m",
     "princess": "f",
 }  # fmt: skip
+#: Abbreviated titles always followed by a name: "Mr. King", "Sen. Young".
+HONORIFIC_TITLES = frozenset("mr mrs ms dr sen rep gov rev".split())
 #: Words of a capitalised run that are titles, roles, places or institutions, never
 #: a person's name: "Polish President Piotr Nowak" -> the name is "Piotr Nowak".
 TITLE_WORDS = frozenset(
@@ -178,11 +184,22 @@ def _is_name_word(word: str) -> bool:
 
 
 def name_part(words: Sequence[str]) -> tuple[list[str], list[str]]:
-    """Split a capitalised run into (title words, name words): "Sen. Ted Cruz" -> (Sen., Ted Cruz)."""
+    """Split a capitalised run into (title words, name words): "Sen. Ted Cruz" -> (Sen., Ted Cruz).
+
+    A surname that is also a common word stays a name after a first name or an
+    honorific: "David French", "Mr. King".
+    """
     bare = [w.removesuffix("'s").removesuffix("\u2019s") for w in words]
     lead = len(bare)
     while lead > 0 and _plain(bare[lead - 1]) not in NOT_NAMES:
         lead -= 1
+    for index in range(lead - 1, -1, -1):  # "David French", "Mr. King", "Sen. Young"
+        word = bare[index].rstrip(".")
+        if word in MALE_NAMES or word in FEMALE_NAMES or re.fullmatch(r"[A-Z]\.", bare[index]):
+            if index == 0 or _plain(bare[index - 1]) in NOT_NAMES:
+                return bare[:index], bare[index:]
+        if word.lower() in HONORIFIC_TITLES and index + 1 < len(bare):
+            return bare[: index + 1], bare[index + 1 :]
     return bare[:lead], bare[lead:]
 
 
@@ -191,29 +208,68 @@ def _plain(word: str) -> str:
     return word if word in NOT_NAMES else word.rstrip(".,")
 
 
+_PREPOSITIONS = frozenset("of in from at for with on by to".split())
+#: Words that open a clause before the subject: "Asked about X, Christie said ..."
+_OPENERS = frozenset(
+    """asked in on at after before when while although though as if since despite
+    speaking during with without unlike like following for by because according""".split()
+)
+
+
 def subject_before(chunk: str) -> Mention | None:
     """The subject of a verb that follows ``chunk`` ("Jeff Weaver, the manager," -> Jeff Weaver)."""
-    chunk = chunk.rstrip()
-    tokens = _tokens(chunk)
-    while tokens and tokens[-1][0].lower() in AUXILIARIES or (
-        tokens and tokens[-1][0].endswith("ly") and tokens[-1][0].islower()
+    tokens = _tokens(chunk.rstrip())
+    while tokens:
+        word = tokens[-1][0]
+        if word.lower() in AUXILIARIES or (word.endswith("ly") and word.islower()):
+            tokens.pop()  # "has also", "forcefully"
+        elif word.startswith("("):
+            tokens.pop()  # "Harry Reid (D-Nev.)"
+        elif word in {"and", "then"} and len(tokens) > 2 and tokens[-2][0].islower():
+            tokens = tokens[:-2]  # "he laughed and said": the subject of the first verb
+        else:
+            break
+    if tokens and tokens[-1][0] == ",":
+        return _before_appositives(tokens)
+    return _np_at_end(tokens)
+
+
+def _before_appositives(tokens: list[tuple[str, int]]) -> Mention | None:
+    """"Harry Bond, 30, of Raleigh, N.C., who was polled," -> Harry Bond; "Ms. Merkel's
+    spokesman, Steffen Seibert," -> Steffen Seibert; "Xinhua, the agency," -> Xinhua."""
+    segments: list[list[tuple[str, int]]] = [[]]
+    for token in tokens[:-1]:
+        if token[0] == ",":
+            segments.append([])
+        else:
+            segments[-1].append(token)
+    inner = segments[-1]
+    outer = segments[-2] if len(segments) > 1 else []
+    if (
+        inner
+        and outer
+        and all(_is_name_word(t) or re.fullmatch(PARTICLE, t) for t, _ in inner)
+        and name_part([t for t, _ in inner])[1]
+        and outer[-1][0].islower()
+        and outer[-1][0] not in DETERMINERS | _PREPOSITIONS
     ):
-        tokens.pop()
-    while tokens and tokens[-1][0].startswith("("):  # "Harry Reid (D-Nev.)"
-        tokens.pop()
-    if tokens and tokens[-1][0] == ",":  # an appositive: "Ki Hong, 33," "Xinhua, the agency,"
-        commas = [i for i, (t, _) in enumerate(tokens[:-1]) if t == ","]
-        if not commas:
-            return None
-        inside = [t for t, _ in tokens[commas[-1] + 1 : -1]]
-        outside = tokens[commas[-1] - 1][0] if commas[-1] > 0 else ""
-        if inside and all(_is_name_word(t) or re.fullmatch(PARTICLE, t) for t in inside) and (
-            outside.islower() and outside not in DETERMINERS
-        ) and name_part(inside)[1]:  # "Ms. Merkel's spokesman, Steffen Seibert, wrote"
-            return Mention(" ".join(inside), "name", tokens[commas[-1] + 1][1])
-        tokens = tokens[: commas[-1]]
-        while tokens and tokens[-1][0].startswith("("):
-            tokens.pop()
+        return Mention(" ".join(t for t, _ in inner), "name", inner[0][1])
+    for index in range(len(segments) - 2, -1, -1):
+        segment = segments[index]
+        while segment and segment[-1][0].startswith("("):
+            segment = segment[:-1]
+        if not segment or not _is_name_word(segment[-1][0]):
+            continue
+        if index > 0 and segments[index - 1] and segments[index - 1][0][0].lower() in _PREPOSITIONS:
+            continue  # "of Raleigh, N.C.": a place, not the subject
+        if segment[0][0].lower() in _PREPOSITIONS or segment[0][0][:1].isdigit():
+            continue
+        return _np_at_end(segment)
+    return None
+
+
+def _np_at_end(tokens: list[tuple[str, int]]) -> Mention | None:
+    """The noun phrase that ends a run of tokens: a pronoun, a name or a description."""
     if not tokens:
         return None
     last, at = tokens[-1]
@@ -231,6 +287,8 @@ def subject_before(chunk: str) -> Mention | None:
             and _is_name_word(tokens[first - 2][0])
         ):
             first -= 1
+        while first < len(tokens) - 1 and tokens[first][0].lower() in _CONJUNCTIONS:
+            first += 1  # "But Sen. Durbin"
         words = [t for t, _ in tokens[first:]]
         if first > 0 and tokens[first - 1][0].lower() == "the" and not name_part(words)[1]:
             return Mention("the " + " ".join(words), "title", tokens[first - 1][1])
@@ -244,6 +302,28 @@ def subject_before(chunk: str) -> Mention | None:
             kind = "unnamed" if word.lower() in INDEFINITE else "title"
             text = " ".join(t for t, _ in tokens[-back:])
             return Mention(text, kind, tokens[-back][1])
+    return None
+
+
+_CONJUNCTIONS = frozenset("but and so yet or then now also still".split())
+_NOT_VERBS = _PREPOSITIONS | frozenset("and or but who which that".split())
+
+
+def clause_subject(text: str) -> Mention | None:
+    """The subject of the sentence ``text`` begins: the first name followed by a verb
+    ("When Mr. Trump tried ..., Mr. Kasich forcefully differed" -> Mr. Kasich)."""
+    lead = re.match(r"\W*(\w+)", text)
+    skip = bool(lead and lead[1].lower() in _OPENERS)
+    comma = text.find(", ") if skip else -1
+    pronoun = re.match(r"\W*(he|she|He|She)\b", text)
+    if pronoun and not skip:
+        return Mention(pronoun[1], "pronoun", pronoun.start(1))
+    for run in NAME_RUN.finditer(text):
+        if run.start() < comma or not name_part(run[0].split())[1]:
+            continue
+        after = re.match(r"(?:(?:,[^,]{1,80}){1,4},)?\s+(?:\([^)]{0,30}\)\s+)?([a-z][\w\-]*)", text[run.end() :])
+        if after and after[1] not in _NOT_VERBS:
+            return Mention(run[0], "name", run.start())
     return None
 
 
@@ -269,7 +349,9 @@ def subject_after(chunk: str) -> Mention | None:
     if low in DETERMINERS and not runs:
         return Mention(phrase.strip(), "unnamed" if low in INDEFINITE else "title", 0)
     if runs:
-        return Mention(runs[0][0], "name", runs[0].start())
+        full = [r for r in runs if len(name_part(r[0].split())[1]) >= 2]
+        best = full[-1] if full and not runs[0][0].endswith(("'s", "\u2019s")) else runs[0]
+        return Mention(best[0], "name", best.start())
     return None
 
 
@@ -346,8 +428,8 @@ def cue_before(lead: str) -> Mention | None:
                 if mention is None:
                     return None
                 return Mention(mention.text, mention.kind, words[index].end() + 4 + mention.offset)
-            between = lead[words[index].end() :]
-            if re.search(r"[\"\u201c\u201d]|[.!?](?:\s|$)", between) and not _only_abbreviation_dots(
+            between = re.sub(r"[\s,:]*(?:that)?[\s,:]*$", "", lead[words[index].end() :])
+            if re.search(r"[\"\u201c\u201d:;]|[.!?](?:\s|$)", between) and not _only_abbreviation_dots(
                 between.replace(",", " ")
             ):
                 return None
@@ -356,10 +438,14 @@ def cue_before(lead: str) -> Mention | None:
                 return None
             return mention
         if word in PARTICIPLES and lead[: words[index].start()].rstrip().endswith(","):
-            return _sentence_subject(lead[: words[index].start()])
-    colon = re.search(rf"(?:^|[.!?]\s+)(?P<m>{NAME_WORD}(?: {NAME_WORD}){{0,4}})\s*:\s*$", lead)
+            return _sentence_subject(lead[: words[index].start()]) or clause_subject(lead)
+    colon = re.search(
+        rf"(?:^|[.!?]\s+|\s[\-\N{{EN DASH}}\N{{EM DASH}}]\s*)(?P<m>{NAME_WORD}(?: {NAME_WORD}){{0,4}})\s*:\s*$", lead
+    )
     if colon and name_part(colon["m"].split())[1]:  # a transcript: "JOEL BENENSON: "
         return Mention(colon["m"], "name", colon.start("m"))
+    if lead.rstrip().endswith(":"):  # "Trump leaned in and boomed: "
+        return clause_subject(lead)
     return None
 
 
@@ -369,6 +455,24 @@ def _sentence_subject(text: str) -> Mention | None:
         if match[0].lower() in SPEECH_VERBS:
             return subject_before(text[: match.start()])
     return None
+
+
+def _speech_subjects(sentence: str) -> list[Mention]:
+    """Who speaks in a sentence, quoted or reported: "Bennett said his community ..." """
+    found = []
+    for word in _words(sentence):
+        low = word[0].lower()
+        if low not in SPEECH_VERBS:
+            continue
+        mention = subject_before(sentence[: word.start()])
+        if mention is None and low in INVERTING_VERBS and sentence[: word.start()].rstrip()[-1:] in ",\"":
+            mention = subject_after(sentence[word.end() :].lstrip())
+            if mention is not None:
+                shift = word.end() + len(sentence[word.end() :]) - len(sentence[word.end() :].lstrip())
+                mention = Mention(mention.text, mention.kind, shift + mention.offset)
+        if mention is not None and mention.kind in ("name", "pronoun"):
+            found.append(mention)
+    return found
 
 
 # --------------------------------------------------------------------------------------
@@ -399,10 +503,6 @@ _ANONYMOUS = re.compile(
     r"|strategists?|operatives?|supporters?|voters?|users?|observers?|insiders?|executives?"
     r"|employees?|delegates?|democrats?|republicans?)\b"
 )
-_OPENERS = frozenset(
-    """asked in on at after before when while although though as if since despite
-    speaking during with without unlike like following for by because according""".split()
-)
 
 
 class Discourse:
@@ -413,30 +513,36 @@ class Discourse:
         self.entities: list[Entity] = []
         self.sentence_of: list[list[int]] = []  # per paragraph: its sentence starts
         self.offsets: list[int] = []
-        offset = sentence = 0
-        for text, mask in zip(paragraphs, masked, strict=True):
+        offset = 0
+        sentences: list[tuple[int, int, int, int]] = []  # (paragraph, begin, end, offset)
+        for index, mask in enumerate(masked):
             starts = sentence_starts(mask)
             self.sentence_of.append(starts)
             self.offsets.append(offset)
             for i, begin in enumerate(starts):
-                end = starts[i + 1] if i + 1 < len(starts) else len(text)
-                self._scan(text, mask, begin, end, offset, sentence)
-                sentence += 1
-            offset += len(text) + 2
+                end = starts[i + 1] if i + 1 < len(starts) else len(mask)
+                sentences.append((index, begin, end, offset))
+            offset += len(mask) + 2
+        # Who speaks anywhere (also in reported speech): "Viguerie says", "said Sunshine".
+        cues = [_speech_subjects(masked[i][b:e]) for i, b, e, _ in sentences]
+        self.speaking = {m.text for found in cues for m in found if m.kind == "name"}
+        for number, ((index, begin, end, offset), found) in enumerate(zip(sentences, cues, strict=True)):
+            self._scan(paragraphs[index], masked[index], begin, end, offset, number, found)
 
     # -- reading --------------------------------------------------------------------
 
-    def _scan(self, text: str, mask: str, begin: int, end: int, offset: int, number: int) -> None:
+    def _scan(
+        self, text: str, mask: str, begin: int, end: int, offset: int, number: int,
+        cues: list[Mention],
+    ) -> None:  # fmt: skip
         part = mask[begin:end]
-        first = True
-        lead_word = re.match(r"\W*(\w+)", part)
-        skip_clause = bool(lead_word and lead_word[1].lower() in _OPENERS)
-        comma = part.find(", ")
+        subject = clause_subject(part)
+        salient = {m.offset for m in cues} | ({subject.offset} if subject else set())
         for unnamed in _ANONYMOUS.finditer(part):
             if unnamed.start() <= 2 or part[: unnamed.start()].rstrip().endswith(","):
                 self.entities.append(Entity("", offset + begin + unnamed.start(), True, number))
         for run in NAME_RUN.finditer(part):
-            if "Q" * 3 in run[0]:
+            if "QQQ" in run[0]:
                 continue
             titles, name = name_part(run[0].split())
             if not name:
@@ -445,10 +551,8 @@ class Discourse:
             key = self._learn(titles, name, text, at, begin + run.end())
             if key is None:
                 continue
-            subject = first and (not skip_clause or (comma >= 0 and run.start() > comma))
-            if subject:
-                first = False
-            self.entities.append(Entity(key, offset + at, subject, number))
+            strong = any(run.start() <= s < run.end() for s in salient)
+            self.entities.append(Entity(key, offset + at, strong, number))
         self.entities.sort(key=lambda e: e.offset)
 
     def _learn(self, titles: list[str], name: list[str], text: str, start: int, end: int) -> str | None:
@@ -475,7 +579,7 @@ class Discourse:
         else:
             key = self._match_surname(words[0], honorific)
             if key is None:
-                if not honorific:
+                if not honorific and words[0] not in self.speaking:
                     return None  # a lone capitalised word: not known to be a person
                 key = words[0]
                 self.people.setdefault(key, Person(key, "", ""))
@@ -529,9 +633,9 @@ class Discourse:
         titles, name = name_part(words)
         name = [w for w in (w.rstrip(".") if not re.fullmatch(r"[A-Z]\.", w) else w for w in name) if w]
         if not name:
-            low = {w.lower().rstrip(".,'s") for w in words}
-            if low & INSTITUTION_WORDS:  # "The Washington Post", "the Kremlin"
-                text = mention.text
+            low = {_plain(w.removesuffix("'s").removesuffix("\u2019s")) for w in words}
+            if low & INSTITUTION_WORDS or (len(words) > 1 and low - NOT_NAMES):
+                text = mention.text  # "The Washington Post", "the Kremlin", "Judicial Watch"
                 return text[4:] if text.lower().startswith("the ") else text
             return None
         if len(name) == 1:

@@ -131,11 +131,11 @@ def classify_quote(text: str, before: str, tagged: bool = False) -> str:
     """
     words = text.split()
     long_words = [w for w in words if w.isalpha() and len(w) > 3]
-    if len(words) > 1 and long_words and all(w[:1].isupper() for w in long_words) and not tagged:
+    if len(words) > 1 and len(long_words) > 1 and all(w[:1].isupper() for w in long_words) and not tagged:
         return "fragment"  # a title of a work or a name, not speech
     if len(words) < 4:
         # a short sentence that opens its paragraph ("Energy is security," he said) is speech
-        opens = not before.strip() or before.rstrip()[-1:] in ":"
+        opens = not before.strip() or before.rstrip()[-1:] in ":.!?"
         return "full" if len(words) > 1 and text[:1].isupper() and (opens or tagged) else "fragment"
     if len(words) >= 8 or SENTENCE_END.search(text):
         return "full"  # long, or a whole sentence with its full stop inside the marks
