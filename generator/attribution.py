@@ -45,7 +45,7 @@ _REGULAR = """add note argue warn insist declare state announce continue recall 
     message explain respond reply ask tweet post answer scoff quote write bark boom snap fume
     mock marvel gush rave rant gripe grumble mutter mumble scream chant bellow intone tease
     hint speculate surmise mention blog exhort chime weigh counsel advise caution insist
-    implore beg recommend report""".split()
+    implore beg recommend report address""".split()
 _IRREGULAR = "said says say told tells tell wrote writes went put puts read reads"
 
 
@@ -290,7 +290,9 @@ def _np_at_end(tokens: list[tuple[str, int]]) -> Mention | None:
         while first < len(tokens) - 1 and tokens[first][0].lower() in _CONJUNCTIONS:
             first += 1  # "But Sen. Durbin"
         words = [t for t, _ in tokens[first:]]
-        if first > 0 and tokens[first - 1][0].lower() == "the" and not name_part(words)[1]:
+        if first > 0 and tokens[first - 1][0].lower() == "the" and (
+            not name_part(words)[1] or words[0].lower() not in TITLE_WORDS
+        ):  # "the Kremlin", "the Baltic (states)": not a person's name; "the Rev. Al Sharpton" is
             return Mention("the " + " ".join(words), "title", tokens[first - 1][1])
         return Mention(" ".join(words), "name", tokens[first][1])
     # a description: "the independent Vermont senator", "a Nevada Democrat", "one user"
@@ -376,6 +378,11 @@ def _words(text: str) -> list[re.Match[str]]:
 
 def cue_after(tail: str, closed_sentence: bool) -> Mention | None:
     """The mention in the words after a quotation: ``, he said`` / ``, said Macron``."""
+    according = re.match(r"^[\s,]*according to (?=\S)", tail, re.IGNORECASE)
+    if according:
+        found = subject_after(tail[according.end() :])
+        if found is not None:
+            return Mention(found.text, found.kind, according.end() + found.offset)
     lead = re.match(r"^[\s,\N{EM DASH}\N{EN DASH}\-]*", tail)
     start = lead.end() if lead else 0
     words = _words(tail[start : start + 200])
@@ -403,6 +410,8 @@ def cue_after(tail: str, closed_sentence: bool) -> Mention | None:
             mention = subject_before(between)
             if mention is None:
                 return None
+            if re.match(r"^\s*(?:that\s*)?[:,]?\s*[\"\u201c\u00ab]", tail[offset + word.end() :]):
+                return None  # 'the minister wrote that "...': the verb introduces the next one
             if closed_sentence and not re.match(
                 r"^[^.!?\"\u201c]{0,60}(?:[.,;]|$)", tail[offset + word.end() :]
             ):
@@ -566,7 +575,7 @@ class Discourse:
         before = text[max(0, start - 60) : start].split()
         role = [t.lower() for t in titles]
         if before and before[-1].lower() in TITLE_WORDS:  # "campaign manager Jeff Weaver"
-            lead = [w.lower() for w in before[-3:] if w.islower() or w.lower() in TITLE_WORDS]
+            lead = [w.lower().strip(",") for w in before[-3:]]
             role = [*lead, *role]
         appositive = re.match(r",\s+(?:the|a|an|his|her)?\s*([^,.;\"\u201c]{3,60})[,.]", text[end : end + 70])
         if appositive:
@@ -662,6 +671,15 @@ class Discourse:
         for number in range(current, max(-1, current - 8), -1):
             group = [e for e in before if e.sentence == number]
             ordered = [e for e in reversed(group) if e.subject] + [e for e in reversed(group) if not e.subject]
+            if not any(e.subject and e.key for e in group):
+                rivals = {
+                    e.key for e in group
+                    if e.key in self.people and e.key not in seen
+                    and self.people[e.key].gender in ("", gender or self.people[e.key].gender)
+                    and " " in self.people[e.key].name
+                }  # fmt: skip
+                if len(rivals) > 1:
+                    return None  # "Annalena Weber and Catherine Laurent ... she said"
             for entity in ordered:
                 if entity.key == "":
                     if entity.subject:
@@ -684,14 +702,16 @@ class Discourse:
         words = [w.lower().rstrip(",.") for w in text.split()[1:]]
         if not words:
             return None
-        if text[4:5].isupper() and set(words) & INSTITUTION_WORDS:
+        if text[4:5].isupper() and words[-1] in INSTITUTION_WORDS | {"house"}:
             return text[4:]  # "the Kremlin", "the White House"
         head = words[-1]
         wanted = {w for w in words if w not in NOT_NAMES or w in TITLE_WORDS}
         seen: dict[str, int] = {}
+        sentence: dict[str, int] = {}
         for entity in self.entities:
             if entity.offset < at and entity.key:
                 seen[entity.key] = entity.offset
+                sentence[entity.key] = entity.sentence
         found = [
             key for key in seen
             if key in self.people and head in self.people[key].title
@@ -699,7 +719,10 @@ class Discourse:
         ]  # fmt: skip
         if not found:
             return None
-        return self.people[max(found, key=lambda k: seen[k])].name
+        found.sort(key=lambda k: seen[k])
+        if len(found) > 1 and sentence[found[-1]] == sentence[found[-2]]:
+            return None  # "President Marchal met President Nowak. ... the president said"
+        return self.people[found[-1]].name
 
     def note(self, speaker: str, at: int) -> None:
         """A quotation's speaker is the subject of its sentence for what follows."""

@@ -19,7 +19,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .attribution import NAME_RUN, Discourse, Mention, cue_after, cue_before, name_part
+from .attribution import (
+    NAME_RUN,
+    SPEECH_VERBS,
+    Discourse,
+    Mention,
+    cue_after,
+    cue_before,
+    name_part,
+)
 from .model import Article, Quote
 from .patterns import SENTENCE_END
 from .settings import Settings
@@ -211,9 +219,7 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
             where += mention.offset
         else:
             mention = cue_before(lead)
-            tagged = mention is not None and lead.rstrip()[-1:] in ":," or bool(
-                mention and re.search(r"\b(?:that|\w+ed|said|says|told|wrote)\s*$", lead)
-            )
+            tagged = mention is not None and _tight(lead)
             where = discourse.offsets[span.paragraph] + begin + (mention.offset if mention else 0)
         if mention is None and not lead.strip() and span.paragraph > 0:
             intro = masked[span.paragraph - 1].rstrip()
@@ -224,7 +230,11 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
                 where = discourse.offsets[span.paragraph - 1] + last + (mention.offset if mention else 0)
                 tagged = mention is not None
         kind = classify_quote(text, first_text[max(0, span.start - 120) : span.start], tagged)
-        speaker = discourse.resolve(mention, where) if mention is not None else None
+        speaker = None
+        if mention is not None and kind != "full" and not tagged:
+            mention = None  # a quoted term takes a speaker only from a tag beside it
+        if mention is not None:
+            speaker = discourse.resolve(mention, where)
         if mention is None:
             speaker = _carried_speaker(span, previous, paragraphs, masked, discourse, kind)
         if speaker is not None:
@@ -245,6 +255,16 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
         if kind == "full" and speaker is not None:
             previous = (span.end_paragraph, speaker, span.end)
     return tuple(quotes)
+
+
+def _tight(lead: str) -> bool:
+    """Does a speech verb stand right before the quotation ("told reporters:", "said that")?"""
+    words = re.findall(r"[\w'\-]+", lead[-60:])
+    for back in range(1, min(5, len(words)) + 1):
+        if words[-back].lower() in SPEECH_VERBS:
+            between = [w.lower() for w in words[len(words) - back + 1 :]]
+            return not {"a", "an"} & set(between)
+    return False
 
 
 def _carried_speaker(
