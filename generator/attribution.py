@@ -89,6 +89,8 @@ HONORIFICS = {
     "lady": "f", "madame": "f", "monsieur": "m", "king": "m", "queen": "f", "prince": "m",
     "princess": "f",
 }  # fmt: skip
+#: Surnames that are also titles or words: a name after a first name ("Priya King").
+SURNAME_WORDS = frozenset("king young black white brown green french english will rice bush".split())
 #: Abbreviated titles always followed by a name: "Mr. King", "Sen. Young".
 HONORIFIC_TITLES = frozenset("mr mrs ms dr sen rep gov rev".split())
 #: Words of a capitalised run that are titles, roles, places or institutions, never
@@ -103,7 +105,8 @@ TITLE_WORDS = frozenset(
     st. father sister brother former acting interim prime foreign defense defence interior
     state first lady prince princess madame monsieur sheikh ayatollah imam rabbi bishop
     cardinal archbishop reverend professor doctor officer detective sheriff chef coach
-    premier emir sultan pastor host anchor candidate nominee strategist pollster""".split()
+    premier emir sultan pastor host anchor candidate nominee strategist pollster councillor
+    councilor councilman councilwoman alderman mp mep lawmaker congressman congresswoman""".split()
 )
 #: Capitalised words that start sentences or name places, groups and months.
 NOT_NAMES = TITLE_WORDS | frozenset(
@@ -190,6 +193,9 @@ def name_part(words: Sequence[str]) -> tuple[list[str], list[str]]:
     honorific: "David French", "Mr. King".
     """
     bare = [w.removesuffix("'s").removesuffix("\u2019s") for w in words]
+    if len(bare) >= 2 and bare[-1].lower() in SURNAME_WORDS and _plain(bare[-2]) not in NOT_NAMES:
+        titles, name = name_part(bare[:-1])  # "Priya King", "Rachel Young"
+        return titles, [*name, bare[-1]]
     lead = len(bare)
     while lead > 0 and _plain(bare[lead - 1]) not in NOT_NAMES:
         lead -= 1

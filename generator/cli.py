@@ -28,6 +28,7 @@ from .errors import BriefingError, InputError
 from .evaluate import parse_case, parse_quote_set, score, score_quotes, totals
 from .links import link_corpus
 from .model import Article, Corpus, Quote
+from .people import corpus_names
 from .pipeline import content_files, process_bytes, process_file, read_bytes
 from .settings import Settings, load_settings
 from .slugs import slugify
@@ -256,11 +257,15 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         return cmd_evaluate_quotes(args)
     results = _read(args.files, _settings_from(args.settings), plain=args.plain)
     failed = any(isinstance(r, InputError) for r in results.values())
+
+    def listed(article: Article) -> list[tuple[int, Quote]]:
+        return [(i, q) for i, q in enumerate(article.quotes) if args.all or q.kind == "full"]
+
     if args.json:
         payload = {
             name: {"error": str(r)}
             if isinstance(r, InputError)
-            else [quote_json(q) for q in r.quotes]
+            else [quote_json(q) for _, q in listed(r)]
             for name, r in results.items()
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -269,16 +274,26 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         if isinstance(result, InputError):
             print(f"error: {result}", file=sys.stderr)
             continue
+        terms = sum(1 for q in result.quotes if q.kind != "full")
         print(
-            f"== {name}: {len(result.quotes)} quotes, call-outs: {[i + 1 for i in result.callouts]}"
+            f"== {name}: {len(result.quotes) - terms} quotations"
+            f"{f' and {terms} quoted terms' if terms else ''}, call-outs: {[i + 1 for i in result.callouts]}"
         )
-        for i, q in enumerate(result.quotes, 1):
-            star = "*" if i - 1 in result.callouts else " "
+        for i, q in listed(result):
+            star = "*" if i in result.callouts else " "
             print(
-                f" {star}{i:>2}. [{q.kind:<8}] {q.speaker or '(unattributed)'}"
+                f" {star}{i + 1:>2}. [{q.kind:<8}] {q.speaker or '(unattributed)'}"
                 f"{f' (as {q.mention!r})' if q.mention and q.mention != q.speaker else ''}, ¶{q.paragraph + 1}"
             )
             print(f"      “{q.text}”")
+        if terms and not args.all:
+            print(f"      ({terms} quoted terms and titles not listed; --all lists them)")
+    merged = corpus_names(r for r in results.values() if not isinstance(r, InputError))
+    merges = sorted((n, m) for n, m in merged.items() if m.why)
+    if merges:
+        print("== one person, one page:")
+        for name, merge in merges:
+            print(f"   {name!r} is shown as {merge.name!r} ({merge.why})")
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
@@ -842,12 +857,18 @@ def parser() -> argparse.ArgumentParser:
     q = sub.add_parser(
         "quotes",
         help="show the quotations found",
-        description="List every quotation with its kind and speaker; * marks the call-outs.",
+        description="List every quotation with its speaker; * marks the call-outs. Names that are "
+        "one person across the files (case, accents, typos) are shown merged, with the reason.",
     )
     q.add_argument(
         "files", nargs="+", metavar="FILE", help="raw article files ('-' reads standard input)"
     )
     q.add_argument("--json", action="store_true", help="print one JSON object keyed by file path")
+    q.add_argument(
+        "--all",
+        action="store_true",
+        help="also list quoted terms and titles (fragments), not only quotations",
+    )
     q.add_argument(
         "--plain",
         action="store_true",

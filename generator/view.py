@@ -13,6 +13,7 @@ from typing import Any
 
 from .links import RELATIONS, passage_anchor
 from .model import Article, Corpus, CrossLink, Quote
+from .people import corpus_names
 
 View = dict[str, Any]
 
@@ -232,17 +233,33 @@ def thread_views(
 def speaker_views(corpus: Corpus, urls: Mapping[str, str]) -> list[View]:
     """Who said what: every full attributed quote, by speaker, in date order."""
     by_speaker: dict[str, list[View]] = defaultdict(list)
+    merged = corpus_names(corpus.articles)
     for article in corpus.articles:
         if article.path not in urls:
             continue
         for quote in article.quotes:
             if quote.kind == "full" and quote.speaker:
-                by_speaker[quote.speaker].append(quote_view(article, quote, urls[article.path]))
+                name = merged[quote.speaker].name if quote.speaker in merged else quote.speaker
+                by_speaker[name].append(quote_view(article, quote, urls[article.path]))
     speakers = []
+    anchors = _unique_anchors(sorted(by_speaker))
     for name in sorted(by_speaker, key=lambda n: (-len(by_speaker[n]), n)):
         quotes = sorted(by_speaker[name], key=lambda v: (v["date"] or dt.date.max, v["url"]))
-        speakers.append({"name": name, "anchor": _anchor(name), "quotes": quotes})
+        speakers.append({"name": name, "anchor": anchors[name], "quotes": quotes})
     return speakers
+
+
+def _unique_anchors(names: Sequence[str]) -> dict[str, str]:
+    """One anchor (and page name) per display name, never shared: "-2" on a clash."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for name in sorted(names):
+        anchor, n = _anchor(name), 2
+        while anchor in used:
+            anchor, n = f"{_anchor(name)[:76]}-{n}", n + 1
+        used.add(anchor)
+        out[name] = anchor
+    return out
 
 
 def _anchor(name: str) -> str:
@@ -254,14 +271,18 @@ def _anchor(name: str) -> str:
 def people_views(corpus: Corpus, urls: Mapping[str, str]) -> list[View]:
     """One page per named person: what they said (full quotes) and the articles naming them."""
     by_name: dict[str, View] = {}
+    merged = corpus_names(corpus.articles)
+    shown = [m.name for m in merged.values() if " " in m.name and m.name[:1].isupper()]
+    anchors = _unique_anchors(sorted(set(shown)))
     for article in sorted(corpus.articles, key=lambda a: (a.date or dt.date.max, a.path)):
         if article.path not in urls:
             continue
         speakers = {q.speaker for q in article.quotes if q.kind == "full" and q.speaker}
-        for name in dict.fromkeys([*article.people, *sorted(s for s in speakers if s)]):
-            if " " not in name or not name[:1].isupper():
+        names = [merged[n].name for n in [*article.people, *sorted(speakers)] if n in merged]
+        for name in dict.fromkeys(names):
+            if name not in anchors:
                 continue  # a full name: "Emmanuel Macron", not "Kremlin"
-            anchor = _anchor(name)
+            anchor = anchors[name]
             person = by_name.setdefault(
                 name,
                 {
@@ -283,7 +304,7 @@ def people_views(corpus: Corpus, urls: Mapping[str, str]) -> list[View]:
             person["quotes"].extend(
                 quote_view(article, q, urls[article.path])
                 for q in article.quotes
-                if q.kind == "full" and q.speaker == name
+                if q.kind == "full" and q.speaker in merged and merged[q.speaker].name == name
             )
     return sorted(
         by_name.values(), key=lambda p: (-len(p["quotes"]), -len(p["articles"]), p["name"])
