@@ -123,6 +123,8 @@ NOT_NAMES = TITLE_WORDS | frozenset(
     ukraine moscow paris kyiv kiev washington brussels geneva london berlin beijing china
     america west western national republic federation new times tass reuters afp ap
     related read see post news click watch photo video twitter facebook instagram
+    some many most all both few several each every any other such even only just also
+    still now meanwhile however indeed perhaps maybe later earlier today yesterday
     thursday's tuesday's monday's wednesday's friday's saturday's sunday's""".split()
 )
 #: Words that make a capitalised run an institution, which may speak ("the Kremlin said").
@@ -149,7 +151,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 or word in ABBREVIATIONS or "." in word
 
 
-_END = re.compile("[.!?][\"'\u201d\u2019)]*\\s+(?=[\"'\u201c\u2018(\\[]?[" + UPPER + "0-9])")
+_END = re.compile("[.!?][\"'\u201d\u2019)]*\\s+(?=[\"'\u201c\u2018(\\[]? ?[" + UPPER + "0-9\u00b7])")
 
 
 def sentence_starts(masked: str) -> list[int]:
@@ -192,7 +194,7 @@ def name_part(words: Sequence[str]) -> tuple[list[str], list[str]]:
     A surname that is also a common word stays a name after a first name or an
     honorific: "David French", "Mr. King".
     """
-    bare = [w.removesuffix("'s").removesuffix("\u2019s") for w in words]
+    bare = [w.removesuffix("'s").removesuffix("\u2019s").rstrip("'\u2019") for w in words]
     if len(bare) >= 2 and bare[-1].lower() in SURNAME_WORDS and _plain(bare[-2]) not in NOT_NAMES:
         titles, name = name_part(bare[:-1])  # "Priya King", "Rachel Young"
         return titles, [*name, bare[-1]]
@@ -225,6 +227,12 @@ _OPENERS = frozenset(
 def subject_before(chunk: str) -> Mention | None:
     """The subject of a verb that follows ``chunk`` ("Jeff Weaver, the manager," -> Jeff Weaver)."""
     tokens = _tokens(chunk.rstrip())
+    who = next((i for i, (t, _) in enumerate(tokens) if t in {"who", "whose", "which"} and i > 0), None)
+    if who is not None:  # "Nate Silver, the polling guru who founded a site, tweeted"
+        tokens = tokens[:who]
+        commas = [i for i, (t, _) in enumerate(tokens) if t == ","]
+        if commas and commas[-1] + 1 < len(tokens) and tokens[commas[-1] + 1][0].lower() in DETERMINERS:
+            tokens = tokens[: commas[-1]]
     while tokens:
         word = tokens[-1][0]
         if word.lower() in AUXILIARIES or (word.endswith("ly") and word.islower()):
@@ -237,6 +245,14 @@ def subject_before(chunk: str) -> Mention | None:
             break
     if tokens and tokens[-1][0] == ",":
         return _before_appositives(tokens)
+    commas = [i for i, (t, _) in enumerate(tokens) if t == ","]
+    if commas and commas[-1] + 1 < len(tokens) and tokens[commas[-1] + 1][0].lower() in DETERMINERS:
+        role = [t.lower() for t, _ in tokens[commas[-1] + 1 :]]
+        named = _np_at_end(tokens[: commas[-1]])
+        if named and named.kind == "name" and len(named.text.split()) >= 2 and any(
+            w in TITLE_WORDS or re.search(r"(?:er|or|ist|ant|ent|man|woman)$", w) for w in role
+        ):  # "Sam Lau, the communications director for the party said": no closing comma
+            return named
     return _np_at_end(tokens)
 
 
@@ -295,6 +311,11 @@ def _np_at_end(tokens: list[tuple[str, int]]) -> Mention | None:
             first -= 1
         while first < len(tokens) - 1 and tokens[first][0].lower() in _CONJUNCTIONS:
             first += 1  # "But Sen. Durbin"
+        for cut in range(len(tokens) - 2, first - 1, -1):  # "Iowa State University's Dianne Bystrom"
+            if tokens[cut][0].endswith(("'s", "\u2019s")):
+                if len(name_part([t for t, _ in tokens[cut + 1 :]])[1]) >= 2:
+                    first = cut + 1
+                break
         words = [t for t, _ in tokens[first:]]
         if first > 0 and tokens[first - 1][0].lower() == "the" and (
             not name_part(words)[1] or words[0].lower() not in TITLE_WORDS
@@ -416,7 +437,7 @@ def cue_after(tail: str, closed_sentence: bool) -> Mention | None:
             mention = subject_before(between)
             if mention is None:
                 return None
-            if re.match(r"^\s*(?:that\s*)?[:,]?\s*[\"\u201c\u00ab]", tail[offset + word.end() :]):
+            if re.match(r"^\s*(?:that\s*[:,]?|:)\s*[\"\u201c\u00ab]", tail[offset + word.end() :]):
                 return None  # 'the minister wrote that "...': the verb introduces the next one
             if closed_sentence and not re.match(
                 r"^[^.!?\"\u201c]{0,60}(?:[.,;]|$)", tail[offset + word.end() :]
@@ -435,7 +456,7 @@ def _only_abbreviation_dots(text: str) -> bool:
 def cue_before(lead: str) -> Mention | None:
     """The mention in the words before a quotation: ``Macron said: "`` / ``He told CNN that "``."""
     words = _words(lead)
-    for index in range(len(words) - 1, max(-1, len(words) - 14), -1):
+    for index in range(len(words) - 1, max(-1, len(words) - 30), -1):
         word = words[index][0].lower()
         if word in SPEECH_VERBS or (word == "according" and lead[words[index].end() :].startswith(" to")):
             if word == "according":
@@ -465,10 +486,18 @@ def cue_before(lead: str) -> Mention | None:
 
 
 def _sentence_subject(text: str) -> Mention | None:
-    """The subject of the sentence that ``text`` begins: "Borrell said the EU would ..." """
+    """The subject of the sentence that ``text`` begins: "Borrell said the EU would ..." or,
+    with the verb first, '"...," said Rep. Bobby Scott at the time'."""
     for match in _words(text):
         if match[0].lower() in SPEECH_VERBS:
-            return subject_before(text[: match.start()])
+            found = subject_before(text[: match.start()])
+            if found is None and match[0].lower() in INVERTING_VERBS:
+                rest = text[match.end() :]
+                after = subject_after(rest.lstrip())
+                if after is not None:
+                    shift = match.end() + len(rest) - len(rest.lstrip())
+                    return Mention(after.text, after.kind, shift + after.offset)
+            return found
     return None
 
 
@@ -554,11 +583,9 @@ class Discourse:
         subject = clause_subject(part)
         salient = {m.offset for m in cues} | ({subject.offset} if subject else set())
         for unnamed in _ANONYMOUS.finditer(part):
-            if unnamed.start() <= 2 or part[: unnamed.start()].rstrip().endswith(","):
+            if unnamed.start() <= 2:  # "A spokesman said ...", not "Ann Lee, a supporter, ..."
                 self.entities.append(Entity("", offset + begin + unnamed.start(), True, number))
         for run in NAME_RUN.finditer(part):
-            if "QQQ" in run[0]:
-                continue
             titles, name = name_part(run[0].split())
             if not name:
                 continue

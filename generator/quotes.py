@@ -151,8 +151,12 @@ def classify_quote(text: str, before: str, tagged: bool = False) -> str:
     return "full" if starts_sentence or tagged else "fragment"
 
 
+#: What quoted words become in the masked view: not a letter, so never part of a name.
+MASK = "\N{MIDDLE DOT}"
+
+
 def _mask(views: Sequence[str], spans: Sequence[Span]) -> list[str]:
-    """The views with quoted words blanked to ``Q`` (a full stop that ends the quoted
+    """The views with quoted words blanked to ``MASK`` (a full stop that ends the quoted
     sentence is kept), so that sentences and names are read outside quotations only."""
     masked = [list(v) for v in views]
     for span in spans:
@@ -161,7 +165,7 @@ def _mask(views: Sequence[str], spans: Sequence[Span]) -> list[str]:
             last = span.end - 1 if index == span.end_paragraph else len(views[index])
             for pos in range(first, last):
                 if not views[index][pos].isspace():
-                    masked[index][pos] = "Q"
+                    masked[index][pos] = MASK
             keep = last - 1
             while keep > first and views[index][keep] in " ,'":
                 keep -= 1
@@ -229,6 +233,10 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
                 mention = cue_before(intro[last:])
                 where = discourse.offsets[span.paragraph - 1] + last + (mention.offset if mention else 0)
                 tagged = mention is not None
+        if mention is None and not lead.strip() and begin > 0:
+            mention = _said_before(head[:begin])  # 'Dianne Bystrom agreed. "Mainstream ..."'
+            if mention is not None:
+                where = discourse.offsets[span.paragraph] + mention.offset
         kind = classify_quote(text, first_text[max(0, span.start - 120) : span.start], tagged)
         speaker = None
         if mention is not None and kind != "full" and not tagged:
@@ -255,6 +263,23 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
         if kind == "full" and speaker is not None:
             previous = (span.end_paragraph, speaker, span.end)
     return tuple(quotes)
+
+
+def _said_before(text: str) -> Mention | None:
+    """The speaker of a sentence that ends on its speech verb, just before a quotation:
+    'Dianne Bystrom agreed.' / 'Ms. Reyes told reporters on Monday.'"""
+    sentence = re.search(r"(?:^|[.!?]\s+)([^.!?\"]{3,160})[.!]\s*$", text)
+    if sentence is None:
+        return None
+    words = re.findall(r"[\w'\-]+", sentence[1])
+    for back in range(1, min(5, len(words)) + 1):
+        if words[-back].lower() in SPEECH_VERBS:
+            verb = sentence[1].rfind(words[-back])
+            found = cue_before(sentence[1][: verb + len(words[-back])] + ":")
+            if found is not None and found.kind in ("name", "pronoun", "title"):
+                return Mention(found.text, found.kind, sentence.start(1) + found.offset)
+            return None
+    return None
 
 
 def _tight(lead: str) -> bool:
