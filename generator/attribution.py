@@ -45,8 +45,8 @@ _REGULAR = """add note argue warn insist declare state announce continue recall 
     message explain respond reply ask tweet post answer scoff quote write bark boom snap fume
     mock marvel gush rave rant gripe grumble mutter mumble scream chant bellow intone tease
     hint speculate surmise mention blog exhort chime weigh counsel advise caution insist
-    implore beg recommend report address""".split()
-_IRREGULAR = "said says say told tells tell wrote writes went put puts read reads"
+    implore beg recommend report address question sing start point""".split()
+_IRREGULAR = "said says say told tells tell wrote writes went put puts read reads began begins sang"
 
 
 def _forms(verb: str) -> set[str]:
@@ -410,7 +410,7 @@ def cue_after(tail: str, closed_sentence: bool) -> Mention | None:
         found = subject_after(tail[according.end() :])
         if found is not None:
             return Mention(found.text, found.kind, according.end() + found.offset)
-    lead = re.match(r"^[\s,\N{EM DASH}\N{EN DASH}\-]*", tail)
+    lead = re.match(r"^[\s,'\u2019\N{EM DASH}\N{EN DASH}\-]*", tail)
     start = lead.end() if lead else 0
     words = _words(tail[start : start + 200])
     if not words:
@@ -430,7 +430,7 @@ def cue_after(tail: str, closed_sentence: bool) -> Mention | None:
         return Mention(mention.text, mention.kind, shift + mention.offset)
     for index, word in enumerate(words[:16]):
         if word[0].lower() in SPEECH_VERBS and index > 0:
-            between = tail[offset : offset + word.start()]
+            between = _QUOTED.sub(" ", tail[offset : offset + word.start()])
             if re.search(r"[\"\u201c\u201d]|[.!?;:](?:\s|$)", between.replace("Mr.", "Mr")):
                 if not _only_abbreviation_dots(between):
                     return None
@@ -445,6 +445,10 @@ def cue_after(tail: str, closed_sentence: bool) -> Mention | None:
                 return None  # '"It was done." He said the ...': a new sentence, not a tag
             return Mention(mention.text, mention.kind, offset + mention.offset)
     return None
+
+
+#: A quotation inside a tag, already masked: 'wearing "Ted Cruz" pins'.
+_QUOTED = re.compile("[\"\u201c\u00ab][\u00b7\\s]*[\"\u201d\u00bb]")
 
 
 def _only_abbreviation_dots(text: str) -> bool:
@@ -470,8 +474,12 @@ def cue_before(lead: str) -> Mention | None:
             ):
                 return None
             mention = subject_before(lead[: words[index].start()])
-            if mention is None and index > 0:
-                return None
+            if mention is None and word in INVERTING_VERBS:  # 'Said Dorothy Poynter, who ...: "'
+                rest = lead[words[index].end() :]
+                after = subject_after(rest.lstrip())
+                if after is not None:
+                    shift = words[index].end() + len(rest) - len(rest.lstrip())
+                    return Mention(after.text, after.kind, shift + after.offset)
             return mention
         if word in PARTICIPLES and lead[: words[index].start()].rstrip().endswith(","):
             return _sentence_subject(lead[: words[index].start()]) or clause_subject(lead)

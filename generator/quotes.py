@@ -107,8 +107,8 @@ def _can_open(char: str, before: str, after: str) -> bool:
 
 
 def _can_close(char: str, before: str, after: str) -> bool:
-    if after.isalnum():
-        return False
+    if after.isalnum() and not (char not in OPENING and before in ",.!?"):
+        return False  # a mark glued to the next word opens, unless punctuation ends the quote
     return not (char in OPENING and before.isspace() and not after.isspace())
 
 
@@ -216,7 +216,7 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
         tail_text = masked[span.end_paragraph]
         _, stop = _sentence_bounds(discourse.sentence_of[span.end_paragraph], span.end, len(tail_text))
         tail = tail_text[span.end : stop]
-        closed = text.rstrip()[-1:] in ".!?" and not tail.lstrip()[:1].islower()
+        closed = text.rstrip()[-1:] == "." and not tail.lstrip()[:1].islower()
         mention, where = cue_after(tail, closed), discourse.offsets[span.end_paragraph] + span.end
         tagged = mention is not None
         if mention is not None:
@@ -260,7 +260,7 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
                 end_paragraph=span.end_paragraph,
             )
         )
-        if kind == "full" and speaker is not None:
+        if speaker is not None:
             previous = (span.end_paragraph, speaker, span.end)
     return tuple(quotes)
 

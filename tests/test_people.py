@@ -86,6 +86,8 @@ CORPORA = ["pastes-dev", "pastes-holdout", "corpus"]
 def test_each_corpus_builds_together_and_one_article_at_a_time(corpus: str, tmp_path: Path) -> None:
     files = sorted((CASES / corpus).glob("*.txt"))
     assert len(files) >= 20
+    (tmp_path / "together").mkdir()
+    (tmp_path / "single").mkdir()
     together = new_project(tmp_path / "together")
     shutil.rmtree(together / "content" / "raw")
     (together / "content" / "raw").mkdir()
