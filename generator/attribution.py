@@ -124,7 +124,9 @@ NOT_NAMES = TITLE_WORDS | frozenset(
     america west western national republic federation new times tass reuters afp ap
     related read see post news click watch photo video twitter facebook instagram
     some many most all both few several each every any other such even only just also
-    still now meanwhile however indeed perhaps maybe later earlier today yesterday
+    still now meanwhile however indeed perhaps maybe later earlier today yesterday ever
+    once soon back last next first already instead thus moreover furthermore nevertheless
+    nonetheless otherwise together
     thursday's tuesday's monday's wednesday's friday's saturday's sunday's""".split()
 )
 #: Words that make a capitalised run an institution, which may speak ("the Kremlin said").
@@ -276,7 +278,7 @@ def _before_appositives(tokens: list[tuple[str, int]]) -> Mention | None:
         and outer[-1][0] not in DETERMINERS | _PREPOSITIONS
     ):
         return Mention(" ".join(t for t, _ in inner), "name", inner[0][1])
-    for index in range(len(segments) - 2, -1, -1):
+    for index in range(len(segments) - 1):  # the first segment is the subject, the rest apposed
         segment = segments[index]
         while segment and segment[-1][0].startswith("("):
             segment = segment[:-1]
@@ -350,6 +352,8 @@ def clause_subject(text: str) -> Mention | None:
     for run in NAME_RUN.finditer(text):
         if run.start() < comma or not name_part(run[0].split())[1]:
             continue
+        if run[0].endswith(("'s", "\u2019s", "'", "\u2019")):
+            continue  # "Ryan's campaign said": not Ryan
         after = re.match(r"(?:(?:,[^,]{1,80}){1,4},)?\s+(?:\([^)]{0,30}\)\s+)?([a-z][\w\-]*)", text[run.end() :])
         if after and after[1] not in _NOT_VERBS:
             return Mention(run[0], "name", run.start())
@@ -372,14 +376,16 @@ def subject_after(chunk: str) -> Mention | None:
     if low in PRONOUNS:
         return Mention(words[0], "pronoun", 0)
     runs = [r for r in NAME_RUN.finditer(phrase) if name_part(r[0].split())[1]]
+    owners = [r for r in runs if r[0].endswith(("'s", "\u2019s", "'", "\u2019"))]
     named = _appositive_name(chunk, phrase)
-    if named is not None and (not runs or runs[0][0].endswith(("'s", "\u2019s"))):
+    if named is not None and (not runs or runs == owners):
         return named  # "said Rubio's deputy campaign manager, Rich Beeson, who ..."
-    if low in DETERMINERS and not runs:
+    runs = [r for r in runs if r not in owners]  # "Clinton's top aide Jake Sullivan"
+    if low in DETERMINERS and (not runs or words[-1][:1].islower()):
         return Mention(phrase.strip(), "unnamed" if low in INDEFINITE else "title", 0)
     if runs:
         full = [r for r in runs if len(name_part(r[0].split())[1]) >= 2]
-        best = full[-1] if full and not runs[0][0].endswith(("'s", "\u2019s")) else runs[0]
+        best = full[-1] if full else runs[0]
         return Mention(best[0], "name", best.start())
     return None
 
@@ -473,6 +479,11 @@ def cue_before(lead: str) -> Mention | None:
                 between.replace(",", " ")
             ):
                 return None
+            later = between.rfind(", ")
+            if later >= 0 and lead.rstrip().endswith(":"):  # "When X suggested ..., Rubio fired back:"
+                clause = clause_subject(between[later + 2 :])
+                if clause is not None and clause.kind == "name":
+                    return Mention(clause.text, clause.kind, words[index].end() + later + 2 + clause.offset)
             mention = subject_before(lead[: words[index].start()])
             if mention is None and word in INVERTING_VERBS:  # 'Said Dorothy Poynter, who ...: "'
                 rest = lead[words[index].end() :]
