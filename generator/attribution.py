@@ -787,6 +787,15 @@ class Discourse:
         self.entities.append(Entity(key, at, True, sentence))
         self.entities.sort(key=lambda e: e.offset)
 
+    def known(self, name: str) -> str | None:
+        """The full name of a person the article introduces, by that name or surname."""
+        words = name.split()
+        for person in self.people.values():
+            parts = person.name.split()
+            if len(parts) >= 2 and (parts == words or parts[-1] == words[-1] and len(words) == 1):
+                return person.name
+        return None
+
     def canonical(self, speaker: str) -> str:
         """The fullest form of a resolved name the article uses."""
         for person in self.people.values():

@@ -80,6 +80,8 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
         if pending is not None:
             if text[:1] in MARKS:  # the newspaper convention: the next paragraph reopens
                 opened, first = pending, 1
+            elif _hard_wrapped(paragraphs[index - 1]) and index - pending[0] <= 12:
+                opened = pending  # a line break inside a sentence (a PDF or a narrow column)
             pending = None
         for pos in range(first, len(text)):
             char = text[pos]
@@ -98,6 +100,12 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
             if (opened[0] == index and len(rest.split()) >= 4) or opened[0] != index:
                 pending = opened
     return spans
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Does a paragraph stop mid-sentence, as a hard-wrapped line does?"""
+    end = text.rstrip()[-1:]
+    return bool(end) and (end.isalnum() or end in ",;-\N{EN DASH}")
 
 
 def _can_open(char: str, before: str, after: str) -> bool:
@@ -204,8 +212,11 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
             start, _ = _words_span(first_text, span.start + 1, len(first_text))
             _, end = _words_span(last_text, 0, span.end - 1)
             parts = [first_text[start:]]
-            parts += [p[1:] for p in paragraphs[span.paragraph + 1 : span.end_paragraph]]
-            parts.append(last_text[1:end])
+            parts += [
+                p[1:] if views[i][:1] in MARKS else p
+                for i, p in enumerate(paragraphs[span.paragraph + 1 : span.end_paragraph], span.paragraph + 1)
+            ]
+            parts.append(last_text[1:end] if views[span.end_paragraph][:1] in MARKS else last_text[:end])
             text = " ".join(part.strip() for part in parts)
         text = text.strip("'\N{RIGHT SINGLE QUOTATION MARK} ")
         if not text.strip() or not any(c.isalpha() for c in text):
@@ -216,6 +227,12 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
         tail_text = masked[span.end_paragraph]
         _, stop = _sentence_bounds(discourse.sentence_of[span.end_paragraph], span.end, len(tail_text))
         tail = tail_text[span.end : stop]
+        following = span.end_paragraph + 1
+        while stop == len(tail_text) and following < len(masked) and len(tail) < 200 and (
+            _hard_wrapped(paragraphs[following - 1])
+        ):  # the tag goes on past a hard line break: '..." said / Osman el-Tayeb, a member'
+            tail += " " + masked[following]
+            following += 1
         closed = text.rstrip()[-1:] == "." and not tail.lstrip()[:1].islower()
         mention, where = cue_after(tail, closed), discourse.offsets[span.end_paragraph] + span.end
         tagged = mention is not None
@@ -262,7 +279,38 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
         )
         if speaker is not None:
             previous = (span.end_paragraph, speaker, span.end)
-    return tuple(quotes)
+    quoted = {i for span in spans for i in range(span.paragraph, span.end_paragraph + 1)}
+    quotes += _transcript(paragraphs, quoted, discourse)
+    return tuple(sorted(quotes, key=lambda q: (q.paragraph, q.start)))
+
+
+#: An interview printed as a transcript: "Kovaleva: Not dead. I would say ..."
+_TRANSCRIPT = re.compile(rf"^(?P<label>{NAME_RUN.pattern})\s*:\s+(?P<text>\S.{{20,}})$", re.DOTALL)
+
+
+def _transcript(
+    paragraphs: Sequence[str], quoted: set[int], discourse: Discourse
+) -> list[Quote]:
+    """Answers in a question-and-answer layout, when the label names someone the article
+    introduces with a full name ("Anna Kovaleva ... / Kovaleva: ..."); never "Note:"."""
+    found = []
+    for index, text in enumerate(paragraphs):
+        match = _TRANSCRIPT.match(text)
+        if index in quoted or match is None or len(match["label"].split()) > 3:
+            continue
+        titles, name = name_part(match["label"].split())
+        if not name or titles:
+            continue
+        key = discourse.known(" ".join(name))
+        if key is None:
+            continue
+        start, end = match.start("text"), len(text.rstrip())
+        words = text[start:end].split()
+        capitals = sum(1 for w in words if w[:1].isupper()) / len(words)
+        if len(words) < 6 or capitals > 0.4:
+            continue  # 'Trump: "Worst Thing That Ever Happened"': a headline, not an answer
+        found.append(Quote(text[start:end], key, match["label"], "full", index, start, end, index))
+    return found if len(found) >= 2 else []  # a layout: one "Name: ..." line is not one
 
 
 def _said_before(text: str) -> Mention | None:
