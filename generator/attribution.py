@@ -602,7 +602,8 @@ class Discourse:
         subject = clause_subject(part)
         salient = {m.offset for m in cues} | ({subject.offset} if subject else set())
         for unnamed in _ANONYMOUS.finditer(part):
-            if unnamed.start() <= 2:  # "A spokesman said ...", not "Ann Lee, a supporter, ..."
+            opener = re.fullmatch(r"\W*[A-Z][a-z]+ly,\s*|\W*(?:Later|Meanwhile|Separately|Afterwards|Then),\s*", part[: unnamed.start()])
+            if unnamed.start() <= 2 or opener:  # "Later, a spokesman said", not "Ann Lee, a supporter,"
                 self.entities.append(Entity("", offset + begin + unnamed.start(), True, number))
         for run in NAME_RUN.finditer(part):
             titles, name = name_part(run[0].split())

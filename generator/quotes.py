@@ -149,6 +149,10 @@ def classify_quote(text: str, before: str, tagged: bool = False) -> str:
     long_words = [w for w in words if w.isalpha() and len(w) > 3]
     if len(words) > 1 and len(long_words) > 1 and all(w[:1].isupper() for w in long_words) and not tagged:
         return "fragment"  # a title of a work or a name, not speech
+    if text[:1].islower() and before.strip() and before.rstrip()[-1:] != ":":
+        # words quoted inside the writer's own sentence: 'called it "a rescue operation"';
+        # only a long stretch right after its speech verb is a quotation ('said that "..."')
+        return "full" if tagged and len(words) >= 8 else "fragment"
     if len(words) < 4:
         # a short sentence that opens its paragraph ("Energy is security," he said) is speech
         opens = not before.strip() or before.rstrip()[-1:] in ":.!?"
@@ -332,6 +336,8 @@ def _said_before(text: str) -> Mention | None:
 
 def _tight(lead: str) -> bool:
     """Does a speech verb stand right before the quotation ("told reporters:", "said that")?"""
+    if re.search(r"\b[Aa]ccording to [^,.;:]{1,60},\s*$", lead):
+        return True  # 'According to Antony Blinken, "the door ...'
     words = re.findall(r"[\w'\-]+", lead[-60:])
     for back in range(1, min(5, len(words)) + 1):
         if words[-back].lower() in SPEECH_VERBS:
