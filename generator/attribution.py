@@ -24,6 +24,7 @@ Everything is a scan over a short window, linear in the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -573,7 +574,8 @@ class Discourse:
 
     def __init__(self, paragraphs: Sequence[str], masked: Sequence[str]) -> None:
         self.people: dict[str, Person] = {}
-        self.entities: list[Entity] = []
+        self.entities: list[Entity] = []  # in text order
+        self.last_seen: dict[str, int] = {}  # person -> offset of their latest mention
         self.sentence_of: list[list[int]] = []  # per paragraph: its sentence starts
         self.offsets: list[int] = []
         offset = 0
@@ -601,10 +603,14 @@ class Discourse:
         part = mask[begin:end]
         subject = clause_subject(part)
         salient = {m.offset for m in cues} | ({subject.offset} if subject else set())
+        found: list[Entity] = []
         for unnamed in _ANONYMOUS.finditer(part):
-            opener = re.fullmatch(r"\W*[A-Z][a-z]+ly,\s*|\W*(?:Later|Meanwhile|Separately|Afterwards|Then),\s*", part[: unnamed.start()])
+            opener = re.fullmatch(
+                r"\W*[A-Z][a-z]+ly,\s*|\W*(?:Later|Meanwhile|Separately|Afterwards|Then),\s*",
+                part[: unnamed.start()],
+            )
             if unnamed.start() <= 2 or opener:  # "Later, a spokesman said", not "Ann Lee, a supporter,"
-                self.entities.append(Entity("", offset + begin + unnamed.start(), True, number))
+                found.append(Entity("", offset + begin + unnamed.start(), True, number))
         for run in NAME_RUN.finditer(part):
             titles, name = name_part(run[0].split())
             if not name:
@@ -614,8 +620,9 @@ class Discourse:
             if key is None:
                 continue
             strong = any(run.start() <= s < run.end() for s in salient)
-            self.entities.append(Entity(key, offset + at, strong, number))
-        self.entities.sort(key=lambda e: e.offset)
+            found.append(Entity(key, offset + at, strong, number))
+            self.last_seen[key] = offset + at
+        self.entities.extend(sorted(found, key=lambda e: e.offset))
 
     def _learn(self, titles: list[str], name: list[str], text: str, start: int, end: int) -> str | None:
         """Record a person named at ``start``; return their key, or None if not a person."""
@@ -678,8 +685,7 @@ class Discourse:
             return None
         if len(found) == 1:
             return found[0]
-        latest = {e.key: e.offset for e in self.entities}
-        return max(found, key=lambda k: latest.get(k, -1))
+        return max(found, key=lambda k: self.last_seen.get(k, -1))
 
     # -- resolving ------------------------------------------------------------------
 
@@ -716,7 +722,8 @@ class Discourse:
 
     def _antecedent(self, gender: str, at: int) -> str | None:
         """The person a "he" or "she" at ``at`` refers to: last subject or speaker, agreeing."""
-        before = [e for e in self.entities if e.offset < at]
+        stop = self._index(at)
+        before = self.entities[max(0, stop - 200) : stop]
         if not before:
             return None
         current = before[-1].sentence
@@ -784,9 +791,18 @@ class Discourse:
             key = next((k for k, p in self.people.items() if p.name == speaker), None)
         if key is None:
             return
-        sentence = max((e.sentence for e in self.entities if e.offset <= at), default=0)
-        self.entities.append(Entity(key, at, True, sentence))
-        self.entities.sort(key=lambda e: e.offset)
+        index = self._index(at + 1)
+        sentence = self.entities[index - 1].sentence if index else 0
+        self.entities.insert(index, Entity(key, at, True, sentence))
+        self._offsets = None
+
+    _offsets: list[int] | None = None
+
+    def _index(self, at: int) -> int:
+        """How many entities come before global offset ``at``."""
+        if self._offsets is None or len(self._offsets) != len(self.entities):
+            self._offsets = [e.offset for e in self.entities]
+        return bisect.bisect_left(self._offsets, at)
 
     def known(self, name: str) -> str | None:
         """The full name of a person the article introduces, by that name or surname."""
