@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SCORER ?= ../shared/eval/score_corpus.py
 SHARED_PASTES ?= ../shared/corpus/pastes
+# PolNeAR's train split, built outside the project (third-party text): see README, "Quotes"
+POLNEAR ?= ../polnear-data
 
 .PHONY: site test eval bench fuzz screenshots serve publish lint clean
 
@@ -32,6 +34,14 @@ eval: $(BIN)/briefing  ## cleaning and quote figures against our labelled sets
 	@if [ -f $(SCORER) ]; then for set in $(SHARED_PASTES) tests/cases/pastes-dev tests/cases/pastes-holdout; do \
 	  [ -d $$set ] && printf '%-28s ' "$$set" && $(PYTHON) $(SCORER) clean $$set | tail -n 1; done; \
 	else echo "($(SCORER) not found: shared corpus figures skipped)"; fi
+	@if [ -f $(SCORER) ]; then for set in $(SHARED_PASTES) tests/cases/pastes-dev tests/cases/pastes-holdout; do \
+	  [ -d $$set ] && printf '%-28s ' "$$set" && $(PYTHON) $(SCORER) quotes $$set | tail -n 1; done; fi
+	@# Quotes and speakers on real news: PolNeAR's train split, when it has been built
+	@if [ -f $(POLNEAR)/train.jsonl ]; then echo "PolNeAR train split ($(POLNEAR)/train.jsonl):"; \
+	  $(PYTHON) $(POLNEAR)/run_briefing.py $(POLNEAR)/train.jsonl | grep -v '^exact'; \
+	else echo "(PolNeAR figures skipped: no $(POLNEAR)/train.jsonl. To build it: fetch a git copy of"; \
+	  echo " networkdynamics/PolNeAR, then ../shared/eval/polnear/setup.sh GIT_DIR $(POLNEAR);"; \
+	  echo " or pass POLNEAR=/path/to/folder. Keep it outside the project: it is third-party text.)"; fi
 
 bench: $(BIN)/briefing  ## timings: medians and side-by-side ratios (see docs/performance.md)
 	$(BIN)/python scripts/bench.py

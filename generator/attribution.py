@@ -28,6 +28,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .names import FEMALE_NAMES, MALE_NAMES
 
@@ -35,7 +36,9 @@ UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0400-\u042f\u0391-\u03a9"
 #: A word that may belong to a name: capitalised, or an initial ("J."), or O'Malley.
 NAME_WORD = rf"(?:[{UPPER}][\w'\u2019\-]*\.?|[{UPPER}]\.)"
 PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|la|le|bin|ibn|al|el|ben|ter|in 't|'t)"
-NAME_RUN = re.compile(rf"(?<![\w'\u2019\-])(?:{PARTICLE} )?{NAME_WORD}(?: (?:{PARTICLE} )*{NAME_WORD}){{0,6}}")
+NAME_RUN = re.compile(
+    rf"(?<![\w'\u2019\-])(?:{PARTICLE} )?{NAME_WORD}(?: (?:{PARTICLE} )*{NAME_WORD}){{0,6}}"
+)
 
 _REGULAR = """add note argue warn insist declare state announce continue recall acknowledge admit
     concede contend maintain observe remark comment quip joke shout yell exclaim boast
@@ -51,7 +54,7 @@ _IRREGULAR = "said says say told tells tell wrote writes went put puts read read
 
 
 def _forms(verb: str) -> set[str]:
-    """"argue" -> argue, argues, argued; "reply" -> replies, replied; "admit" -> admitted."""
+    """ "argue" -> argue, argues, argued; "reply" -> replies, replied; "admit" -> admitted."""
     if verb.endswith("y") and verb[-2] not in "aeiou":
         return {verb, verb[:-1] + "ies", verb[:-1] + "ied"}
     if verb.endswith("e"):
@@ -86,12 +89,25 @@ ABBREVIATIONS = frozenset(
     inc corp co ltd jan feb mar apr aug sept sep oct nov dec u.s u.k u.n e.u d.c""".split()
 )
 HONORIFICS = {
-    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m",
-    "lady": "f", "madame": "f", "monsieur": "m", "king": "m", "queen": "f", "prince": "m",
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "sir": "m",
+    "dame": "f",
+    "lord": "m",
+    "lady": "f",
+    "madame": "f",
+    "monsieur": "m",
+    "king": "m",
+    "queen": "f",
+    "prince": "m",
     "princess": "f",
-}  # fmt: skip
+}
 #: Surnames that are also titles or words: a name after a first name ("Priya King").
-SURNAME_WORDS = frozenset("king young black white brown green french english will rice bush".split())
+SURNAME_WORDS = frozenset(
+    "king young black white brown green french english will rice bush".split()
+)
 #: Abbreviated titles always followed by a name: "Mr. King", "Sen. Young".
 HONORIFIC_TITLES = frozenset("mr mrs ms dr sen rep gov rev".split())
 #: Words of a capitalised run that are titles, roles, places or institutions, never
@@ -136,8 +152,7 @@ INSTITUTION_WORDS = frozenset(
     campaign house post times journal news network foundation institute court police
     government administration union bank company group association center centre
     research university press service army navy command embassy senate congress
-    parliament elysee élysée pentagon"""
-    .split()
+    parliament elysee élysée pentagon""".split()
 )
 
 
@@ -154,7 +169,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 or word in ABBREVIATIONS or "." in word
 
 
-_END = re.compile("[.!?][\"'\u201d\u2019)]*\\s+(?=[\"'\u201c\u2018(\\[]? ?[" + UPPER + "0-9\u00b7])")
+_END = re.compile(
+    "[.!?][\"'\u201d\u2019)]*\\s+(?=[\"'\u201c\u2018(\\[]? ?[" + UPPER + "0-9\u00b7])"
+)
 
 
 def sentence_starts(masked: str) -> list[int]:
@@ -206,9 +223,9 @@ def name_part(words: Sequence[str]) -> tuple[list[str], list[str]]:
         lead -= 1
     for index in range(lead - 1, -1, -1):  # "David French", "Mr. King", "Sen. Young"
         word = bare[index].rstrip(".")
-        if word in MALE_NAMES or word in FEMALE_NAMES or re.fullmatch(r"[A-Z]\.", bare[index]):
-            if index == 0 or _plain(bare[index - 1]) in NOT_NAMES:
-                return bare[:index], bare[index:]
+        first = word in MALE_NAMES or word in FEMALE_NAMES or re.fullmatch(r"[A-Z]\.", bare[index])
+        if first and (index == 0 or _plain(bare[index - 1]) in NOT_NAMES):
+            return bare[:index], bare[index:]
         if word.lower() in HONORIFIC_TITLES and index + 1 < len(bare):
             return bare[: index + 1], bare[index + 1 :]
     return bare[:lead], bare[lead:]
@@ -230,11 +247,17 @@ _OPENERS = frozenset(
 def subject_before(chunk: str) -> Mention | None:
     """The subject of a verb that follows ``chunk`` ("Jeff Weaver, the manager," -> Jeff Weaver)."""
     tokens = _tokens(chunk.rstrip())
-    who = next((i for i, (t, _) in enumerate(tokens) if t in {"who", "whose", "which"} and i > 0), None)
+    who = next(
+        (i for i, (t, _) in enumerate(tokens) if t in {"who", "whose", "which"} and i > 0), None
+    )
     if who is not None:  # "Nate Silver, the polling guru who founded a site, tweeted"
         tokens = tokens[:who]
         commas = [i for i, (t, _) in enumerate(tokens) if t == ","]
-        if commas and commas[-1] + 1 < len(tokens) and tokens[commas[-1] + 1][0].lower() in DETERMINERS:
+        if (
+            commas
+            and commas[-1] + 1 < len(tokens)
+            and tokens[commas[-1] + 1][0].lower() in DETERMINERS
+        ):
             tokens = tokens[: commas[-1]]
     while tokens:
         word = tokens[-1][0]
@@ -252,15 +275,20 @@ def subject_before(chunk: str) -> Mention | None:
     if commas and commas[-1] + 1 < len(tokens) and tokens[commas[-1] + 1][0].lower() in DETERMINERS:
         role = [t.lower() for t, _ in tokens[commas[-1] + 1 :]]
         named = _np_at_end(tokens[: commas[-1]])
-        if named and named.kind == "name" and len(named.text.split()) >= 2 and any(
-            w in TITLE_WORDS or re.search(r"(?:er|or|ist|ant|ent|man|woman)$", w) for w in role
+        if (
+            named
+            and named.kind == "name"
+            and len(named.text.split()) >= 2
+            and any(
+                w in TITLE_WORDS or re.search(r"(?:er|or|ist|ant|ent|man|woman)$", w) for w in role
+            )
         ):  # "Sam Lau, the communications director for the party said": no closing comma
             return named
     return _np_at_end(tokens)
 
 
 def _before_appositives(tokens: list[tuple[str, int]]) -> Mention | None:
-    """"Harry Bond, 30, of Raleigh, N.C., who was polled," -> Harry Bond; "Ms. Merkel's
+    """ "Harry Bond, 30, of Raleigh, N.C., who was polled," -> Harry Bond; "Ms. Merkel's
     spokesman, Steffen Seibert," -> Steffen Seibert; "Xinhua, the agency," -> Xinhua."""
     segments: list[list[tuple[str, int]]] = [[]]
     for token in tokens[:-1]:
@@ -307,21 +335,27 @@ def _np_at_end(tokens: list[tuple[str, int]]) -> Mention | None:
         first = len(tokens) - 1
         while first > 0 and (
             _is_name_word(tokens[first - 1][0])
-            or re.fullmatch(PARTICLE, tokens[first - 1][0])
-            and first > 1
-            and _is_name_word(tokens[first - 2][0])
+            or (
+                re.fullmatch(PARTICLE, tokens[first - 1][0])
+                and first > 1
+                and _is_name_word(tokens[first - 2][0])
+            )
         ):
             first -= 1
         while first < len(tokens) - 1 and tokens[first][0].lower() in _CONJUNCTIONS:
             first += 1  # "But Sen. Durbin"
-        for cut in range(len(tokens) - 2, first - 1, -1):  # "Iowa State University's Dianne Bystrom"
+        for cut in range(
+            len(tokens) - 2, first - 1, -1
+        ):  # "Iowa State University's Dianne Bystrom"
             if tokens[cut][0].endswith(("'s", "\u2019s")):
                 if len(name_part([t for t, _ in tokens[cut + 1 :]])[1]) >= 2:
                     first = cut + 1
                 break
         words = [t for t, _ in tokens[first:]]
-        if first > 0 and tokens[first - 1][0].lower() == "the" and (
-            not name_part(words)[1] or words[0].lower() not in TITLE_WORDS
+        if (
+            first > 0
+            and tokens[first - 1][0].lower() == "the"
+            and (not name_part(words)[1] or words[0].lower() not in TITLE_WORDS)
         ):  # "the Kremlin", "the Baltic (states)": not a person's name; "the Rev. Al Sharpton" is
             return Mention("the " + " ".join(words), "title", tokens[first - 1][1])
         return Mention(" ".join(words), "name", tokens[first][1])
@@ -355,7 +389,9 @@ def clause_subject(text: str) -> Mention | None:
             continue
         if run[0].endswith(("'s", "\u2019s", "'", "\u2019")):
             continue  # "Ryan's campaign said": not Ryan
-        after = re.match(r"(?:(?:,[^,]{1,80}){1,4},)?\s+(?:\([^)]{0,30}\)\s+)?([a-z][\w\-]*)", text[run.end() :])
+        after = re.match(
+            r"(?:(?:,[^,]{1,80}){1,4},)?\s+(?:\([^)]{0,30}\)\s+)?([a-z][\w\-]*)", text[run.end() :]
+        )
         if after and after[1] not in _NOT_VERBS:
             return Mention(run[0], "name", run.start())
     return None
@@ -363,12 +399,15 @@ def clause_subject(text: str) -> Mention | None:
 
 def subject_after(chunk: str) -> Mention | None:
     """The subject that follows an inverted verb: "said the Rev. Al Sharpton, who ..." """
-    end = re.search(r",|;|:|\(|\s(?:who|as|in|on|at|during|after|before|when|while|from|to|"
-                    r"of the|about|because|that|and)\s|[.!?](?:\s|$)", chunk)  # fmt: skip
+    end = re.search(
+        r",|;|:|\(|\s(?:who|as|in|on|at|during|after|before|when|while|from|to|"
+        r"of the|about|because|that|and)\s|[.!?](?:\s|$)",
+        chunk,
+    )
     while end and end[0][0] in ".!?" and _is_abbreviation(chunk, end.start()):
-        end = re.compile(r",|;|:|\(|\s(?:who|as|in|on|at|during|from|of the)\s|[.!?](?:\s|$)").search(
-            chunk, end.end()
-        )
+        end = re.compile(
+            r",|;|:|\(|\s(?:who|as|in|on|at|during|from|of the)\s|[.!?](?:\s|$)"
+        ).search(chunk, end.end())
     phrase = chunk[: end.start()] if end else chunk
     words = phrase.split()
     if not words or len(words) > 10:
@@ -438,9 +477,10 @@ def cue_after(tail: str, closed_sentence: bool) -> Mention | None:
     for index, word in enumerate(words[:16]):
         if word[0].lower() in SPEECH_VERBS and index > 0:
             between = _QUOTED.sub(" ", tail[offset : offset + word.start()])
-            if re.search(r"[\"\u201c\u201d]|[.!?;:](?:\s|$)", between.replace("Mr.", "Mr")):
-                if not _only_abbreviation_dots(between):
-                    return None
+            if re.search(
+                r"[\"\u201c\u201d]|[.!?;:](?:\s|$)", between.replace("Mr.", "Mr")
+            ) and not _only_abbreviation_dots(between):
+                return None
             mention = subject_before(between)
             if mention is None:
                 return None
@@ -455,7 +495,7 @@ def cue_after(tail: str, closed_sentence: bool) -> Mention | None:
 
 
 #: A quotation inside a tag, already masked: 'wearing "Ted Cruz" pins'.
-_QUOTED = re.compile("[\"\u201c\u00ab][\u00b7\\s]*[\"\u201d\u00bb]")
+_QUOTED = re.compile('["\u201c\u00ab][\u00b7\\s]*["\u201d\u00bb]')
 
 
 def _only_abbreviation_dots(text: str) -> bool:
@@ -469,22 +509,28 @@ def cue_before(lead: str) -> Mention | None:
     words = _words(lead)
     for index in range(len(words) - 1, max(-1, len(words) - 30), -1):
         word = words[index][0].lower()
-        if word in SPEECH_VERBS or (word == "according" and lead[words[index].end() :].startswith(" to")):
+        if word in SPEECH_VERBS or (
+            word == "according" and lead[words[index].end() :].startswith(" to")
+        ):
             if word == "according":
                 mention = subject_after(lead[words[index].end() + 4 :])
                 if mention is None:
                     return None
                 return Mention(mention.text, mention.kind, words[index].end() + 4 + mention.offset)
             between = re.sub(r"[\s,:]*(?:that)?[\s,:]*$", "", lead[words[index].end() :])
-            if re.search(r"[\"\u201c\u201d:;]|[.!?](?:\s|$)", between) and not _only_abbreviation_dots(
-                between.replace(",", " ")
-            ):
+            if re.search(
+                r"[\"\u201c\u201d:;]|[.!?](?:\s|$)", between
+            ) and not _only_abbreviation_dots(between.replace(",", " ")):
                 return None
             later = between.rfind(", ")
-            if later >= 0 and lead.rstrip().endswith(":"):  # "When X suggested ..., Rubio fired back:"
+            if later >= 0 and lead.rstrip().endswith(
+                ":"
+            ):  # "When X suggested ..., Rubio fired back:"
                 clause = clause_subject(between[later + 2 :])
                 if clause is not None and clause.kind == "name":
-                    return Mention(clause.text, clause.kind, words[index].end() + later + 2 + clause.offset)
+                    return Mention(
+                        clause.text, clause.kind, words[index].end() + later + 2 + clause.offset
+                    )
             mention = subject_before(lead[: words[index].start()])
             if mention is None and word in INVERTING_VERBS:  # 'Said Dorothy Poynter, who ...: "'
                 rest = lead[words[index].end() :]
@@ -496,7 +542,8 @@ def cue_before(lead: str) -> Mention | None:
         if word in PARTICIPLES and lead[: words[index].start()].rstrip().endswith(","):
             return _sentence_subject(lead[: words[index].start()]) or clause_subject(lead)
     colon = re.search(
-        rf"(?:^|[.!?]\s+|\s[\-\N{{EN DASH}}\N{{EM DASH}}]\s*)(?P<m>{NAME_WORD}(?: {NAME_WORD}){{0,4}})\s*:\s*$", lead
+        rf"(?:^|[.!?]\s+|\s[\-\N{{EN DASH}}\N{{EM DASH}}]\s*)(?P<m>{NAME_WORD}(?: {NAME_WORD}){{0,4}})\s*:\s*$",
+        lead,
     )
     if colon and name_part(colon["m"].split())[1]:  # a transcript: "JOEL BENENSON: "
         return Mention(colon["m"], "name", colon.start("m"))
@@ -529,10 +576,16 @@ def _speech_subjects(sentence: str) -> list[Mention]:
         if low not in SPEECH_VERBS:
             continue
         mention = subject_before(sentence[: word.start()])
-        if mention is None and low in INVERTING_VERBS and sentence[: word.start()].rstrip()[-1:] in ",\"":
+        if (
+            mention is None
+            and low in INVERTING_VERBS
+            and sentence[: word.start()].rstrip()[-1:] in ',"'
+        ):
             mention = subject_after(sentence[word.end() :].lstrip())
             if mention is not None:
-                shift = word.end() + len(sentence[word.end() :]) - len(sentence[word.end() :].lstrip())
+                shift = (
+                    word.end() + len(sentence[word.end() :]) - len(sentence[word.end() :].lstrip())
+                )
                 mention = Mention(mention.text, mention.kind, shift + mention.offset)
         if mention is not None and mention.kind in ("name", "pronoun"):
             found.append(mention)
@@ -541,6 +594,16 @@ def _speech_subjects(sentence: str) -> list[Mention]:
 
 # --------------------------------------------------------------------------------------
 # Discourse: who the article has named, and who is "he" at a given place
+
+
+class _Place(NamedTuple):
+    """A sentence: where it starts and ends in its paragraph, the paragraph's global offset,
+    and the sentence's number in the article."""
+
+    begin: int
+    end: int
+    offset: int
+    number: int
 
 
 @dataclass
@@ -591,15 +654,16 @@ class Discourse:
         # Who speaks anywhere (also in reported speech): "Viguerie says", "said Sunshine".
         cues = [_speech_subjects(masked[i][b:e]) for i, b, e, _ in sentences]
         self.speaking = {m.text for found in cues for m in found if m.kind == "name"}
-        for number, ((index, begin, end, offset), found) in enumerate(zip(sentences, cues, strict=True)):
-            self._scan(paragraphs[index], masked[index], begin, end, offset, number, found)
+        for number, ((index, begin, end, offset), found) in enumerate(
+            zip(sentences, cues, strict=True)
+        ):
+            place = _Place(begin, end, offset, number)
+            self._scan(paragraphs[index], masked[index], place, found)
 
     # -- reading --------------------------------------------------------------------
 
-    def _scan(
-        self, text: str, mask: str, begin: int, end: int, offset: int, number: int,
-        cues: list[Mention],
-    ) -> None:  # fmt: skip
+    def _scan(self, text: str, mask: str, place: _Place, cues: list[Mention]) -> None:
+        begin, end, offset, number = place
         part = mask[begin:end]
         subject = clause_subject(part)
         salient = {m.offset for m in cues} | ({subject.offset} if subject else set())
@@ -609,7 +673,9 @@ class Discourse:
                 r"\W*[A-Z][a-z]+ly,\s*|\W*(?:Later|Meanwhile|Separately|Afterwards|Then),\s*",
                 part[: unnamed.start()],
             )
-            if unnamed.start() <= 2 or opener:  # "Later, a spokesman said", not "Ann Lee, a supporter,"
+            if (
+                unnamed.start() <= 2 or opener
+            ):  # "Later, a spokesman said", not "Ann Lee, a supporter,"
                 found.append(Entity("", offset + begin + unnamed.start(), True, number))
         for run in NAME_RUN.finditer(part):
             titles, name = name_part(run[0].split())
@@ -624,20 +690,31 @@ class Discourse:
             self.last_seen[key] = offset + at
         self.entities.extend(sorted(found, key=lambda e: e.offset))
 
-    def _learn(self, titles: list[str], name: list[str], text: str, start: int, end: int) -> str | None:
+    def _learn(
+        self, titles: list[str], name: list[str], text: str, start: int, end: int
+    ) -> str | None:
         """Record a person named at ``start``; return their key, or None if not a person."""
         words = [w.rstrip(".") if not re.fullmatch(r"[A-Z]\.", w) else w for w in name]
         words = [w for w in words if w]
         if not words or (len(words) == 1 and len(words[0]) < 2):
             return None
-        honorific = next((HONORIFICS[t.lower().rstrip(".")] for t in titles if t.lower().rstrip(".") in HONORIFICS), "")
+        honorific = next(
+            (
+                HONORIFICS[t.lower().rstrip(".")]
+                for t in titles
+                if t.lower().rstrip(".") in HONORIFICS
+            ),
+            "",
+        )
         full = " ".join(words)
         before = text[max(0, start - 60) : start].split()
         role = [t.lower() for t in titles]
         if before and before[-1].lower() in TITLE_WORDS:  # "campaign manager Jeff Weaver"
             lead = [w.lower().strip(",") for w in before[-3:]]
             role = [*lead, *role]
-        appositive = re.match(r",\s+(?:the|a|an|his|her)?\s*([^,.;\"\u201c]{3,60})[,.]", text[end : end + 70])
+        appositive = re.match(
+            r",\s+(?:the|a|an|his|her)?\s*([^,.;\"\u201c]{3,60})[,.]", text[end : end + 70]
+        )
         if appositive:
             role.append(appositive[1].lower())
         if len(words) >= 2:
@@ -646,17 +723,19 @@ class Discourse:
             if len(full) > len(person.name) and full.split()[-1] == person.name.split()[-1]:
                 person.name = full
         else:
-            key = self._match_surname(words[0], honorific)
-            if key is None:
-                if not honorific and words[0] not in self.speaking:
-                    return None  # a lone capitalised word: not known to be a person
-                key = words[0]
-                self.people.setdefault(key, Person(key, "", ""))
+            known = self._match_surname(words[0], honorific)
+            if known is None and not honorific and words[0] not in self.speaking:
+                return None  # a lone capitalised word: not known to be a person
+            key = known or words[0]
+            self.people.setdefault(key, Person(key, "", ""))
         person = self.people[key]
         person.title = " ".join(filter(None, [person.title, *role]))[-200:]
-        gender = honorific or (
-            "m" if words[0] in MALE_NAMES else "f" if words[0] in FEMALE_NAMES else ""
-        ) if len(words) >= 2 or honorific else ""
+        gender = (
+            honorific
+            or ("m" if words[0] in MALE_NAMES else "f" if words[0] in FEMALE_NAMES else "")
+            if len(words) >= 2 or honorific
+            else ""
+        )
         if gender and not person.gender:
             person.gender = gender
         return key
@@ -671,13 +750,21 @@ class Discourse:
                     person.name = " ".join(words)
                     new = " ".join(words)
                     self.people[new] = person
-                    self.entities = [Entity(new if e.key == key else e.key, e.offset, e.subject, e.sentence) for e in self.entities]
+                    self.entities = [
+                        Entity(new if e.key == key else e.key, e.offset, e.subject, e.sentence)
+                        for e in self.entities
+                    ]
                     return new
                 return key
         return " ".join(words)
 
     def _match_surname(self, word: str, gender: str) -> str | None:
-        found = [k for k in self.people if k.split()[-1] == word or k.split()[0] == word and len(k.split()) > 1 and word in MALE_NAMES | FEMALE_NAMES]
+        found = [
+            k
+            for k in self.people
+            if k.split()[-1] == word
+            or (k.split()[0] == word and len(k.split()) > 1 and word in MALE_NAMES | FEMALE_NAMES)
+        ]
         if gender:
             agreeing = [k for k in found if self.people[k].gender in ("", gender)]
             found = agreeing or found
@@ -699,7 +786,9 @@ class Discourse:
             return self._by_title(mention.text, at)
         words = mention.text.split()
         titles, name = name_part(words)
-        name = [w for w in (w.rstrip(".") if not re.fullmatch(r"[A-Z]\.", w) else w for w in name) if w]
+        name = [
+            w for w in (w.rstrip(".") if not re.fullmatch(r"[A-Z]\.", w) else w for w in name) if w
+        ]
         if not name:
             low = {_plain(w.removesuffix("'s").removesuffix("\u2019s")) for w in words}
             if low & INSTITUTION_WORDS or (len(words) > 1 and low - NOT_NAMES):
@@ -707,18 +796,25 @@ class Discourse:
                 return text[4:] if text.lower().startswith("the ") else text
             return None
         if len(name) == 1:
-            honorific = next((HONORIFICS[t.lower().rstrip(".")] for t in titles if t.lower().rstrip(".") in HONORIFICS), "")
+            honorific = next(
+                (
+                    HONORIFICS[t.lower().rstrip(".")]
+                    for t in titles
+                    if t.lower().rstrip(".") in HONORIFICS
+                ),
+                "",
+            )
             key = self._match_surname(name[0], honorific)
             if key is not None:
                 return self.people[key].name
-            if titles or len(name[0]) > 2 and name[0][0].isupper() and not name[0].isupper():
+            if titles or (len(name[0]) > 2 and name[0][0].isupper() and not name[0].isupper()):
                 return name[0] if (titles or self._is_speaker_like(name[0])) else None
             return None
         key = self._match_full(name)
         return self.people[key].name if key in self.people else " ".join(name)
 
     def _is_speaker_like(self, word: str) -> bool:
-        return word.lower() not in NOT_NAMES and not word.isupper() or len(word) > 3
+        return (word.lower() not in NOT_NAMES and not word.isupper()) or len(word) > 3
 
     def _antecedent(self, gender: str, at: int) -> str | None:
         """The person a "he" or "she" at ``at`` refers to: last subject or speaker, agreeing."""
@@ -730,14 +826,18 @@ class Discourse:
         seen: set[str] = set()
         for number in range(current, max(-1, current - 8), -1):
             group = [e for e in before if e.sentence == number]
-            ordered = [e for e in reversed(group) if e.subject] + [e for e in reversed(group) if not e.subject]
+            ordered = [e for e in reversed(group) if e.subject] + [
+                e for e in reversed(group) if not e.subject
+            ]
             if not any(e.subject and e.key for e in group):
                 rivals = {
-                    e.key for e in group
-                    if e.key in self.people and e.key not in seen
+                    e.key
+                    for e in group
+                    if e.key in self.people
+                    and e.key not in seen
                     and self.people[e.key].gender in ("", gender or self.people[e.key].gender)
                     and " " in self.people[e.key].name
-                }  # fmt: skip
+                }
                 if len(rivals) > 1:
                     return None  # "Annalena Weber and Catherine Laurent ... she said"
             for entity in ordered:
@@ -773,10 +873,12 @@ class Discourse:
                 seen[entity.key] = entity.offset
                 sentence[entity.key] = entity.sentence
         found = [
-            key for key in seen
-            if key in self.people and head in self.people[key].title
+            key
+            for key in seen
+            if key in self.people
+            and head in self.people[key].title
             and all(w in self.people[key].title for w in wanted if w != head and len(w) > 3)
-        ]  # fmt: skip
+        ]
         if not found:
             return None
         found.sort(key=lambda k: seen[k])
@@ -809,7 +911,7 @@ class Discourse:
         words = name.split()
         for person in self.people.values():
             parts = person.name.split()
-            if len(parts) >= 2 and (parts == words or parts[-1] == words[-1] and len(words) == 1):
+            if len(parts) >= 2 and (parts == words or (parts[-1] == words[-1] and len(words) == 1)):
                 return person.name
         return None
 
@@ -820,9 +922,9 @@ class Discourse:
                 return speaker
         words = speaker.split()
         for person in self.people.values():
-            if person.name.split()[-1] == words[-1] and len(person.name) > len(speaker):
-                if len(words) == 1 or person.name.split()[0] == words[0]:
-                    return person.name
+            same = person.name.split()[-1] == words[-1] and len(person.name) > len(speaker)
+            if same and (len(words) == 1 or person.name.split()[0] == words[0]):
+                return person.name
         return speaker
 
     def names(self) -> list[str]:

@@ -173,15 +173,19 @@ def assign_positions(
             _claim(out, deck, "take_standfirst", ("standfirst", blocks[deck]))
     for i in range(start):  # before the body: menus, mastheads, bylines, captions
         if out[i] is None:
-            rule = "take_caption" if L.caption_at(blocks, out, i) and shapes[i].words >= 5 else (
-                "drop_page_header"
+            rule = (
+                "take_caption"
+                if L.caption_at(blocks, out, i) and shapes[i].words >= 5
+                else ("drop_page_header")
             )
             if rule == "take_caption":
                 _claim(out, i, rule, ("caption", blocks[i]))
             else:
                 _claim(out, i, rule)
     front = {
-        blocks[i].casefold() for i, v in enumerate(out) if v is not None and v.rule == "take_standfirst"
+        blocks[i].casefold()
+        for i, v in enumerate(out)
+        if v is not None and v.rule == "take_standfirst"
     }
     for i, block in enumerate(blocks):  # the standfirst printed again is not body text
         if out[i] is None and block.casefold() in front:
@@ -350,8 +354,15 @@ def _first_date(texts: Sequence[str], year: int | None) -> dt.date | None:
 
 #: Rules whose blocks may print the article's date: the page's header, bylines, date and
 #: credit lines. Captions are left out: their dates are the photo's.
-_DATED_RULES = ("drop_page_header", "take_byline", "take_date_line", "take_staff_credits",
-                "drop_site_furniture", "take_section_label", "take_standfirst")
+_DATED_RULES = (
+    "drop_page_header",
+    "take_byline",
+    "take_date_line",
+    "take_staff_credits",
+    "drop_site_furniture",
+    "take_section_label",
+    "take_standfirst",
+)
 
 
 def _date_evidence(
@@ -359,10 +370,18 @@ def _date_evidence(
 ) -> list[str]:
     """Lines that may give the date, best first: the header's, the first paragraph's
     opening (``Bratislava, 31 May 2023 -``), then the footer's (a source line)."""
-    head = [b for b, v in zip(blocks, verdicts, strict=True) if v is not None and v.rule in _DATED_RULES]
+    head = [
+        b for b, v in zip(blocks, verdicts, strict=True) if v is not None and v.rule in _DATED_RULES
+    ]
     opening = [paragraphs[0][:60]] if paragraphs else []
-    tail = [b for b, v in zip(blocks, verdicts, strict=True) if v is not None and v.rule == "drop_footer"]
-    return head + opening + [t for t in tail if not re.search(r"(?i)print\s+edition|appeared\s+in", t)]
+    tail = [
+        b
+        for b, v in zip(blocks, verdicts, strict=True)
+        if v is not None and v.rule == "drop_footer"
+    ]
+    return (
+        head + opening + [t for t in tail if not re.search(r"(?i)print\s+edition|appeared\s+in", t)]
+    )
 
 
 def _url_year(url: str | None) -> int | None:

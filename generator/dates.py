@@ -85,7 +85,10 @@ def scan_dates(texts: list[str], year: int | None) -> tuple[dt.date | None, list
     first: list[tuple[dt.date, Found]] = []
     updated: list[dt.date] = []
     for text in texts:
-        if len(text) > 200 or (re.search(r"\b(?:ago|today|yesterday)\b", text[:40], re.I) and not re.search(r"\d{4}", text)):
+        if len(text) > 200 or (
+            re.search(r"\b(?:ago|today|yesterday)\b", text[:40], re.I)
+            and not re.search(r"\d{4}", text)
+        ):
             continue
         found = find_date(text)
         if found is None:

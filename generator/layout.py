@@ -126,7 +126,11 @@ def shape(text: str) -> Shape:
     words = text.split()
     letter_words = [w.lower() for w in _WORD.findall(text)]
     stops = sum(1 for w in letter_words if w in STOP_WORDS)
-    plain = re.sub(r"[\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}«»][^\"\N{RIGHT DOUBLE QUOTATION MARK}»]*[\"\N{RIGHT DOUBLE QUOTATION MARK}»]", " ", text)
+    plain = re.sub(
+        r"[\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}«»][^\"\N{RIGHT DOUBLE QUOTATION MARK}»]*[\"\N{RIGHT DOUBLE QUOTATION MARK}»]",
+        " ",
+        text,
+    )
     appeals = len(APPEAL.findall(plain))
     letters = "".join(filter(str.isalpha, text))
     return Shape(
@@ -177,7 +181,10 @@ def caption_at(blocks: Sequence[str], out: Sequence[Verdict | None], i: int) -> 
         return True
     text = blocks[i]
     return bool(
-        re.search(r"(?:\|\s*[A-Z][A-Z ]{1,30}|\[[\w .\-/]{2,30}\]|[A-Z\N{LATIN CAPITAL LETTER Z WITH CARON}]{2,}(?: [A-Z]{2,})* / [A-Z]{2,}[\w/ ]{0,20}|\((?:[A-Z]+ )?Photo\)|\((?:Photo|Image|Credit|Picture|Pic|Foto)s?\b[^()]{0,80}\)|(?:Photo(?:grapher)?|Image|Credit|PHOTO)\s*:\s*[^.]{2,80})\s*$", text)
+        re.search(
+            r"(?:\|\s*[A-Z][A-Z ]{1,30}|\[[\w .\-/]{2,30}\]|[A-Z\N{LATIN CAPITAL LETTER Z WITH CARON}]{2,}(?: [A-Z]{2,})* / [A-Z]{2,}[\w/ ]{0,20}|\((?:[A-Z]+ )?Photo\)|\((?:Photo|Image|Credit|Picture|Pic|Foto)s?\b[^()]{0,80}\)|(?:Photo(?:grapher)?|Image|Credit|PHOTO)\s*:\s*[^.]{2,80})\s*$",
+            text,
+        )
     )
 
 
@@ -206,15 +213,18 @@ def find_body(
             following = next(
                 (j for j in range(following + 1, len(blocks)) if not _skippable(out[j])), following
             )
-        if following is None or shapes[following].prose or shapes[following].sentence or (
-            out[following] is not None and out[following].rule == "take_dateline"  # type: ignore[union-attr]
+        if (
+            following is None
+            or shapes[following].prose
+            or shapes[following].sentence
+            or (
+                out[following] is not None and out[following].rule == "take_dateline"  # type: ignore[union-attr]
+            )
         ):
             start = i
             break
     if start is None:  # no two prose blocks in a row: the first lone prose block
-        start = next(
-            (i for i, v in enumerate(out) if v is None and shapes[i].prose), None
-        )
+        start = next((i for i, v in enumerate(out) if v is None and shapes[i].prose), None)
         if start is None:
             return None
     end, gap = start, 0
@@ -224,9 +234,12 @@ def find_body(
             break
         if verdict is not None and verdict.rule == "drop_footer":
             break
-        good = (verdict is None or verdict.keep is not None) and (
-            shapes[i].prose or shapes[i].sentence
-        ) and not is_appeal(blocks[i], shapes[i]) and not caption_at(blocks, out, i)
+        good = (
+            (verdict is None or verdict.keep is not None)
+            and (shapes[i].prose or shapes[i].sentence)
+            and not is_appeal(blocks[i], shapes[i])
+            and not caption_at(blocks, out, i)
+        )
         if good:
             if gap >= 7 and not _prose_follows(blocks, out, shapes, i):
                 continue  # a lone paragraph after a long stretch of furniture: not the story's
@@ -252,7 +265,12 @@ def _prose_follows(
 ) -> bool:
     """Block ``i`` starts a run of two or more paragraphs (the story resumes after a box)."""
     j = next((j for j in range(i + 1, len(blocks)) if not _skippable(out[j])), None)
-    return j is not None and shapes[i].prose and shapes[j].prose and not is_appeal(blocks[j], shapes[j])
+    return (
+        j is not None
+        and shapes[i].prose
+        and shapes[j].prose
+        and not is_appeal(blocks[j], shapes[j])
+    )
 
 
 def teaser_of_next(blocks: Sequence[str], i: int) -> bool:
@@ -338,7 +356,9 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         score -= 1.0  # a name, a masthead, a slogan of nouns
     if re.search(r"[a-z][A-Z][a-z]", text):
         score -= 1.0  # two menu items fused by the copy ("contentSkip")
-    if (caption_at(blocks, out, i) and not _repeated_headline(blocks, out, i)) or re.search(r"\b(?:PHOTO|AFP|AP|REUTERS)\s*$|\]$", text):
+    if (caption_at(blocks, out, i) and not _repeated_headline(blocks, out, i)) or re.search(
+        r"\b(?:PHOTO|AFP|AP|REUTERS)\s*$|\]$", text
+    ):
         score -= 4.0  # a photo's caption
     if re.match(r"(?i)(?:by|from|credit|photo|image|source|published|updated|posted)\b", text):
         score -= 4.0  # a byline, a credit, a date line
@@ -357,8 +377,11 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         score += 6.0 * overlap
     # A repeat with a site suffix (the page title): "Headline | Site", "Headline - Site".
     for j, other in enumerate(blocks):
-        if j != i and len(other) > len(text) + 2 and other.startswith(text) and (
-            other[len(text) :].lstrip()[:1] in "|-\N{EN DASH}\N{EM DASH}:"
+        if (
+            j != i
+            and len(other) > len(text) + 2
+            and other.startswith(text)
+            and (other[len(text) :].lstrip()[:1] in "|-\N{EN DASH}\N{EM DASH}:")
         ):
             score += 3.0
             break
@@ -372,21 +395,31 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
     ]
     if anchors:
         unclaimed_before = sum(
-            1 for j in between if j < anchors[0] and shapes[j].words > 3 and find_date(blocks[j]) is None
+            1
+            for j in between
+            if j < anchors[0] and shapes[j].words > 3 and find_date(blocks[j]) is None
         )
         score += max(0.0, 2.5 - unclaimed_before)
     if between and between[0] == i + 1 and shapes[i + 1].words > n and shapes[i + 1].words >= 8:
         score += 2.0  # followed by a longer deck
-    if i and out[i - 1] is None and 5 <= shapes[i - 1].words < n and not shapes[i - 1].chrome and (
-        not blocks[i - 1].rstrip().endswith(".") and not shapes[i - 1].upper
+    if (
+        i
+        and out[i - 1] is None
+        and 5 <= shapes[i - 1].words < n
+        and not shapes[i - 1].chrome
+        and (not blocks[i - 1].rstrip().endswith(".") and not shapes[i - 1].upper)
     ):
         score -= 2.0  # a deck under its headline
     if re.match(r"#{1,2} \S", text):
         score += 3.0  # a Markdown heading
     if i == 0 and n <= 6:
         score -= 1.0  # the masthead at the very top
-    if n <= 4 and re.search(r"\b(?:news|times|post|herald|daily|journal|tribune|agency|press|"
-                            r"television|radio|online)\b", text, re.I):
+    if n <= 4 and re.search(
+        r"\b(?:news|times|post|herald|daily|journal|tribune|agency|press|"
+        r"television|radio|online)\b",
+        text,
+        re.I,
+    ):
         score -= 2.0
     return score
 

@@ -59,9 +59,10 @@ def person_key(name: str) -> tuple[str, ...]:
     for part in parts:
         if not part:
             continue
+        folded = part
         for pattern, repl in _ENDINGS:
-            part = re.sub(pattern, repl, part) if len(part) > 3 else part
-        out.append(part)
+            folded = re.sub(pattern, repl, folded) if len(folded) > 3 else folded
+        out.append(folded)
     return tuple(out)
 
 
@@ -74,7 +75,10 @@ def _one_edit(a: str, b: str) -> bool:
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         return len(diff) == 1 or (
-            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
         )
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
@@ -93,7 +97,12 @@ def _close(a: tuple[str, ...], b: tuple[str, ...]) -> str:
     if min(len(x), len(y)) >= 5 and _one_edit(x, y):
         return "typo"
     short, long = sorted((x, y), key=len)
-    if len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 3 and a[-1] != b[-1]:
+    if (
+        len(short) >= 5
+        and long.startswith(short)
+        and len(long) - len(short) <= 3
+        and a[-1] != b[-1]
+    ):
         return "ending"  # "Macronin", "Macronille": a case ending on the surname
     return ""
 
@@ -133,7 +142,9 @@ def merge_names(counts: Mapping[str, int]) -> dict[str, Merge]:
     out: dict[str, Merge] = {}
     for _, members in groups:
         # the spelling whose parts the others share most: "Macron" over a one-off "Macon"
-        support = Counter(part for n in members for part in set(person_key(n)) for _ in range(counts[n]))
+        support = Counter(
+            part for n in members for part in set(person_key(n)) for _ in range(counts[n])
+        )
         display = max(
             members,
             key=lambda n: (

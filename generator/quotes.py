@@ -34,13 +34,17 @@ from .settings import Settings
 
 #: Marks that open a quotation, and the marks that may close it. Damaged text mixes them
 #: ("” … ”", "« … “"), so any closing-capable mark closes whatever is open.
-OPENING = frozenset("\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}"
-                    "\N{DOUBLE LOW-9 QUOTATION MARK}\N{DOUBLE HIGH-REVERSED-9 QUOTATION MARK}")
+OPENING = frozenset(
+    "\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+    "\N{DOUBLE LOW-9 QUOTATION MARK}\N{DOUBLE HIGH-REVERSED-9 QUOTATION MARK}"
+)
 CLOSING = frozenset("\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}")
 MARKS = OPENING | CLOSING | {'"'}
 #: Typewriter stand-ins for a double mark: two apostrophes (''), TeX's `` and ''.
-_DOUBLED = re.compile(r"''|``|\N{RIGHT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
-                      r"|\N{LEFT SINGLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}")
+_DOUBLED = re.compile(
+    r"''|``|\N{RIGHT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
+    r"|\N{LEFT SINGLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}"
+)
 #: Markup pasted with the text (an embedded tweet's ``<tweet id="...">``): never speech.
 _TAG = re.compile(r"</?[A-Za-z][\w\-]*(?:\s[^<>]{0,400})?/?>")
 
@@ -147,7 +151,12 @@ def classify_quote(text: str, before: str, tagged: bool = False) -> str:
     """
     words = text.split()
     long_words = [w for w in words if w.isalpha() and len(w) > 3]
-    if len(words) > 1 and len(long_words) > 1 and all(w[:1].isupper() for w in long_words) and not tagged:
+    if (
+        len(words) > 1
+        and len(long_words) > 1
+        and all(w[:1].isupper() for w in long_words)
+        and not tagged
+    ):
         return "fragment"  # a title of a work or a name, not speech
     if text[:1].islower() and before.strip() and before.rstrip()[-1:] != ":":
         # words quoted inside the writer's own sentence: 'called it "a rescue operation"';
@@ -205,70 +214,27 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     masked = _mask(views, spans)
     discourse = Discourse(paragraphs, masked)
     quotes: list[Quote] = []
-    # (paragraph, speaker, end) of the last full quotation with a speaker
+    # (paragraph, speaker, end) of the last quotation with a speaker
     previous: tuple[int, str | None, int] | None = None
     for span in spans:
-        first_text, last_text = paragraphs[span.paragraph], paragraphs[span.end_paragraph]
-        if span.paragraph == span.end_paragraph:
-            start, end = _words_span(first_text, span.start + 1, span.end - 1)
-            text = first_text[start:end]
-        else:
-            start, _ = _words_span(first_text, span.start + 1, len(first_text))
-            _, end = _words_span(last_text, 0, span.end - 1)
-            parts = [first_text[start:]]
-            parts += [
-                p[1:] if views[i][:1] in MARKS else p
-                for i, p in enumerate(paragraphs[span.paragraph + 1 : span.end_paragraph], span.paragraph + 1)
-            ]
-            parts.append(last_text[1:end] if views[span.end_paragraph][:1] in MARKS else last_text[:end])
-            text = " ".join(part.strip() for part in parts)
-        text = text.strip("'\N{RIGHT SINGLE QUOTATION MARK} ")
-        if not text.strip() or not any(c.isalpha() for c in text):
+        text, start, end = _quoted_words(span, paragraphs, views)
+        if not any(c.isalpha() for c in text):
             continue
-        head = masked[span.paragraph]
-        begin, _ = _sentence_bounds(discourse.sentence_of[span.paragraph], span.start, len(head))
-        lead = head[begin : span.start]
-        tail_text = masked[span.end_paragraph]
-        _, stop = _sentence_bounds(discourse.sentence_of[span.end_paragraph], span.end, len(tail_text))
-        tail = tail_text[span.end : stop]
-        following = span.end_paragraph + 1
-        while stop == len(tail_text) and following < len(masked) and len(tail) < 200 and (
-            _hard_wrapped(paragraphs[following - 1])
-        ):  # the tag goes on past a hard line break: '..." said / Osman el-Tayeb, a member'
-            tail += " " + masked[following]
-            following += 1
-        closed = text.rstrip()[-1:] == "." and not tail.lstrip()[:1].islower()
-        mention, where = cue_after(tail, closed), discourse.offsets[span.end_paragraph] + span.end
-        tagged = mention is not None
-        if mention is not None:
-            where += mention.offset
-        else:
-            mention = cue_before(lead)
-            tagged = mention is not None and _tight(lead)
-            where = discourse.offsets[span.paragraph] + begin + (mention.offset if mention else 0)
-        if mention is None and not lead.strip() and span.paragraph > 0:
-            intro = masked[span.paragraph - 1].rstrip()
-            if intro.endswith(":"):  # 'In a 1963 speech, he declared:' then the quotation
-                starts = discourse.sentence_of[span.paragraph - 1]
-                last = max(s for s in starts if s < len(intro))
-                mention = cue_before(intro[last:])
-                where = discourse.offsets[span.paragraph - 1] + last + (mention.offset if mention else 0)
-                tagged = mention is not None
-        if mention is None and not lead.strip() and begin > 0:
-            mention = _said_before(head[:begin])  # 'Dianne Bystrom agreed. "Mainstream ..."'
-            if mention is not None:
-                where = discourse.offsets[span.paragraph] + mention.offset
-        kind = classify_quote(text, first_text[max(0, span.start - 120) : span.start], tagged)
-        speaker = None
+        mention, where, tagged = _find_tag(span, text, masked, discourse)
+        before = paragraphs[span.paragraph][max(0, span.start - 120) : span.start]
+        kind = classify_quote(text, before, tagged)
         if mention is not None and kind != "full" and not tagged:
             mention = None  # a quoted term takes a speaker only from a tag beside it
         if mention is not None:
             speaker = discourse.resolve(mention, where)
-        if mention is None:
-            speaker = _carried_speaker(span, previous, paragraphs, masked, discourse, kind)
+        elif kind == "full":
+            speaker = _carried_speaker(span, previous, paragraphs, masked, discourse)
+        else:
+            speaker = None
         if speaker is not None:
             speaker = discourse.canonical(speaker)
             discourse.note(speaker, discourse.offsets[span.paragraph] + span.start)
+            previous = (span.end_paragraph, speaker, span.end)
         quotes.append(
             Quote(
                 text=text,
@@ -281,20 +247,90 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
                 end_paragraph=span.end_paragraph,
             )
         )
-        if speaker is not None:
-            previous = (span.end_paragraph, speaker, span.end)
     quoted = {i for span in spans for i in range(span.paragraph, span.end_paragraph + 1)}
     quotes += _transcript(paragraphs, quoted, discourse)
     return tuple(sorted(quotes, key=lambda q: (q.paragraph, q.start)))
+
+
+def _quoted_words(
+    span: Span, paragraphs: Sequence[str], views: Sequence[str]
+) -> tuple[str, int, int]:
+    """The quoted words of a span, and their offsets in the first / last paragraph."""
+    first_text, last_text = paragraphs[span.paragraph], paragraphs[span.end_paragraph]
+    if span.paragraph == span.end_paragraph:
+        start, end = _words_span(first_text, span.start + 1, span.end - 1)
+        text = first_text[start:end]
+        bare = text.strip("'\N{RIGHT SINGLE QUOTATION MARK} ")
+        if bare:
+            start += text.index(bare)
+            end = start + len(bare)
+        return bare, start, end
+    start, _ = _words_span(first_text, span.start + 1, len(first_text))
+    _, end = _words_span(last_text, 0, span.end - 1)
+    parts = [first_text[start:]]
+    parts += [
+        p[1:] if views[i][:1] in MARKS else p
+        for i, p in enumerate(
+            paragraphs[span.paragraph + 1 : span.end_paragraph], span.paragraph + 1
+        )
+    ]
+    reopened = views[span.end_paragraph][:1] in MARKS
+    parts.append(last_text[1:end] if reopened else last_text[:end])
+    text = " ".join(part.strip() for part in parts)
+    return text.strip("'\N{RIGHT SINGLE QUOTATION MARK} "), start, end
+
+
+def _find_tag(
+    span: Span, text: str, masked: Sequence[str], discourse: Discourse
+) -> tuple[Mention | None, int, bool]:
+    """The mention naming a quotation's speaker, its global offset, and whether a speech
+    verb stands right beside the quotation (a tag, which makes even two words speech)."""
+    head = masked[span.paragraph]
+    begin, _ = _sentence_bounds(discourse.sentence_of[span.paragraph], span.start, len(head))
+    lead = head[begin : span.start]
+    tail = _tail(span, masked, discourse)
+    closed = text.rstrip()[-1:] == "." and not tail.lstrip()[:1].islower()
+    mention = cue_after(tail, closed)
+    if mention is not None:
+        return mention, discourse.offsets[span.end_paragraph] + span.end + mention.offset, True
+    here = discourse.offsets[span.paragraph] + begin
+    mention = cue_before(lead)
+    if mention is not None:
+        return mention, here + mention.offset, _tight(lead)
+    if lead.strip():
+        return None, here, False
+    intro = masked[span.paragraph - 1].rstrip() if span.paragraph > 0 else ""
+    if intro.endswith(":"):  # 'In a 1963 speech, he declared:' then the quotation
+        last = max(s for s in discourse.sentence_of[span.paragraph - 1] if s < len(intro))
+        mention = cue_before(intro[last:])
+        if mention is not None:
+            return mention, discourse.offsets[span.paragraph - 1] + last + mention.offset, True
+    if begin > 0:
+        mention = _said_before(head[:begin])  # 'Dianne Bystrom agreed. "Mainstream ..."'
+        if mention is not None:
+            return mention, discourse.offsets[span.paragraph] + mention.offset, False
+    return None, here, False
+
+
+def _tail(span: Span, masked: Sequence[str], discourse: Discourse) -> str:
+    """The rest of the sentence after a quotation, past hard line breaks."""
+    text = masked[span.end_paragraph]
+    _, stop = _sentence_bounds(discourse.sentence_of[span.end_paragraph], span.end, len(text))
+    tail = text[span.end : stop]
+    following = span.end_paragraph + 1
+    while stop == len(text) and following < len(masked) and len(tail) < 200:
+        if not _hard_wrapped(masked[following - 1]):
+            break  # the tag goes on past a hard line break: '..." said / Osman el-Tayeb'
+        tail += " " + masked[following]
+        following += 1
+    return tail
 
 
 #: An interview printed as a transcript: "Kovaleva: Not dead. I would say ..."
 _TRANSCRIPT = re.compile(rf"^(?P<label>{NAME_RUN.pattern})\s*:\s+(?P<text>\S.{{20,}})$", re.DOTALL)
 
 
-def _transcript(
-    paragraphs: Sequence[str], quoted: set[int], discourse: Discourse
-) -> list[Quote]:
+def _transcript(paragraphs: Sequence[str], quoted: set[int], discourse: Discourse) -> list[Quote]:
     """Answers in a question-and-answer layout, when the label names someone the article
     introduces with a full name ("Anna Kovaleva ... / Kovaleva: ..."); never "Note:"."""
     found = []
@@ -352,15 +388,14 @@ def _carried_speaker(
     paragraphs: Sequence[str],
     masked: Sequence[str],
     discourse: Discourse,
-    kind: str,
 ) -> str | None:
-    """The speaker of a quotation with no tag of its own, when the layout makes it clear."""
-    if kind != "full":
-        return None
+    """The speaker of a full quotation with no tag of its own, when the layout makes it clear."""
     text = masked[span.paragraph]
     if previous is not None and previous[0] == span.paragraph:
         return previous[1]  # '"...," Kolar said. "Patience is a policy too."'
-    wholly = not text[: span.start].strip() and not masked[span.end_paragraph][span.end :].strip(" .,")
+    wholly = not text[: span.start].strip() and not masked[span.end_paragraph][span.end :].strip(
+        " .,"
+    )
     if span.end_paragraph + 1 < len(paragraphs):
         signed = _SIGNATURE.match(paragraphs[span.end_paragraph + 1])
         if signed:  # "- Hillary Clinton" or "— Name (@handle)" under the quotation

@@ -147,7 +147,9 @@ def bad_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (raw / "other.txt").write_bytes(b" date 2023-03-01\nSame headline\n\nAnother text. " + BODY)
     (raw / "future.txt").write_bytes(b" date 2031-02-03\nA piece from the future\n\n" + BODY)
     (raw / "undated.txt").write_bytes(b"A headline without a date\n\n" + BODY)
-    (raw / "long.txt").write_bytes(b" date 2023-03-04\n" + b"Longwordwithoutspaces" * 240 + b"\n\n" + BODY)
+    (raw / "long.txt").write_bytes(
+        b" date 2023-03-04\n" + b"Longwordwithoutspaces" * 240 + b"\n\n" + BODY
+    )
     (raw / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     (raw / "bangs.txt").write_bytes(b" date 2023-03-02\n!!!\n\n" + BODY)
     outside = root / "secret.txt"
@@ -165,7 +167,7 @@ def test_bad_files_are_named_and_the_rest_builds(bad_project: Path) -> None:
     assert "copy of the TASS piece.txt" in duplicate and "2018-08-27-tass" in duplicate
     assert "undated.txt: no date found" in log and "picture.txt" in log and "PNG" in log
     assert "undated.txt: no date found; built as 'Date unknown'" in log
-    undated = (bad_project / "output" / "articles" / "undated-a-headline-without-a-date.html")
+    undated = bad_project / "output" / "articles" / "undated-a-headline-without-a-date.html"
     assert "Date unknown" in undated.read_text(encoding="utf-8")
     archive = (bad_project / "output" / "archives.html").read_text(encoding="utf-8")
     assert archive.index("Date unknown") > archive.index("2023"), "undated listed last"

@@ -219,7 +219,10 @@ def test_paste_that_starts_with_body_text_has_no_title_and_says_so() -> None:
         "He spoke to the European Parliament in Strasbourg.\n"
     )
     article = clean_article(parse_bytes(text.encode(), "raw/untitled.txt"))
-    assert article.title == "French President Emmanuel Macron on Wednesday urged the European Union to draw…"
+    assert (
+        article.title
+        == "French President Emmanuel Macron on Wednesday urged the European Union to draw…"
+    )
     assert article.paragraphs[0].startswith("French President Emmanuel Macron on Wednesday")
     assert any("title derived from the first sentence" in w for w in article.warnings)
 

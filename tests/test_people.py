@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from generator.people import merge_names, person_key
-from generator.quotes import extract_quotes
 
 from .conftest import CASES, briefing, new_project
 
@@ -33,8 +32,14 @@ def test_spellings_of_one_person_merge_with_a_reason(variant: str, why: str) -> 
 
 def test_transliterations_merge_and_different_people_do_not() -> None:
     merged = merge_names(
-        {"Sergei Lavrov": 2, "Sergey Lavrov": 1, "Bill Clinton": 1, "Hillary Clinton": 3,
-         "Mark Kelly": 1, "Mary Kelly": 1}  # fmt: skip
+        {
+            "Sergei Lavrov": 2,
+            "Sergey Lavrov": 1,
+            "Bill Clinton": 1,
+            "Hillary Clinton": 3,
+            "Mark Kelly": 1,
+            "Mary Kelly": 1,
+        }
     )
     assert merged["Sergey Lavrov"].name == "Sergei Lavrov"
     assert merged["Bill Clinton"].name == "Bill Clinton"
@@ -104,45 +109,3 @@ def test_each_corpus_builds_together_and_one_article_at_a_time(corpus: str, tmp_
         result = briefing("build", cwd=single)
         assert result.returncode == 0, f"{path.name}: {result.stderr[-800:]}"
         assert len(list((single / "output" / "articles").glob("*.html"))) == 1, path.name
-
-
-@pytest.mark.parametrize(
-    ("paragraphs", "expected"),
-    [
-        (  # typewriter marks, as some archives print them
-            ("''We will not move on this,'' said Dana Whitlow of the Harbour Council. "
-             "''Not this year.''",),
-            [("We will not move on this", "Dana Whitlow"), ("Not this year.", "Dana Whitlow")],
-        ),
-        (  # an appositive that holds the name
-            ("\u201cThe count is not finished,\u201d said the mayor\u2019s chief of staff, "
-             "Oren Halloway, who spoke outside.",),
-            [("The count is not finished", "Oren Halloway")],
-        ),
-        (  # an honorific and a surname that is also a word
-            ("Councillor Priya King opened the meeting.",
-             '"We have heard every objection and we will answer each one," Mrs. King said.'),
-            [("We have heard every objection and we will answer each one", "Priya King")],
-        ),
-        (  # a pronoun two sentences after the name, past an object
-            ("Senator Lucas Brand met the farmers in Tilbury. He thanked Ana Ruiz for the tour.",
-             '"They have carried this county through two bad harvests," he said.'),
-            [("They have carried this county through two bad harvests", "Lucas Brand")],
-        ),
-        (  # a colon introduction in the paragraph before
-            ("In a speech to the chamber, the governor, Marta Ekholm, declared:",
-             '"No town in this province will be left without a doctor."'),
-            [("No town in this province will be left without a doctor.", "Marta Ekholm")],
-        ),
-        (  # embed markup is not a quotation, and spaced marks still pair
-            ('<tweet id="12345" author="@harbourcouncil">The vote is on Friday</tweet>',
-             'The minister called for " de-escalation " and said: " We are ready to talk. "'),
-            [("de-escalation", None), ("We are ready to talk.", None)],
-        ),
-    ],
-)
-def test_attribution_on_layouts_we_did_not_tune_on(
-    paragraphs: tuple[str, ...], expected: list[tuple[str, str | None]]
-) -> None:
-    found = [(q.text, q.speaker) for q in extract_quotes(paragraphs)]
-    assert found == expected

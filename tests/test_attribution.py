@@ -1,0 +1,69 @@
+"""Speakers and quotations on layouts the rules were not written from (our own fictional text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.quotes import extract_quotes
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (  # typewriter marks, as some archives print them
+            (
+                "''We will not move on this,'' said Dana Whitlow of the Harbour Council. "
+                "''Not this year.''",
+            ),
+            [("We will not move on this", "Dana Whitlow"), ("Not this year.", "Dana Whitlow")],
+        ),
+        (  # an appositive that holds the name
+            (
+                "\u201cThe count is not finished,\u201d said the mayor\u2019s chief of staff, "
+                "Oren Halloway, who spoke outside.",
+            ),
+            [("The count is not finished", "Oren Halloway")],
+        ),
+        (  # an honorific and a surname that is also a word
+            (
+                "Councillor Priya King opened the meeting.",
+                '"We have heard every objection and we will answer each one," Mrs. King said.',
+            ),
+            [("We have heard every objection and we will answer each one", "Priya King")],
+        ),
+        (  # a pronoun two sentences after the name, past an object
+            (
+                "Senator Lucas Brand met the farmers in Tilbury. He thanked Ana Ruiz for the tour.",
+                '"They have carried this county through two bad harvests," he said.',
+            ),
+            [("They have carried this county through two bad harvests", "Lucas Brand")],
+        ),
+        (  # a colon introduction in the paragraph before
+            (
+                "In a speech to the chamber, the governor, Marta Ekholm, declared:",
+                '"No town in this province will be left without a doctor."',
+            ),
+            [("No town in this province will be left without a doctor.", "Marta Ekholm")],
+        ),
+        (  # embed markup is not a quotation, and spaced marks still pair
+            (
+                '<tweet id="12345" author="@harbourcouncil">The vote is on Friday</tweet>',
+                'The minister called for " de-escalation " and said: " We are ready to talk. "',
+            ),
+            [("de-escalation", None), ("We are ready to talk.", None)],
+        ),
+    ],
+)
+def test_attribution_on_layouts_we_did_not_tune_on(
+    paragraphs: tuple[str, ...], expected: list[tuple[str, str | None]]
+) -> None:
+    found = [(q.text, q.speaker) for q in extract_quotes(paragraphs)]
+    assert found == expected
+
+
+def test_quote_offsets_point_at_the_quoted_words() -> None:
+    paragraphs = (
+        "''We will not move,'' said Dana Whitlow. '''Never,''' she added, ''not this year.''",
+    )
+    for quote in extract_quotes(paragraphs):
+        assert paragraphs[quote.paragraph][quote.start : quote.end] == quote.text
