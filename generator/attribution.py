@@ -34,7 +34,7 @@ from .names import FEMALE_NAMES, MALE_NAMES
 
 UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0400-\u042f\u0391-\u03a9"
 #: A word that may belong to a name: capitalised, or an initial ("J."), or O'Malley.
-NAME_WORD = rf"(?:[{UPPER}][\w'\u2019\-]*\.?|[{UPPER}]\.)"
+NAME_WORD = rf"(?:(?:al|el|ad|ar|as|ash|at|bin|ibn)-)?(?:[{UPPER}][\w'\u2019\-]*\.?|[{UPPER}]\.)"
 PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|la|le|bin|ibn|al|el|ben|ter|in 't|'t)"
 NAME_RUN = re.compile(
     rf"(?<![\w'\u2019\-])(?:{PARTICLE} )?{NAME_WORD}(?: (?:{PARTICLE} )*{NAME_WORD}){{0,6}}"
@@ -303,7 +303,7 @@ def _before_appositives(tokens: list[tuple[str, int]]) -> Mention | None:
         and outer
         and all(_is_name_word(t) or re.fullmatch(PARTICLE, t) for t, _ in inner)
         and name_part([t for t, _ in inner])[1]
-        and outer[-1][0].islower()
+        and (outer[-1][0].islower() or outer[-1][0].lower() in TITLE_WORDS)
         and outer[-1][0] not in DETERMINERS | _PREPOSITIONS
     ):
         return Mention(" ".join(t for t, _ in inner), "name", inner[0][1])
@@ -390,7 +390,7 @@ def clause_subject(text: str) -> Mention | None:
         if run[0].endswith(("'s", "\u2019s", "'", "\u2019")):
             continue  # "Ryan's campaign said": not Ryan
         after = re.match(
-            r"(?:(?:,[^,]{1,80}){1,4},)?\s+(?:\([^)]{0,30}\)\s+)?([a-z][\w\-]*)", text[run.end() :]
+            r"(?:(?:,[^,]{1,160}){1,4},)?\s+(?:\([^)]{0,30}\)\s+)?([a-z][\w\-]*)", text[run.end() :]
         )
         if after and after[1] not in _NOT_VERBS:
             return Mention(run[0], "name", run.start())
@@ -596,6 +596,26 @@ def _speech_subjects(sentence: str) -> list[Mention]:
 # Discourse: who the article has named, and who is "he" at a given place
 
 
+_FEMALE_ROLES = re.compile(
+    r"\b(?:\w+woman|actress|wife|mother|daughter|sister|widow|grandmother|queen|princess"
+    r"|duchess|first lady|girl)\b"
+)
+_MALE_ROLES = re.compile(
+    r"\b(?:\w+man|actor|husband|father|son|brother|widower|grandfather|king|prince|duke|boy)\b"
+)
+
+
+def _role_gender(role: str) -> str:
+    """"the chairwoman of the party" -> "f"; "a spokesman" -> "m"; else ""."""
+    female, male = bool(_FEMALE_ROLES.search(role)), bool(_MALE_ROLES.search(role))
+    return "f" if female and not male else "m" if male and not female else ""
+
+
+#: Things that speak for someone: "the statement said", "the spokesperson said".
+_ISSUED = frozenset("statement communique communiqué release letter memo email report post".split())
+_SPOKES = frozenset("spokesperson spokesman spokeswoman".split())
+
+
 class _Place(NamedTuple):
     """A sentence: where it starts and ends in its paragraph, the paragraph's global offset,
     and the sentence's number in the article."""
@@ -651,6 +671,8 @@ class Discourse:
                 end = starts[i + 1] if i + 1 < len(starts) else len(mask)
                 sentences.append((index, begin, end, offset))
             offset += len(mask) + 2
+        self.masked = masked
+        self.sentences = sentences
         # Who speaks anywhere (also in reported speech): "Viguerie says", "said Sunshine".
         cues = [_speech_subjects(masked[i][b:e]) for i, b, e, _ in sentences]
         self.speaking = {m.text for found in cues for m in found if m.kind == "name"}
@@ -689,6 +711,13 @@ class Discourse:
             found.append(Entity(key, offset + at, strong, number))
             self.last_seen[key] = offset + at
         self.entities.extend(sorted(found, key=lambda e: e.offset))
+        named = {e.key for e in found if e.key}
+        if len(named) == 1:  # "Dottie Deans ... her campaign": one person, one pronoun kind
+            person = self.people.get(next(iter(named)))
+            words = set(re.findall(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", part.lower()))
+            if person is not None and not person.gender and words:
+                male, female = words & {"he", "his", "him", "himself"}, words & {"she", "her", "hers", "herself"}
+                person.gender = "m" if male and not female else "f" if female and not male else ""
 
     def _learn(
         self, titles: list[str], name: list[str], text: str, start: int, end: int
@@ -698,6 +727,8 @@ class Discourse:
         words = [w for w in words if w]
         if not words or (len(words) == 1 and len(words[0]) < 2):
             return None
+        if {w.lower() for w in words} & INSTITUTION_WORDS:
+            return None  # "Commerce Department": it may speak, but it is not "he"
         honorific = next(
             (
                 HONORIFICS[t.lower().rstrip(".")]
@@ -736,6 +767,7 @@ class Discourse:
             if len(words) >= 2 or honorific
             else ""
         )
+        gender = gender or _role_gender(" ".join(role))
         if gender and not person.gender:
             person.gender = gender
         return key
@@ -764,7 +796,8 @@ class Discourse:
             for k in self.people
             if k.split()[-1] == word
             or (k.split()[0] == word and len(k.split()) > 1 and word in MALE_NAMES | FEMALE_NAMES)
-        ]
+            or (k.split()[0] == word and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", k.split()[-1]))
+        ]  # the last: a family name first, "Choi" for "Choi Sang-mok"
         if gender:
             agreeing = [k for k in found if self.people[k].gender in ("", gender)]
             found = agreeing or found
@@ -853,8 +886,8 @@ class Discourse:
                     continue
                 if gender and person.gender and person.gender != gender:
                     continue
-                if " " not in person.name and not person.gender and person.name.isupper():
-                    continue
+                if " " not in person.name and not person.gender:
+                    continue  # "Ethiopia said ...": a lone word is not known to be a "he"
                 return person.name
         return None
 
@@ -880,11 +913,48 @@ class Discourse:
             and all(w in self.people[key].title for w in wanted if w != head and len(w) > 3)
         ]
         if not found:
-            return None
+            return self._issuer(head, at) if head in _ISSUED | _SPOKES else self._only_person(at)
         found.sort(key=lambda k: seen[k])
         if len(found) > 1 and sentence[found[-1]] == sentence[found[-2]]:
             return None  # "President Marchal met President Nowak. ... the president said"
         return self.people[found[-1]].name
+
+    def _sentence_at(self, at: int) -> int:
+        starts = [offset + begin for _, begin, _, offset in self.sentences]
+        return max(0, bisect.bisect_right(starts, at) - 1)
+
+    def _issuer(self, head: str, at: int) -> str | None:
+        """Who issued "the statement" or whose "the spokesperson" speaks: the subject of the
+        last sentence that mentions it, or the institution a spokesperson speaks for."""
+        current = self._sentence_at(at)
+        for number in range(current, max(-1, current - 6), -1):
+            index, begin, end, _ = self.sentences[number]
+            text = self.masked[index][begin:end]
+            if head not in text.lower():
+                continue
+            if head in _SPOKES:
+                owner = re.search(
+                    rf"(?P<a>{NAME_RUN.pattern}) spokes(?:person|man|woman)"
+                    rf"|spokes(?:person|man|woman) for (?:the )?(?P<b>{NAME_RUN.pattern})",
+                    text,
+                )
+                if owner:
+                    return owner["a"] or owner["b"]
+                continue
+            group = [e for e in self.entities if e.sentence == number and e.key in self.people]
+            chosen = next((e for e in group if e.subject), group[0] if group else None)
+            return self.people[chosen.key].name if chosen else None
+        return None
+
+    def _only_person(self, at: int) -> str | None:
+        """"the ornithologist" when the sentence before named exactly one person."""
+        current = self._sentence_at(at)
+        names = {
+            e.key
+            for e in self.entities
+            if current - 1 <= e.sentence <= current and e.offset < at and " " in e.key
+        }
+        return self.people[names.pop()].name if len(names) == 1 and next(iter(names)) in self.people else None
 
     def note(self, speaker: str, at: int) -> None:
         """A quotation's speaker is the subject of its sentence for what follows."""
