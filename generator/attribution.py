@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .names import FEMALE_NAMES, MALE_NAMES
+from .people import fold
 
 UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0400-\u042f\u0391-\u03a9"
 #: A word that may belong to a name: capitalised, or an initial ("J."), or O'Malley.
@@ -606,7 +607,7 @@ _MALE_ROLES = re.compile(
 
 
 def _role_gender(role: str) -> str:
-    """"the chairwoman of the party" -> "f"; "a spokesman" -> "m"; else ""."""
+    """ "the chairwoman of the party" -> "f"; "a spokesman" -> "m"; else ""."""
     female, male = bool(_FEMALE_ROLES.search(role)), bool(_MALE_ROLES.search(role))
     return "f" if female and not male else "m" if male and not female else ""
 
@@ -711,13 +712,6 @@ class Discourse:
             found.append(Entity(key, offset + at, strong, number))
             self.last_seen[key] = offset + at
         self.entities.extend(sorted(found, key=lambda e: e.offset))
-        named = {e.key for e in found if e.key}
-        if len(named) == 1:  # "Dottie Deans ... her campaign": one person, one pronoun kind
-            person = self.people.get(next(iter(named)))
-            words = set(re.findall(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", part.lower()))
-            if person is not None and not person.gender and words:
-                male, female = words & {"he", "his", "him", "himself"}, words & {"she", "her", "hers", "herself"}
-                person.gender = "m" if male and not female else "f" if female and not male else ""
 
     def _learn(
         self, titles: list[str], name: list[str], text: str, start: int, end: int
@@ -773,10 +767,10 @@ class Discourse:
         return key
 
     def _match_full(self, words: list[str]) -> str:
-        surname = words[-1]
+        surname = fold(words[-1])
         for key in self.people:
-            parts = key.split()
-            if parts[-1] == surname and (parts[0] == words[0] or len(parts) == 1):
+            parts = [fold(p) for p in key.split()]  # "Sebastian Pinera" is "Sebastián Piñera"
+            if parts[-1] == surname and (parts[0] == fold(words[0]) or len(parts) == 1):
                 if len(parts) == 1:  # "Mr. Rhodes" came first: now we know his first name
                     person = self.people.pop(key)
                     person.name = " ".join(words)
@@ -947,14 +941,18 @@ class Discourse:
         return None
 
     def _only_person(self, at: int) -> str | None:
-        """"the ornithologist" when the sentence before named exactly one person."""
+        """ "the ornithologist" when the sentence before named exactly one person."""
         current = self._sentence_at(at)
         names = {
             e.key
             for e in self.entities
             if current - 1 <= e.sentence <= current and e.offset < at and " " in e.key
         }
-        return self.people[names.pop()].name if len(names) == 1 and next(iter(names)) in self.people else None
+        return (
+            self.people[names.pop()].name
+            if len(names) == 1 and next(iter(names)) in self.people
+            else None
+        )
 
     def note(self, speaker: str, at: int) -> None:
         """A quotation's speaker is the subject of its sentence for what follows."""
@@ -978,9 +976,9 @@ class Discourse:
 
     def known(self, name: str) -> str | None:
         """The full name of a person the article introduces, by that name or surname."""
-        words = name.split()
+        words = fold(name).split()  # "BIRTUKAN WOLDE:" is Birtukan Wolde
         for person in self.people.values():
-            parts = person.name.split()
+            parts = fold(person.name).split()
             if len(parts) >= 2 and (parts == words or (parts[-1] == words[-1] and len(words) == 1)):
                 return person.name
         return None

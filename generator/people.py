@@ -42,7 +42,8 @@ class Merge:
     why: str  # "" when the name is the display name itself; else "case", "typo", ...
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Lower case without accents: "Piñera" -> "pinera"."""
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
@@ -54,7 +55,7 @@ def person_key(name: str) -> tuple[str, ...]:
     (('emmanuel', 'macron'), True)
     """
     bare = _HONORIFICS.sub("", " ".join(name.split()))
-    parts = re.split(r"[\s\-]+", _fold(bare).replace(".", " ").replace("'", ""))
+    parts = re.split(r"[\s\-]+", fold(bare).replace(".", " ").replace("'", ""))
     out = []
     for part in parts:
         if not part:
@@ -111,7 +112,7 @@ def _well_formed(name: str) -> tuple[int, int, int]:
     """Prefer mixed case over capitals, accents kept, no honorific."""
     return (
         0 if name.isupper() or name.islower() else 1,
-        1 if _fold(name) != name.casefold() else 0,
+        1 if fold(name) != name.casefold() else 0,
         0 if _HONORIFICS.match(name) else 1,
     )
 
@@ -170,7 +171,7 @@ def merge_names(counts: Mapping[str, int]) -> dict[str, Merge]:
 def _same_key_reason(a: str, b: str) -> str:
     if a.casefold() == b.casefold():
         return "case"
-    if _fold(a) == _fold(b):
+    if fold(a) == fold(b):
         return "accents"
     if _HONORIFICS.match(a) or _HONORIFICS.match(b):
         return "honorific"

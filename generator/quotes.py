@@ -309,7 +309,21 @@ def _find_tag(
         mention = _said_before(head[:begin])  # 'Dianne Bystrom agreed. "Mainstream ..."'
         if mention is not None:
             return mention, discourse.offsets[span.paragraph] + mention.offset, False
+    after = _VERDICT.match(masked[span.end_paragraph][span.end :])
+    if (
+        after and text.rstrip()[-1:] in ".!?"
+    ):  # '"..." That was the assessment of Evelyn Marsh, who'
+        mention = Mention(after["m"], "name", after.start("m"))
+        return mention, discourse.offsets[span.end_paragraph] + span.end + after.start("m"), True
     return None, here, False
+
+
+#: The sentence after a quotation names its speaker: "That was the assessment of NAME",
+#: "The verdict came from NAME", "That is how NAME describes ...".
+_VERDICT = re.compile(
+    rf"^[.\s]*(?:That|This|Such|The [a-z]+)\b[^.!?\"\u201c]{{0,60}}?\b(?:of|from|by|how)\s+"
+    rf"(?:the\s+)?(?P<m>{NAME_RUN.pattern})"
+)
 
 
 def _tail(span: Span, masked: Sequence[str], discourse: Discourse) -> str:
