@@ -640,7 +640,7 @@ class Entity:
 
     key: str  # the person's name, "" for an unnamed source ("a spokesman")
     offset: int
-    subject: bool  # the sentence's subject, or a quotation's speaker
+    subject: int  # 2: the subject of its sentence, a speaker in it, or a quotation's speaker; 0
     sentence: int  # global sentence number
 
 
@@ -689,7 +689,7 @@ class Discourse:
         begin, end, offset, number = place
         part = mask[begin:end]
         subject = clause_subject(part)
-        salient = {m.offset for m in cues} | ({subject.offset} if subject else set())
+        speakers = {m.offset for m in cues}
         found: list[Entity] = []
         for unnamed in _ANONYMOUS.finditer(part):
             opener = re.fullmatch(
@@ -699,7 +699,7 @@ class Discourse:
             if (
                 unnamed.start() <= 2 or opener
             ):  # "Later, a spokesman said", not "Ann Lee, a supporter,"
-                found.append(Entity("", offset + begin + unnamed.start(), True, number))
+                found.append(Entity("", offset + begin + unnamed.start(), 2, number))
         for run in NAME_RUN.finditer(part):
             titles, name = name_part(run[0].split())
             if not name:
@@ -708,8 +708,11 @@ class Discourse:
             key = self._learn(titles, name, text, at, begin + run.end())
             if key is None:
                 continue
-            strong = any(run.start() <= s < run.end() for s in salient)
-            found.append(Entity(key, offset + at, strong, number))
+            if subject is not None and run.start() <= subject.offset < run.end():
+                rank = 2
+            else:
+                rank = 2 if any(run.start() <= s < run.end() for s in speakers) else 0
+            found.append(Entity(key, offset + at, rank, number))
             self.last_seen[key] = offset + at
         self.entities.extend(sorted(found, key=lambda e: e.offset))
 
@@ -853,9 +856,7 @@ class Discourse:
         seen: set[str] = set()
         for number in range(current, max(-1, current - 8), -1):
             group = [e for e in before if e.sentence == number]
-            ordered = [e for e in reversed(group) if e.subject] + [
-                e for e in reversed(group) if not e.subject
-            ]
+            ordered = sorted(reversed(group), key=lambda e: -e.subject)  # stable: latest first
             if not any(e.subject and e.key for e in group):
                 rivals = {
                     e.key
@@ -963,7 +964,7 @@ class Discourse:
             return
         index = self._index(at + 1)
         sentence = self.entities[index - 1].sentence if index else 0
-        self.entities.insert(index, Entity(key, at, True, sentence))
+        self.entities.insert(index, Entity(key, at, 2, sentence))
         self._offsets = None
 
     _offsets: list[int] | None = None
