@@ -249,6 +249,7 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
         )
     quoted = {i for span in spans for i in range(span.paragraph, span.end_paragraph + 1)}
     quotes += _transcript(paragraphs, quoted, discourse)
+    quotes += _signed_posts(views, quoted, discourse)
     return tuple(sorted(quotes, key=lambda q: (q.paragraph, q.start)))
 
 
@@ -338,6 +339,37 @@ def _tail(span: Span, masked: Sequence[str], discourse: Discourse) -> str:
         tail += " " + masked[following]
         following += 1
     return tail
+
+
+#: A post pasted without marks and signed: "Words of the post https://t.co/x — Name (@handle) date"
+_SIGNED_POST = re.compile(
+    r"(?P<text>\S.{9,700}?)\s+[\N{EM DASH}\N{EN DASH}-]{1,2}\s*(?P<name>[^()@\n\N{EM DASH}]{2,60}?)"
+    r"\s*\(@\w{1,30}\)"
+)
+_LINK = re.compile(r"\s*(?:https?://\S+|pic\.twitter\.com/\S+|SIGN UP FOR OUR NEWSLETTER)\s*$")
+
+
+def _signed_posts(views: Sequence[str], quoted: set[int], discourse: Discourse) -> list[Quote]:
+    """Embedded posts quoted without marks but signed ``— Name (@handle)``: the words are
+    the name's (a tweet's markup is already blank in the view)."""
+    found = []
+    for index, view in enumerate(views):
+        match = None if index in quoted else _SIGNED_POST.search(view)
+        if match is None:
+            continue
+        start, end = match.start("text"), match.end("text")
+        while True:  # links and a site's sign-up line are not the post's words
+            trimmed = _LINK.search(view, start, end)
+            if trimmed is None or trimmed.start() <= start:
+                break
+            end = trimmed.start()
+        if len(view[start:end].split()) < 3:
+            continue
+        speaker = discourse.resolve(Mention(match["name"].strip(), "name", 0), 0)
+        found.append(
+            Quote(view[start:end], speaker, match["name"].strip(), "full", index, start, end, index)
+        )
+    return found
 
 
 #: An interview printed as a transcript: "Kovaleva: Not dead. I would say ..."

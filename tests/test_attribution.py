@@ -67,3 +67,15 @@ def test_quote_offsets_point_at_the_quoted_words() -> None:
     )
     for quote in extract_quotes(paragraphs):
         assert paragraphs[quote.paragraph][quote.start : quote.end] == quote.text
+
+
+def test_a_post_quoted_without_marks_is_signed_by_its_author() -> None:
+    paragraphs = (
+        "Councillor Mira Osei replied within minutes.",
+        '<tweet id="1" author="@miraosei">The harbour stays open to every boat that pays its '
+        "dues. https://t.co/abc123 \u2014 Mira Osei (@miraosei) May 2, 2023</tweet>",
+    )
+    (quote,) = extract_quotes(paragraphs)
+    assert quote.text == "The harbour stays open to every boat that pays its dues."
+    assert quote.speaker == "Mira Osei"
+    assert paragraphs[1][quote.start : quote.end] == quote.text
