@@ -38,7 +38,7 @@ UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0400-\u042f\u0391-\u03a9"
 NAME_WORD = rf"(?:(?:al|el|ad|ar|as|ash|at|bin|ibn)-)?(?:[{UPPER}][\w'\u2019\-]*\.?|[{UPPER}]\.)"
 PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|la|le|bin|ibn|al|el|ben|ter|in 't|'t)"
 NAME_RUN = re.compile(
-    rf"(?<![\w'\u2019\-])(?:{PARTICLE} )?{NAME_WORD}(?: (?:{PARTICLE} )*{NAME_WORD}){{0,6}}"
+    rf"(?<![\w'\u2019.\-])(?:{PARTICLE} )?{NAME_WORD}(?: (?:{PARTICLE} )*{NAME_WORD}){{0,6}}"
 )
 
 _REGULAR = """add note argue warn insist declare state announce continue recall acknowledge admit
@@ -141,7 +141,7 @@ NOT_NAMES = TITLE_WORDS | frozenset(
     ukraine moscow paris kyiv kiev washington brussels geneva london berlin beijing china
     america west western national republic federation new times tass reuters afp ap
     related read see post news click watch photo video twitter facebook instagram
-    some many most all both few several each every any other such even only just also
+    some many most all both few several each every any other another such even only just also
     still now meanwhile however indeed perhaps maybe later earlier today yesterday ever
     once soon back last next first already instead thus moreover furthermore nevertheless
     nonetheless otherwise together
