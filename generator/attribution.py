@@ -353,6 +353,20 @@ def _np_at_end(tokens: list[tuple[str, int]]) -> Mention | None:
                     first = cut + 1
                 break
         words = [t for t, _ in tokens[first:]]
+        if first > 0 and tokens[first - 1][0].lower() in _PREPOSITIONS:
+            # "a mine manager in Chile": the name is in a phrase about the speaker
+            for back in range(first - 2, max(-1, first - 10), -1):
+                word = tokens[back][0].lower()
+                if word in {",", ";", ":"}:
+                    break
+                if word in DETERMINERS:
+                    head = {t.lower() for t, _ in tokens[back:first]}
+                    owner = {w.lower().rstrip("'s\u2019") for w in words} & INSTITUTION_WORDS
+                    if head & (_SPOKES | {"official", "representative"}) and owner:
+                        return Mention(" ".join(words), "name", tokens[first][1])  # its voice
+                    text = " ".join(t for t, _ in tokens[back:])
+                    kind = "unnamed" if word in INDEFINITE else "title"
+                    return Mention(text, kind, tokens[back][1])
         if (
             first > 0
             and tokens[first - 1][0].lower() == "the"

@@ -250,6 +250,7 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     quoted = {i for span in spans for i in range(span.paragraph, span.end_paragraph + 1)}
     quotes += _transcript(paragraphs, quoted, discourse)
     quotes += _signed_posts(views, quoted, discourse)
+    quotes += _dash_quotes(paragraphs, views, quoted, discourse)
     return tuple(sorted(quotes, key=lambda q: (q.paragraph, q.start)))
 
 
@@ -369,6 +370,51 @@ def _signed_posts(views: Sequence[str], quoted: set[int], discourse: Discourse) 
         found.append(
             Quote(view[start:end], speaker, match["name"].strip(), "full", index, start, end, index)
         )
+    return found
+
+
+#: Speech set off by a dash, as Scandinavian and some European papers print it:
+#: "– We have followed every rule, says communications director Siri Bakke."
+_DASH_QUOTE = re.compile(
+    r"^[\N{EN DASH}\N{EM DASH}]\s+(?P<text>\S.*?)(?P<tag>,\s+(?:\w+\s+){0,2}"
+    r"(?:says|said|adds|added|tells|told|continues|asks|asked)\b.*)?$",
+    re.DOTALL,
+)
+
+
+def _dash_quotes(
+    paragraphs: Sequence[str], views: Sequence[str], quoted: set[int], discourse: Discourse
+) -> list[Quote]:
+    """Dash-led speech: each paragraph's words up to its ", says NAME" tag; an untagged one
+    carries on the speaker of the dash paragraph before it. Only where some are tagged."""
+    matches = [
+        None if i in quoted or '"' in views[i] else _DASH_QUOTE.match(text)
+        for i, text in enumerate(paragraphs)
+    ]
+    if not any(m is not None and m["tag"] for m in matches):
+        return []  # a dash list, not speech
+    found: list[Quote] = []
+    previous: str | None = None
+    for index, match in enumerate(matches):
+        if match is None or len(match["text"].split()) < 4:
+            continue
+        if not match["tag"] and (
+            not found or index - found[-1].paragraph > 3 or match["text"].rstrip()[-1:] not in ".!?"
+        ):
+            continue  # an untagged dash line carries on only right after tagged speech
+        words, speaker, mention = match["text"].rstrip(), previous, None
+        tag = cue_after(match["tag"], closed_sentence=False) if match["tag"] else None
+        if tag is not None:
+            mention = tag.text
+            where = discourse.offsets[index] + match.start("tag") + tag.offset
+            speaker = discourse.resolve(tag, where)
+        if speaker is not None:
+            speaker = discourse.canonical(speaker)
+        start = match.start("text")
+        found.append(
+            Quote(words, speaker, mention, "full", index, start, start + len(words), index)
+        )
+        previous = speaker
     return found
 
 

@@ -79,3 +79,31 @@ def test_a_post_quoted_without_marks_is_signed_by_its_author() -> None:
     assert quote.text == "The harbour stays open to every boat that pays its dues."
     assert quote.speaker == "Mira Osei"
     assert paragraphs[1][quote.start : quote.end] == quote.text
+
+
+def test_dash_led_speech_as_nordic_papers_print_it() -> None:
+    paragraphs = (
+        "Trawlers blocked the harbour mouth at Kvitsund on Tuesday.",
+        "\u2013 Nobody asked us before the pipes went down, says skipper Tor Halvorsen (61) to the paper.",
+        "He has fished the sound since 1989.",
+        "\u2013 You cannot move a spawning ground with a permit, he adds.",
+        "\u2013 First item of a list",
+    )
+    found = [(q.text, q.speaker) for q in extract_quotes(paragraphs)]
+    assert found == [
+        ("Nobody asked us before the pipes went down", "Tor Halvorsen"),
+        ("You cannot move a spawning ground with a permit", "Tor Halvorsen"),
+    ]
+
+
+def test_a_place_in_a_description_is_not_the_speaker() -> None:
+    paragraphs = (
+        "\u201cA plan is only as good as the people who carry it out,\u201d a harbour master in "
+        "Valparaiso told the inquiry.",
+        '"We will keep the lanes open," a spokesperson for the Coastal Ministry said.',
+    )
+    found = [(q.text, q.speaker) for q in extract_quotes(paragraphs)]
+    assert found == [
+        ("A plan is only as good as the people who carry it out", None),
+        ("We will keep the lanes open", "Coastal Ministry"),
+    ]
