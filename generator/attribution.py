@@ -50,7 +50,7 @@ _REGULAR = """add note argue warn insist declare state announce continue recall 
     message explain respond reply ask tweet post answer scoff quote write bark boom snap fume
     mock marvel gush rave rant gripe grumble mutter mumble scream chant bellow intone tease
     hint speculate surmise mention blog exhort chime weigh counsel advise caution insist
-    implore beg recommend report address question sing start point""".split()
+    implore beg recommend report address question sing start point crack react""".split()
 _IRREGULAR = "said says say told tells tell wrote writes went put puts read reads began begins sang"
 
 
@@ -314,7 +314,7 @@ def _before_appositives(tokens: list[tuple[str, int]]) -> Mention | None:
             segment = segment[:-1]
         if not segment or not _is_name_word(segment[-1][0]):
             continue
-        if index > 0 and segments[index - 1] and segments[index - 1][0][0].lower() in _PREPOSITIONS:
+        if index > 1 and segments[index - 1] and segments[index - 1][0][0].lower() in _PREPOSITIONS:
             continue  # "of Raleigh, N.C.": a place, not the subject
         if segment[0][0].lower() in _PREPOSITIONS or segment[0][0][:1].isdigit():
             continue
@@ -492,9 +492,10 @@ def cue_after(tail: str, closed_sentence: bool) -> Mention | None:
     for index, word in enumerate(words[:16]):
         if word[0].lower() in SPEECH_VERBS and index > 0:
             between = _QUOTED.sub(" ", tail[offset : offset + word.start()])
+            plain = re.sub(r"\([^()]{0,40}\)", " ", between)  # "(R-Fla.)"
             if re.search(
-                r"[\"\u201c\u201d]|[.!?;:](?:\s|$)", between.replace("Mr.", "Mr")
-            ) and not _only_abbreviation_dots(between):
+                r"[\"\u201c\u201d]|[.!?;:](?:\s|$)", plain.replace("Mr.", "Mr")
+            ) and not _only_abbreviation_dots(plain):
                 return None
             mention = subject_before(between)
             if mention is None:
@@ -554,7 +555,9 @@ def cue_before(lead: str) -> Mention | None:
                     shift = words[index].end() + len(rest) - len(rest.lstrip())
                     return Mention(after.text, after.kind, shift + after.offset)
             return mention
-        if word in PARTICIPLES and lead[: words[index].start()].rstrip().endswith(","):
+        if word in PARTICIPLES and lead[: words[index].start()].rstrip().rstrip(
+            "\"'\u201d\u2019"
+        ).endswith(","):
             return _sentence_subject(lead[: words[index].start()]) or clause_subject(lead)
     colon = re.search(
         rf"(?:^|[.!?]\s+|\s[\-\N{{EN DASH}}\N{{EM DASH}}]\s*)(?P<m>{NAME_WORD}(?: {NAME_WORD}){{0,4}})\s*:\s*$",
@@ -583,7 +586,7 @@ def _sentence_subject(text: str) -> Mention | None:
     return None
 
 
-def _speech_subjects(sentence: str) -> list[Mention]:
+def speech_subjects(sentence: str) -> list[Mention]:
     """Who speaks in a sentence, quoted or reported: "Bennett said his community ..." """
     found = []
     for word in _words(sentence):
@@ -689,7 +692,7 @@ class Discourse:
         self.masked = masked
         self.sentences = sentences
         # Who speaks anywhere (also in reported speech): "Viguerie says", "said Sunshine".
-        cues = [_speech_subjects(masked[i][b:e]) for i, b, e, _ in sentences]
+        cues = [speech_subjects(masked[i][b:e]) for i, b, e, _ in sentences]
         self.speaking = {m.text for found in cues for m in found if m.kind == "name"}
         for number, ((index, begin, end, offset), found) in enumerate(
             zip(sentences, cues, strict=True)

@@ -21,12 +21,16 @@ from dataclasses import dataclass, replace
 
 from .attribution import (
     NAME_RUN,
+    PARTICIPLES,
     SPEECH_VERBS,
     Discourse,
     Mention,
+    clause_subject,
     cue_after,
     cue_before,
     name_part,
+    speech_subjects,
+    subject_after,
 )
 from .model import Article, Quote
 from .patterns import SENTENCE_END
@@ -192,7 +196,13 @@ def _mask(views: Sequence[str], spans: Sequence[Span]) -> list[str]:
                 keep -= 1
             if keep >= first and views[index][keep] in ".!?":
                 masked[index][keep] = views[index][keep]
-    return ["".join(m) for m in masked]
+    return [_PHRASAL.sub(lambda m: "said".ljust(len(m[0])), "".join(m)) for m in masked]
+
+
+#: Two-word speech verbs, read as "said" (same length, so offsets hold): "shot back".
+_PHRASAL = re.compile(
+    r"\b(?:shot|fired|pushed|hit) back\b|\b(?:chimed|weighed|piped|spoke) (?:in|up)\b"
+)
 
 
 def _sentence_bounds(starts: Sequence[int], pos: int, length: int) -> tuple[int, int]:
@@ -459,6 +469,15 @@ def _said_before(text: str) -> Mention | None:
             if found is not None and found.kind in ("name", "pronoun", "title"):
                 return Mention(found.text, found.kind, sentence.start(1) + found.offset)
             return None
+        if words[-back].lower() in PARTICIPLES | {"quoted"}:  # "Braynard is quoted as saying."
+            found = clause_subject(sentence[1])
+            if found is not None:
+                return Mention(found.text, found.kind, sentence.start(1) + found.offset)
+    inverted = re.search(r",\s+(?:said|says|added|adds)\s+(?P<rest>[^,.!?]{3,80}[.!])\s*$", text)
+    if inverted:  # '..., said Ohio State University professor Paul Beck.'
+        found = subject_after(inverted["rest"])
+        if found is not None and found.kind == "name":
+            return Mention(found.text, found.kind, inverted.start("rest") + found.offset)
     return None
 
 
@@ -495,8 +514,24 @@ def _carried_speaker(
     if wholly and previous is not None and previous[0] == span.paragraph - 1:
         return previous[1]  # a paragraph that is wholly a quote continues the last speaker
     if wholly and span.paragraph > 0:
-        return _heading_speaker(paragraphs[span.paragraph - 1], discourse)
+        heading = _heading_speaker(paragraphs[span.paragraph - 1], discourse)
+        return heading or _reported_before(span, masked, discourse)
     return None
+
+
+def _reported_before(span: Span, masked: Sequence[str], discourse: Discourse) -> str | None:
+    """'Carter said that for decades critics had predicted a withdrawal.' then a paragraph
+    that is only a quotation: it is the same person's words (one speaker in that sentence)."""
+    before = masked[span.paragraph - 1].rstrip()
+    if not before.endswith((".", ":")) or MASK in before[-80:]:
+        return None
+    starts = discourse.sentence_of[span.paragraph - 1]
+    last = max(s for s in starts if s < len(before))
+    speakers = {m.text for m in speech_subjects(before[last:]) if m.kind in ("name", "pronoun")}
+    if len(speakers) != 1:
+        return None
+    mention = next(m for m in speech_subjects(before[last:]) if m.kind in ("name", "pronoun"))
+    return discourse.resolve(mention, discourse.offsets[span.paragraph - 1] + last + mention.offset)
 
 
 def _heading_speaker(heading: str, discourse: Discourse) -> str | None:
