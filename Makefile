@@ -31,10 +31,10 @@ eval: $(BIN)/briefing  ## cleaning and quote figures against our labelled sets
 	$(BIN)/briefing clean --evaluate tests/cases/clean tests/cases/holdout | tail -n 1
 	$(BIN)/briefing quotes --evaluate tests/cases/quotes/eval.quotes tests/cases/quotes/holdout.quotes
 	@# Pastes in the shared label format, scored by the shared scorer when it is beside the project
-	@if [ -f $(SCORER) ]; then for set in $(SHARED_PASTES) tests/cases/pastes-dev tests/cases/pastes-holdout; do \
+	@if [ -f $(SCORER) ]; then for set in $(SHARED_PASTES) tests/cases/pastes-dev tests/cases/pastes-holdout tests/cases/pastes-quotes-holdout; do \
 	  [ -d $$set ] && printf '%-28s ' "$$set" && $(PYTHON) $(SCORER) clean $$set | tail -n 1; done; \
 	else echo "($(SCORER) not found: shared corpus figures skipped)"; fi
-	@if [ -f $(SCORER) ]; then for set in $(SHARED_PASTES) tests/cases/pastes-dev tests/cases/pastes-holdout; do \
+	@if [ -f $(SCORER) ]; then for set in $(SHARED_PASTES) tests/cases/pastes-dev tests/cases/pastes-holdout tests/cases/pastes-quotes-holdout; do \
 	  [ -d $$set ] && printf '%-28s ' "$$set" && $(PYTHON) $(SCORER) quotes $$set | tail -n 1; done; fi
 	@# Quotes and speakers on real news: PolNeAR's train split, when it has been built
 	@if [ -f $(POLNEAR)/train.jsonl ]; then echo "PolNeAR train split ($(POLNEAR)/train.jsonl):"; \
