@@ -153,8 +153,23 @@ INSTITUTION_WORDS = frozenset(
     campaign house post times journal news network foundation institute court police
     government administration union bank company group association center centre
     research university press service army navy command embassy senate congress
-    parliament elysee élysée pentagon""".split()
+    parliament elysee élysée pentagon corp corporation ltd limited inc nv ag sa gmbh plc llc
+    co holding holdings securities organization organisation fund trust authority board
+    bureau directorate federation council chamber exchange terminal airlines airways motors
+    energy electric electron industries technologies systems partners capital media radio
+    television tv magazine review tribune herald gazette daily weekly""".split()
 )
+
+
+def is_person_name(name: str) -> bool:
+    """A person's full name ("Emmanuel Macron"), not a single word ("Kremlin") or an
+    institution ("European Commission", "Tokyo Electron Ltd")."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and name[:1].isupper()
+        and not {w.lower().strip(".,") for w in words} & INSTITUTION_WORDS
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -1015,4 +1030,4 @@ class Discourse:
 
     def names(self) -> list[str]:
         """The people the article names with a first name and a surname, in order."""
-        return [p.name for p in self.people.values() if " " in p.name]
+        return [p.name for p in self.people.values() if is_person_name(p.name)]

@@ -13,6 +13,7 @@ from typing import Any
 
 from .links import RELATIONS, passage_anchor
 from .model import Article, Corpus, CrossLink, Quote
+from .attribution import is_person_name
 from .people import corpus_names
 
 View = dict[str, Any]
@@ -272,7 +273,7 @@ def people_views(corpus: Corpus, urls: Mapping[str, str]) -> list[View]:
     """One page per named person: what they said (full quotes) and the articles naming them."""
     by_name: dict[str, View] = {}
     merged = corpus_names(corpus.articles)
-    shown = [m.name for m in merged.values() if " " in m.name and m.name[:1].isupper()]
+    shown = [m.name for m in merged.values() if is_person_name(m.name)]
     anchors = _unique_anchors(sorted(set(shown)))
     for article in sorted(corpus.articles, key=lambda a: (a.date or dt.date.max, a.path)):
         if article.path not in urls:
