@@ -11,9 +11,9 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .attribution import is_person_name
 from .links import RELATIONS, passage_anchor
 from .model import Article, Corpus, CrossLink, Quote
-from .attribution import is_person_name
 from .people import corpus_names
 
 View = dict[str, Any]
