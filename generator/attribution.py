@@ -186,7 +186,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 _END = re.compile(
-    "[.!?][\"'\u201d\u2019)]*\\s+(?=[\"'\u201c\u2018(\\[]? ?[" + UPPER + "0-9\u00b7])"
+    "[.!?][\"'\u201d\u2019)]*\\s+(?=[\"'\u201c\u2018(\\[\u2013\u2014]? ?[" + UPPER + "0-9\u00b7])"
 )
 
 
@@ -601,6 +601,10 @@ def _sentence_subject(text: str) -> Mention | None:
     return None
 
 
+#: How far from its verb a subject is looked for, in characters.
+_WINDOW = 300
+
+
 def speech_subjects(sentence: str) -> list[Mention]:
     """Who speaks in a sentence, quoted or reported: "Bennett said his community ..." """
     found = []
@@ -608,17 +612,15 @@ def speech_subjects(sentence: str) -> list[Mention]:
         low = word[0].lower()
         if low not in SPEECH_VERBS:
             continue
-        mention = subject_before(sentence[: word.start()])
-        if (
-            mention is None
-            and low in INVERTING_VERBS
-            and sentence[: word.start()].rstrip()[-1:] in ',"'
-        ):
-            mention = subject_after(sentence[word.end() :].lstrip())
+        window = max(0, word.start() - _WINDOW)  # a subject is near its verb: linear time
+        mention = subject_before(sentence[window : word.start()])
+        if mention is not None:
+            mention = Mention(mention.text, mention.kind, window + mention.offset)
+        elif low in INVERTING_VERBS and sentence[: word.start()].rstrip()[-1:] in ',"':
+            rest = sentence[word.end() : word.end() + _WINDOW]
+            mention = subject_after(rest.lstrip())
             if mention is not None:
-                shift = (
-                    word.end() + len(sentence[word.end() :]) - len(sentence[word.end() :].lstrip())
-                )
+                shift = word.end() + len(rest) - len(rest.lstrip())
                 mention = Mention(mention.text, mention.kind, shift + mention.offset)
         if mention is not None and mention.kind in ("name", "pronoun"):
             found.append(mention)
@@ -724,7 +726,7 @@ class Discourse:
         speakers = {m.offset for m in cues}
         found: list[Entity] = []
         for unnamed in _ANONYMOUS.finditer(part):
-            opener = re.fullmatch(
+            opener = unnamed.start() < 40 and re.fullmatch(
                 r"\W*[A-Z][a-z]+ly,\s*|\W*(?:Later|Meanwhile|Separately|Afterwards|Then),\s*",
                 part[: unnamed.start()],
             )
@@ -743,7 +745,7 @@ class Discourse:
             if subject is not None and run.start() <= subject.offset < run.end():
                 rank = 2
             else:
-                rank = 2 if any(run.start() <= s < run.end() for s in speakers) else 0
+                rank = 2 if not speakers.isdisjoint(range(run.start(), run.end())) else 0
             found.append(Entity(key, offset + at, rank, number))
             self.last_seen[key] = offset + at
         self.entities.extend(sorted(found, key=lambda e: e.offset))
@@ -928,8 +930,9 @@ class Discourse:
         wanted = {w for w in words if w not in NOT_NAMES or w in TITLE_WORDS}
         seen: dict[str, int] = {}
         sentence: dict[str, int] = {}
-        for entity in self.entities:
-            if entity.offset < at and entity.key:
+        stop = self._index(at)
+        for entity in self.entities[max(0, stop - 400) : stop]:
+            if entity.key:
                 seen[entity.key] = entity.offset
                 sentence[entity.key] = entity.sentence
         found = [
@@ -997,7 +1000,8 @@ class Discourse:
         index = self._index(at + 1)
         sentence = self.entities[index - 1].sentence if index else 0
         self.entities.insert(index, Entity(key, at, 2, sentence))
-        self._offsets = None
+        if self._offsets is not None:
+            self._offsets.insert(index, at)
 
     _offsets: list[int] | None = None
 

@@ -14,6 +14,7 @@ far (:class:`People`). When that is ambiguous the speaker is ``None``: never gue
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -206,9 +207,12 @@ _PHRASAL = re.compile(
 
 
 def _sentence_bounds(starts: Sequence[int], pos: int, length: int) -> tuple[int, int]:
-    begin = max((s for s in starts if s <= pos), default=0)
-    end = min((s for s in starts if s > pos + 2), default=length)
-    return begin, end
+    """The sentence around ``pos`` (``starts`` ascending); a boundary right at ``pos`` (a
+    quotation that ends its sentence) does not end it."""
+    index = bisect.bisect_right(starts, pos)
+    begin = starts[index - 1] if index else 0
+    later = bisect.bisect_right(starts, pos + 2)
+    return begin, starts[later] if later < len(starts) else length
 
 
 _SIGNATURE = re.compile(
@@ -299,6 +303,7 @@ def _find_tag(
     verb stands right beside the quotation (a tag, which makes even two words speech)."""
     head = masked[span.paragraph]
     begin, _ = _sentence_bounds(discourse.sentence_of[span.paragraph], span.start, len(head))
+    begin = max(begin, span.start - 400)  # a tag stands near its quotation: linear time
     lead = head[begin : span.start]
     tail = _tail(span, masked, discourse)
     closed = text.rstrip()[-1:] == "." and not tail.lstrip()[:1].islower()
@@ -318,9 +323,10 @@ def _find_tag(
         if mention is not None:
             return mention, discourse.offsets[span.paragraph - 1] + last + mention.offset, True
     if begin > 0:
-        mention = _said_before(head[:begin])  # 'Dianne Bystrom agreed. "Mainstream ..."'
+        window = max(0, begin - 400)
+        mention = _said_before(head[window:begin])  # 'Dianne Bystrom agreed. "Mainstream ..."'
         if mention is not None:
-            return mention, discourse.offsets[span.paragraph] + mention.offset, False
+            return mention, discourse.offsets[span.paragraph] + window + mention.offset, False
     after = _VERDICT.match(masked[span.end_paragraph][span.end :])
     if (
         after and text.rstrip()[-1:] in ".!?"
@@ -365,7 +371,7 @@ def _signed_posts(views: Sequence[str], quoted: set[int], discourse: Discourse) 
     the name's (a tweet's markup is already blank in the view)."""
     found = []
     for index, view in enumerate(views):
-        match = None if index in quoted else _SIGNED_POST.search(view)
+        match = None if index in quoted or "(@" not in view else _SIGNED_POST.search(view)
         if match is None:
             continue
         start, end = match.start("text"), match.end("text")
@@ -398,7 +404,7 @@ def _dash_quotes(
     """Dash-led speech: each paragraph's words up to its ", says NAME" tag; an untagged one
     carries on the speaker of the dash paragraph before it. Only where some are tagged."""
     matches = [
-        None if i in quoted or '"' in views[i] else _DASH_QUOTE.match(text)
+        None if i in quoted or '"' in views[i] or len(text) > 3000 else _DASH_QUOTE.match(text)
         for i, text in enumerate(paragraphs)
     ]
     if not any(m is not None and m["tag"] for m in matches):
