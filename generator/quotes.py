@@ -234,9 +234,11 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
         text, start, end = _quoted_words(span, paragraphs, views)
         if not any(c.isalpha() for c in text):
             continue
-        mention, where, tagged = _find_tag(span, text, masked, discourse)
+        mention, where, tagged, adjacent = _find_tag(span, text, masked, discourse)
         before = paragraphs[span.paragraph][max(0, span.start - 120) : span.start]
-        kind = classify_quote(text, before, tagged)
+        kind = classify_quote(text, before, tagged and adjacent)
+        if kind == "full" and not tagged and _quoted_heading(span, text, views):
+            kind = "fragment"  # a paragraph that is only '"Not a tipping point, but a warning"'
         if mention is not None and kind != "full" and not tagged:
             mention = None  # a quoted term takes a speaker only from a tag beside it
         if mention is not None:
@@ -266,6 +268,16 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     quotes += _signed_posts(views, quoted, discourse)
     quotes += _dash_quotes(paragraphs, views, quoted, discourse)
     return tuple(sorted(quotes, key=lambda q: (q.paragraph, q.start)))
+
+
+def _quoted_heading(span: Span, text: str, views: Sequence[str]) -> bool:
+    """A short quoted line standing alone, without a full stop: a sub-heading or a pull
+    quote's title ('"Not a tipping point, but a warning"'), not speech."""
+    view = views[span.paragraph]
+    alone = (
+        span.paragraph == span.end_paragraph and not (view[: span.start] + view[span.end :]).strip()
+    )
+    return alone and len(text.split()) < 10 and text.rstrip()[-1:] not in ".!?,;:"
 
 
 def _quoted_words(
@@ -298,9 +310,10 @@ def _quoted_words(
 
 def _find_tag(
     span: Span, text: str, masked: Sequence[str], discourse: Discourse
-) -> tuple[Mention | None, int, bool]:
-    """The mention naming a quotation's speaker, its global offset, and whether a speech
-    verb stands right beside the quotation (a tag, which makes even two words speech)."""
+) -> tuple[Mention | None, int, bool, bool]:
+    """The mention naming a quotation's speaker, its global offset, whether a speech verb
+    stands near the quotation (a tag: it names a quoted term's speaker too), and whether
+    it stands right beside it (which makes even two words speech)."""
     head = masked[span.paragraph]
     begin, _ = _sentence_bounds(discourse.sentence_of[span.paragraph], span.start, len(head))
     begin = max(begin, span.start - 400)  # a tag stands near its quotation: linear time
@@ -309,31 +322,43 @@ def _find_tag(
     closed = text.rstrip()[-1:] == "." and not tail.lstrip()[:1].islower()
     mention = cue_after(tail, closed)
     if mention is not None:
-        return mention, discourse.offsets[span.end_paragraph] + span.end + mention.offset, True
+        return (
+            mention,
+            discourse.offsets[span.end_paragraph] + span.end + mention.offset,
+            True,
+            True,
+        )
     here = discourse.offsets[span.paragraph] + begin
     mention = cue_before(lead)
     if mention is not None:
-        return mention, here + mention.offset, _tight(lead)
+        return mention, here + mention.offset, _tight(lead), _adjacent(lead)
     if lead.strip():
-        return None, here, False
+        return None, here, False, False
     intro = masked[span.paragraph - 1].rstrip() if span.paragraph > 0 else ""
     if intro.endswith(":"):  # 'In a 1963 speech, he declared:' then the quotation
         last = max(s for s in discourse.sentence_of[span.paragraph - 1] if s < len(intro))
         mention = cue_before(intro[last:])
         if mention is not None:
-            return mention, discourse.offsets[span.paragraph - 1] + last + mention.offset, True
+            offset = discourse.offsets[span.paragraph - 1] + last + mention.offset
+            return mention, offset, True, True
     if begin > 0:
         window = max(0, begin - 400)
         mention = _said_before(head[window:begin])  # 'Dianne Bystrom agreed. "Mainstream ..."'
         if mention is not None:
-            return mention, discourse.offsets[span.paragraph] + window + mention.offset, False
+            return (
+                mention,
+                discourse.offsets[span.paragraph] + window + mention.offset,
+                False,
+                False,
+            )
     after = _VERDICT.match(masked[span.end_paragraph][span.end :])
     if (
         after and text.rstrip()[-1:] in ".!?"
     ):  # '"..." That was the assessment of Evelyn Marsh, who'
         mention = Mention(after["m"], "name", after.start("m"))
-        return mention, discourse.offsets[span.end_paragraph] + span.end + after.start("m"), True
-    return None, here, False
+        offset = discourse.offsets[span.end_paragraph] + span.end + after.start("m")
+        return mention, offset, True, True
+    return None, here, False, False
 
 
 #: The sentence after a quotation names its speaker: "That was the assessment of NAME",
@@ -479,6 +504,9 @@ def _said_before(text: str) -> Mention | None:
             found = clause_subject(sentence[1])
             if found is not None:
                 return Mention(found.text, found.kind, sentence.start(1) + found.offset)
+    reported = [m for m in speech_subjects(sentence[1]) if m.kind in ("name", "pronoun")]
+    if len({m.text for m in reported}) == 1:  # 'Bakare-Ojo said the film had done well.'
+        return Mention(reported[0].text, reported[0].kind, sentence.start(1) + reported[0].offset)
     inverted = re.search(r",\s+(?:said|says|added|adds)\s+(?P<rest>[^,.!?]{3,80}[.!])\s*$", text)
     if inverted:  # '..., said Ohio State University professor Paul Beck.'
         found = subject_after(inverted["rest"])
@@ -495,8 +523,19 @@ def _tight(lead: str) -> bool:
     for back in range(1, min(5, len(words)) + 1):
         if words[-back].lower() in SPEECH_VERBS:
             between = [w.lower() for w in words[len(words) - back + 1 :]]
-            return not {"a", "an"} & set(between)
+            return not {"a", "an"} & set(between)  # 'wrote a long essay, "...": its object
     return False
+
+
+def _adjacent(lead: str) -> bool:
+    """Is the speech verb right beside the quotation ("said:", "told CNN that", "added,")?
+    'said the government's "Turkish economy model"' has words between: a term, not a tag."""
+    words = re.findall(r"[\w'\-]+", lead[-60:])
+    for back in range(1, min(3, len(words)) + 1):
+        if words[-back].lower() in SPEECH_VERBS:
+            between = [w.lower() for w in words[len(words) - back + 1 :]]
+            return len(between) <= 1 or lead.rstrip()[-1:] in ":," or between[-1] == "that"
+    return bool(re.search(r"\b[Aa]ccording to [^,.;:]{1,60},\s*$", lead))
 
 
 def _carried_speaker(
