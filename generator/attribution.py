@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .names import FEMALE_NAMES, MALE_NAMES
+from .names import FEMALE_NAMES, MALE_NAMES, PLACES
 from .people import fold
 
 UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0400-\u042f\u0391-\u03a9"
@@ -124,7 +124,9 @@ TITLE_WORDS = frozenset(
     state first lady prince princess madame monsieur sheikh ayatollah imam rabbi bishop
     cardinal archbishop reverend professor doctor officer detective sheriff chef coach
     premier emir sultan pastor host anchor candidate nominee strategist pollster councillor
-    councilor councilman councilwoman alderman mp mep lawmaker congressman congresswoman""".split()
+    councilor councilman councilwoman alderman mp mep lawmaker congressman congresswoman
+    boss manager coach captain striker player owner founder executive economist analyst
+    researcher lawyer scientist historian author editor columnist reporter correspondent""".split()
 )
 #: Capitalised words that start sentences or name places, groups and months.
 NOT_NAMES = TITLE_WORDS | frozenset(
@@ -422,7 +424,7 @@ def clause_subject(text: str) -> Mention | None:
         after = re.match(
             r"(?:(?:,[^,]{1,160}){1,4},)?\s+(?:\([^)]{0,30}\)\s+)?([a-z][\w\-]*)", text[run.end() :]
         )
-        if after and after[1] not in _NOT_VERBS:
+        if after and after[1] not in _NOT_VERBS and after[1] not in TITLE_WORDS:
             return Mention(run[0], "name", run.start())
     return None
 
@@ -758,8 +760,10 @@ class Discourse:
         words = [w for w in words if w]
         if not words or (len(words) == 1 and len(words[0]) < 2):
             return None
-        if {w.lower() for w in words} & INSTITUTION_WORDS:
-            return None  # "Commerce Department": it may speak, but it is not "he"
+        if {w.lower() for w in words} & INSTITUTION_WORDS or (
+            len(words) == 1 and words[0] in PLACES
+        ):
+            return None  # "Commerce Department", "Ethiopia": they may speak, but are not "he"
         honorific = next(
             (
                 HONORIFICS[t.lower().rstrip(".")]
@@ -915,8 +919,12 @@ class Discourse:
                     continue
                 if gender and person.gender and person.gender != gender:
                     continue
-                if " " not in person.name and not person.gender:
-                    continue  # "Ethiopia said ...": a lone word is not known to be a "he"
+                if (
+                    " " not in person.name
+                    and not person.gender
+                    and person.name not in self.speaking
+                ):
+                    continue  # a lone word is "he" only if it speaks somewhere: "Brafman said"
                 return person.name
         return None
 

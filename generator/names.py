@@ -51,3 +51,28 @@ FEMALE_NAMES = frozenset(
     Tatiana Tatyana Teresa Theresa Tina Tulsi Ursula Valentina Valerie Vanessa Vera Veronica
     Victoria Virginia Wendy Yulia Yuliya Zoe""".split()
 )
+
+#: Countries and a few regions that speak in news ("Ethiopia says", "Sudan said") but are
+#: never "he" or "she".
+PLACES = frozenset(
+    """Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan
+    Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia
+    Botswana Brazil Brunei Bulgaria Burkina Burundi Cambodia Cameroon Canada Chad Chile China
+    Colombia Comoros Congo Croatia Cuba Cyprus Czechia Denmark Djibouti Dominica Ecuador Egypt
+    Eritrea Estonia Eswatini Ethiopia Fiji Finland France Gabon Gambia Georgia Germany Ghana
+    Greece Grenada Guatemala Guinea Guyana Haiti Honduras Hungary Iceland India Indonesia Iran
+    Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Kiribati Kosovo Kuwait
+    Kyrgyzstan Laos Latvia Lebanon Lesotho Liberia Libya Liechtenstein Lithuania Luxembourg
+    Madagascar Malawi Malaysia Maldives Mali Malta Mauritania Mauritius Mexico Micronesia Moldova
+    Monaco Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nauru Nepal Netherlands
+    Nicaragua Niger Nigeria Norway Oman Pakistan Palau Palestine Panama Paraguay Peru
+    Philippines Poland Portugal Qatar Romania Russia Rwanda Samoa Senegal Serbia Seychelles
+    Singapore Slovakia Slovenia Somalia Spain Sudan Suriname Sweden Switzerland Syria Taiwan
+    Tajikistan Tanzania Thailand Togo Tonga Tunisia Turkey Türkiye Turkmenistan Tuvalu Uganda
+    Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Zambia Zimbabwe Europe Africa
+    Asia America Britain England Scotland Wales Kremlin Beijing Moscow Washington Brussels
+    Tehran Ankara Kyiv Kiev Cairo Khartoum Tokyo Seoul Pyongyang Berlin Paris London Rome
+    Madrid Warsaw Budapest Athens Damascus Baghdad Riyadh Delhi Islamabad Kabul Pretoria
+    Nairobi Addis Abuja Canberra Ottawa Havana Caracas Brasilia Jerusalem Gaza Crimea Donbas
+    Texas California Florida Iowa Ohio""".split()
+)
