@@ -3,10 +3,15 @@
 Runs once every article has been read and quoted (Pelican's ``article_generator_finalized``).
 Signals, all from what the articles say:
 
-* themes: TF-IDF over words and two-word phrases, so rare shared terms count most;
+* themes: TF-IDF over words, so rare shared terms count most;
+* leads: what each piece is about (its title, standfirst and first paragraphs) must be
+  spoken of in the other, so a paragraph one piece spends on another subject, or a
+  distractor that shares a place and a few words, does not make a story;
 * people: canonical names mentioned in both (an amplifier, never enough alone);
-* speakers: the same person quoted in both;
-* time: links weaken slowly with the years between two pieces.
+* speakers: the same person quoted in both.
+
+A pair scored just under the threshold is linked when its articles are in one thread
+anyway (hysteresis), and listed as a near miss otherwise (``briefing links --candidates``).
 
 The text similarity is a sparse matrix product restricted to each article's nearest
 candidates, so the stage stays close to linear in the number of articles.
@@ -41,8 +46,14 @@ from .terms import word_counts
 EXACT_LIMIT = 1500
 #: How many of its strongest terms an article offers for candidate blocking.
 BLOCKING_TERMS = 12
-#: The most the people and speaker signals can multiply text similarity by.
+#: The most the people and speaker signals can multiply text similarity by (before the
+#: square root :func:`_scores` takes).
 MAX_AMPLIFIER = 1.75
+#: Pairs scored from this share of the threshold are near misses (``briefing links
+#: --candidates``), and from ``STAY_SHARE`` on they are linked inside a thread.
+NEAR_SHARE, STAY_SHARE = 0.7, 0.85
+#: The weight of whole-text similarity against lead overlap in a pair's score (the rest).
+TEXT_WEIGHT = 0.25
 #: How many of its strongest terms an article offers for the "shared:" reason.
 REASON_TERMS = 40
 
@@ -97,12 +108,19 @@ def _top_per_row(matrix: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
     )
 
 
-def _rowwise_dot(matrix: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """``matrix[rows[k]] . matrix[cols[k]]`` for every k, in chunks (exact cosine)."""
+def _rowwise_dot(
+    matrix: sparse.csr_matrix,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    right: sparse.csr_matrix | None = None,
+) -> np.ndarray:
+    """``matrix[rows[k]] . right[cols[k]]`` for every k (``right``: ``matrix`` itself), in
+    chunks (exact cosine)."""
+    other = matrix if right is None else right
     out = np.empty(rows.size, dtype=np.float32)
     for start in range(0, rows.size, 20_000):
         a = matrix[rows[start : start + 20_000]]
-        b = matrix[cols[start : start + 20_000]]
+        b = other[cols[start : start + 20_000]]
         out[start : start + 20_000] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
     return out
 
@@ -169,42 +187,82 @@ def _shared_terms(
 Choice = tuple[float, float, list[str], list[str], bool]  # score, text, people, speakers, by hand
 
 
+def _lead_overlap(index: TermIndex, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """For each pair, how well the lead of each article speaks of the other (the lesser of
+    ``lead(a) . doc(b)`` and ``lead(b) . doc(a)``): what both pieces are about, not a
+    paragraph one of them spends on something else."""
+    ahead = _rowwise_dot(index.leads, rows, cols, right=index.docs)
+    back = _rowwise_dot(index.leads, cols, rows, right=index.docs)
+    return np.minimum(ahead, back)
+
+
 def _chosen_pairs(
     index: TermIndex, ordered: Sequence[Article], settings: Settings
-) -> dict[tuple[int, int], Choice]:
-    """Pairs ``i < j`` to link: scored above the threshold, or linked by hand; not forbidden."""
+) -> tuple[dict[tuple[int, int], Choice], dict[tuple[int, int], Choice]]:
+    """Pairs ``i < j`` to link: scored above the threshold, or linked by hand; not forbidden.
+    And the near misses: pairs scored from ``NEAR_SHARE`` of the threshold up, not linked."""
     rows, cols, text = candidate_pairs(index.docs, settings.max_links * 3)
-    days = np.array([a.date.toordinal() if a.date else -1 for a in ordered], dtype=np.float64)
-    years = _years_apart(days, rows, cols)
-    hopeful = text * MAX_AMPLIFIER / (1 + years / 10) >= settings.link_threshold
     pinned, forbidden = link_choices(ordered)
     signals = [_Signals.of(a) for a in ordered]
-    rows, cols, text, years = rows[hopeful], cols[hopeful], text[hopeful], years[hopeful]
-    scores = _scores(signals, rows, cols, text.astype(np.float64), years)
-    strong = scores >= settings.link_threshold
+    # the best a pair's lead can do is 1: pairs that cannot reach the threshold are dropped
+    hopeful = text**TEXT_WEIGHT * np.sqrt(MAX_AMPLIFIER) >= settings.link_threshold
+    rows, cols, text = rows[hopeful], cols[hopeful], text[hopeful]
+    scores = _scores(signals, rows, cols, text.astype(np.float64), _lead_overlap(index, rows, cols))
+    near_enough = scores >= settings.link_threshold * NEAR_SHARE
     chosen: dict[tuple[int, int], Choice] = {}
+    near: dict[tuple[int, int], Choice] = {}
     for i, j, t, score in zip(
-        rows[strong].tolist(),
-        cols[strong].tolist(),
-        text[strong].tolist(),
-        scores[strong].tolist(),
+        rows[near_enough].tolist(),
+        cols[near_enough].tolist(),
+        text[near_enough].tolist(),
+        scores[near_enough].tolist(),
         strict=True,
     ):
         if (i, j) in forbidden:
             continue
         people, speakers = _shared_names(signals[i], signals[j])
-        chosen[(i, j)] = (round(score, 4), t, people, speakers, (i, j) in pinned)
+        pick = chosen if score >= settings.link_threshold else near
+        pick[(i, j)] = (round(score, 4), t, people, speakers, (i, j) in pinned)
+    _keep_within_threads(chosen, near, len(ordered), settings)
     missing = sorted(pinned - set(chosen) - forbidden)  # linked by hand, whatever the score
     if missing:
         rows, cols = (np.array(side, dtype=np.int64) for side in zip(*missing, strict=True))
         text = _rowwise_dot(index.docs, rows, cols)
         scores = _scores(
-            signals, rows, cols, text.astype(np.float64), _years_apart(days, rows, cols)
+            signals, rows, cols, text.astype(np.float64), _lead_overlap(index, rows, cols)
         )
         for (i, j), t, score in zip(missing, text.tolist(), scores.tolist(), strict=True):
             people, speakers = _shared_names(signals[i], signals[j])
             chosen[(i, j)] = (round(score, 4), t, people, speakers, True)
-    return chosen
+            near.pop((i, j), None)
+    return chosen, near
+
+
+def _components(pairs: Sequence[tuple[int, int]], n: int) -> list[int]:
+    """Each article's connected component in the graph of ``pairs`` (a number)."""
+    edges = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    graph = sparse.coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n))
+    labels: list[int] = csgraph.connected_components(graph, directed=False)[1].tolist()
+    return labels
+
+
+def _keep_within_threads(
+    chosen: dict[tuple[int, int], Choice],
+    near: dict[tuple[int, int], Choice],
+    n: int,
+    settings: Settings,
+) -> None:
+    """Hysteresis: a pair scored just under the threshold (from ``STAY_SHARE`` of it) is
+    linked when its two articles are in one thread anyway, through links above it. Such a
+    link changes no thread, and a score that moves a little when an article is added (the
+    weights of words shift with every article) no longer makes the link come and go."""
+    if not near:
+        return
+    thread = _components(sorted(chosen), n)
+    floor = settings.link_threshold * STAY_SHARE
+    for (i, j), choice in sorted(near.items()):
+        if choice[0] >= floor and thread[i] == thread[j]:
+            chosen[(i, j)] = near.pop((i, j))
 
 
 @contextmanager
@@ -225,8 +283,11 @@ def cycle_collector_paused() -> Iterator[None]:
 
 
 @cycle_collector_paused()
-def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
-    """Cross-links, passage links and threads for the whole briefing (order-independent)."""
+def link_corpus(
+    articles: Sequence[Article], settings: Settings, *, near_misses: bool = False
+) -> Corpus:
+    """Cross-links, passage links and threads for the whole briefing (order-independent);
+    with ``near_misses``, the pairs scored just under the threshold as well."""
     ordered, merges = canonical_speakers(sorted(articles, key=lambda a: a.path))
     merged = tuple(sorted(merges.items()))
     n = len(ordered)
@@ -235,18 +296,21 @@ def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
     index = build_index([word_counts(a) for a in ordered])
     if index.docs.nnz == 0:
         return Corpus(tuple(ordered), (), (), merged)
-    chosen = _chosen_pairs(index, ordered, settings)
-    pairs = np.array(sorted(chosen), dtype=np.int64).reshape(-1, 2)
+    chosen, near = _chosen_pairs(index, ordered, settings)
+    if not near_misses:
+        near = {}
+    explained = np.array(sorted({**chosen, **near}), dtype=np.int64).reshape(-1, 2)
     name_words = {w.lower() for a in ordered for p in a.people for w in p.split()}
     excluded = np.array([form.lower() in name_words for form in index.forms] or [False])
     if n >= COMMON_AFTER:  # in a large briefing, words most articles use explain no link
         df = np.bincount(index.docs.indices, minlength=index.docs.shape[1])
         excluded |= df[: excluded.size] > COMMON_SHARE * n
-    themes = _shared_terms(index, pairs, excluded)
+    themes = _shared_terms(index, explained, excluded)
     themes_of = {
         pair: [index.forms[k] for k in term_ids]
-        for pair, term_ids in zip(((i, j) for i, j in pairs.tolist()), themes, strict=True)
+        for pair, term_ids in zip(((i, j) for i, j in explained.tolist()), themes, strict=True)
     }
+    pairs = np.array(sorted(chosen), dtype=np.int64).reshape(-1, 2)
     source, target, relation, score = _directed(ordered, pairs, chosen, settings)
     linked = sorted({(min(a, b), max(a, b)) for a, b in zip(source, target, strict=True)})
     reasons = {pair: _reasons(chosen[pair], themes_of[pair]) for pair in linked}
@@ -264,7 +328,11 @@ def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
         )
         for a, b, kind, value in zip(source, target, relation, score, strict=True)
     ]
-    return Corpus(tuple(ordered), tuple(final), threads, merged)
+    misses = [
+        CrossLink(paths[i], paths[j], choice[0], _reasons(choice, themes_of[(i, j)]), (), "later")
+        for (i, j), choice in sorted(near.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    ]
+    return Corpus(tuple(ordered), tuple(final), threads, merged, tuple(misses))
 
 
 def _reasons(choice: Choice, words: Sequence[str]) -> tuple[str, ...]:
@@ -329,13 +397,6 @@ def _shared_names(a: _Signals, b: _Signals) -> tuple[list[str], list[str]]:
     return sorted(people) if people else [], sorted(speakers) if speakers else []
 
 
-def _years_apart(days: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Years between the articles of each pair (0 when either is undated: day -1)."""
-    dated = (days[rows] >= 0) & (days[cols] >= 0)
-    years: np.ndarray = np.where(dated, np.abs(days[rows] - days[cols]) / 365.25, 0.0)
-    return years
-
-
 def _indicator(sets: Sequence[frozenset[str]]) -> sparse.csr_matrix:
     """One row per article, one column per name: 1 where the article has the name."""
     columns: dict[str, int] = {}
@@ -350,11 +411,13 @@ def _scores(
     rows: np.ndarray,
     cols: np.ndarray,
     text: np.ndarray,
-    years: np.ndarray,
+    lead: np.ndarray,
 ) -> np.ndarray:
-    """Each pair's score: its text similarity, amplified by shared people (x up to 1.5, by
-    their share of all the pair's people) and a shared quoted speaker (x1.25), damped by the
-    years between the pieces. Entities only amplify text similarity, never replace it."""
+    """Each pair's score: a weighted geometric mean of its text similarity and its lead
+    overlap (:func:`_lead_overlap`), amplified by shared people (by their share of all the
+    pair's people) and a shared quoted speaker, at most by ``sqrt(MAX_AMPLIFIER)``.
+    Entities only amplify what the texts share, never replace it. The years between two
+    pieces do not count: a story's later pieces look back at its first ones."""
     people = _indicator([s.people for s in signals])
     speakers = _indicator([s.speakers for s in signals])
     shared = _rowwise_dot(people, rows, cols).astype(np.float64)
@@ -362,7 +425,9 @@ def _scores(
     union = sizes[rows] + sizes[cols] - shared
     union[union == 0] = 1
     quoted = (_rowwise_dot(speakers, rows, cols) > 0).astype(np.float64)
-    scores: np.ndarray = text * (1 + 0.5 * shared / union + 0.25 * quoted) / (1 + years / 10)
+    amplifier = np.sqrt(1 + 0.5 * shared / union + 0.25 * quoted)
+    base = np.power(text, TEXT_WEIGHT) * np.power(np.maximum(lead, 0.0), 1 - TEXT_WEIGHT)
+    scores: np.ndarray = base * amplifier
     return scores
 
 
@@ -712,12 +777,7 @@ def _threads(
     themes: dict[tuple[int, int], list[str]],
 ) -> tuple[Thread, ...]:
     """Connected components of the link graph, in date order; single articles are no thread."""
-    pairs = np.array(linked, dtype=np.int64).reshape(-1, 2)
-    graph = sparse.coo_matrix(
-        (np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(len(articles), len(articles))
-    )
-    _, labels = csgraph.connected_components(graph, directed=False)
-    story = labels.tolist()
+    story = _components(linked, len(articles))
     groups: dict[int, list[Article]] = defaultdict(list)
     for article, label in zip(articles, story, strict=True):
         groups[label].append(article)

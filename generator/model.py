@@ -193,3 +193,4 @@ class Corpus:
     links: tuple[CrossLink, ...]
     threads: tuple[Thread, ...]
     speakers: tuple[tuple[str, str], ...] = ()  # (name as written, canonical name) merges
+    near_misses: tuple[CrossLink, ...] = ()  # pairs scored just under the threshold, if asked

@@ -16,7 +16,7 @@ class Settings:
 
     title: str = "Briefing"
     description: str = ""
-    link_threshold: float = 0.15  # article pairs scoring below this are not linked
+    link_threshold: float = 0.14  # article pairs scoring below this are not linked
     max_links: int = 8  # per article and direction
     passage_threshold: float = 0.12  # paragraph pairs scoring below this are not linked
     max_passages: int = 6  # passage links per article pair
