@@ -103,9 +103,7 @@ def build_index(articles: Sequence[WordCounts]) -> TermIndex:
     )
 
 
-def _tfidf(
-    counts: sparse.csr_matrix, idf_of: sparse.csr_matrix | None = None
-) -> sparse.csr_matrix:
+def _tfidf(counts: sparse.csr_matrix, idf_of: sparse.csr_matrix | None = None) -> sparse.csr_matrix:
     """Sublinear TF-IDF, rows L2-normalised: tf = 1 + ln(count), idf = ln((1 + n) / (1 + df))
     + 1 (scikit-learn's ``TfidfTransformer(sublinear_tf=True)``, the same float32 steps).
     ``idf_of``: the rows whose document frequencies weigh the terms (default: ``counts``)."""

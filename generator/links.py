@@ -52,6 +52,8 @@ MAX_AMPLIFIER = 1.75
 #: Pairs scored from this share of the threshold are near misses (``briefing links
 #: --candidates``), and from ``STAY_SHARE`` on they are linked inside a thread.
 NEAR_SHARE, STAY_SHARE = 0.7, 0.85
+#: A pair whose shared names carry less than this of its similarity is not linked.
+NAME_GATE = 0.01
 #: The weight of whole-text similarity against lead overlap in a pair's score (the rest).
 TEXT_WEIGHT = 0.25
 #: How many of its strongest terms an article offers for the "shared:" reason.
@@ -187,27 +189,45 @@ def _shared_terms(
 Choice = tuple[float, float, list[str], list[str], bool]  # score, text, people, speakers, by hand
 
 
-def _lead_overlap(index: TermIndex, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+def _lead_overlap(
+    index: TermIndex, leads: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray
+) -> np.ndarray:
     """For each pair, how well the lead of each article speaks of the other (the lesser of
     ``lead(a) . doc(b)`` and ``lead(b) . doc(a)``): what both pieces are about, not a
-    paragraph one of them spends on something else."""
-    ahead = _rowwise_dot(index.leads, rows, cols, right=index.docs)
-    back = _rowwise_dot(index.leads, cols, rows, right=index.docs)
+    paragraph one of them spends on something else. ``leads`` are the index's leads without
+    the words of people's names: a name is the people signal's to count, and a piece that
+    only shares a name ("French President Emmanuel Macron") is not the same story."""
+    ahead = _rowwise_dot(leads, rows, cols, right=index.docs)
+    back = _rowwise_dot(leads, cols, rows, right=index.docs)
     return np.minimum(ahead, back)
 
 
+def _shared_names_weight(index: TermIndex, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """For each pair, the part of its text similarity that names carry: terms the articles
+    print with a capital (places, institutions, people, events). Two pieces of one story
+    share at least one of the things it is about; two strikes on two ferry routes share
+    only words."""
+    capital = np.array([form[:1].isupper() for form in index.forms] or [False])
+    named = (index.docs @ sparse.diags(capital[: index.docs.shape[1]].astype(np.float32))).tocsr()
+    return _rowwise_dot(named, rows, cols)
+
+
 def _chosen_pairs(
-    index: TermIndex, ordered: Sequence[Article], settings: Settings
+    index: TermIndex, ordered: Sequence[Article], settings: Settings, names: np.ndarray
 ) -> tuple[dict[tuple[int, int], Choice], dict[tuple[int, int], Choice]]:
     """Pairs ``i < j`` to link: scored above the threshold, or linked by hand; not forbidden.
     And the near misses: pairs scored from ``NEAR_SHARE`` of the threshold up, not linked."""
     rows, cols, text = candidate_pairs(index.docs, settings.max_links * 3)
     pinned, forbidden = link_choices(ordered)
     signals = [_Signals.of(a) for a in ordered]
+    leads = (index.leads @ sparse.diags((~names).astype(np.float32))).tocsr()
     # the best a pair's lead can do is 1: pairs that cannot reach the threshold are dropped
     hopeful = text**TEXT_WEIGHT * np.sqrt(MAX_AMPLIFIER) >= settings.link_threshold
     rows, cols, text = rows[hopeful], cols[hopeful], text[hopeful]
-    scores = _scores(signals, rows, cols, text.astype(np.float64), _lead_overlap(index, rows, cols))
+    scores = _scores(
+        signals, rows, cols, text.astype(np.float64), _lead_overlap(index, leads, rows, cols)
+    )
+    scores[_shared_names_weight(index, rows, cols) < NAME_GATE] = 0.0
     near_enough = scores >= settings.link_threshold * NEAR_SHARE
     chosen: dict[tuple[int, int], Choice] = {}
     near: dict[tuple[int, int], Choice] = {}
@@ -229,7 +249,7 @@ def _chosen_pairs(
         rows, cols = (np.array(side, dtype=np.int64) for side in zip(*missing, strict=True))
         text = _rowwise_dot(index.docs, rows, cols)
         scores = _scores(
-            signals, rows, cols, text.astype(np.float64), _lead_overlap(index, rows, cols)
+            signals, rows, cols, text.astype(np.float64), _lead_overlap(index, leads, rows, cols)
         )
         for (i, j), t, score in zip(missing, text.tolist(), scores.tolist(), strict=True):
             people, speakers = _shared_names(signals[i], signals[j])
@@ -296,12 +316,17 @@ def link_corpus(
     index = build_index([word_counts(a) for a in ordered])
     if index.docs.nnz == 0:
         return Corpus(tuple(ordered), (), (), merged)
-    chosen, near = _chosen_pairs(index, ordered, settings)
+    name_words = {w.lower() for a in ordered for p in a.people for w in p.split()}
+    names = np.array([form.lower() in name_words for form in index.forms] or [False])
+    speaker_words = {
+        w.lower() for a in ordered for q in a.quotes if q.speaker for w in q.speaker.split()
+    }
+    speakers = np.array([form.lower() in speaker_words for form in index.forms] or [False])
+    chosen, near = _chosen_pairs(index, ordered, settings, speakers[: index.docs.shape[1]])
     if not near_misses:
         near = {}
     explained = np.array(sorted({**chosen, **near}), dtype=np.int64).reshape(-1, 2)
-    name_words = {w.lower() for a in ordered for p in a.people for w in p.split()}
-    excluded = np.array([form.lower() in name_words for form in index.forms] or [False])
+    excluded = names.copy()
     if n >= COMMON_AFTER:  # in a large briefing, words most articles use explain no link
         df = np.bincount(index.docs.indices, minlength=index.docs.shape[1])
         excluded |= df[: excluded.size] > COMMON_SHARE * n
@@ -314,7 +339,7 @@ def link_corpus(
     source, target, relation, score = _directed(ordered, pairs, chosen, settings)
     linked = sorted({(min(a, b), max(a, b)) for a, b in zip(source, target, strict=True)})
     reasons = {pair: _reasons(chosen[pair], themes_of[pair]) for pair in linked}
-    threads = _threads(ordered, linked, themes_of)
+    threads = _threads(ordered, linked, chosen, settings)
     passages = _passages(index, linked, settings)
     paths = [a.path for a in ordered]
     final = [
@@ -774,27 +799,36 @@ _LAST_DAY = _NO_DATE.toordinal()
 def _threads(
     articles: Sequence[Article],
     linked: Sequence[tuple[int, int]],
-    themes: dict[tuple[int, int], list[str]],
+    chosen: dict[tuple[int, int], Choice],
+    settings: Settings,
 ) -> tuple[Thread, ...]:
-    """Connected components of the link graph, in date order; single articles are no thread."""
+    """Connected components of the link graph, in date order; single articles are no thread.
+
+    A thread's address is its first article's name: it stays as later pieces join, and the
+    other members' names are kept as aliases (pages that redirect), so that when an earlier
+    piece joins, or two threads become one, or one splits, every old address still leads
+    to the thread holding its article.
+    """
     story = _components(linked, len(articles))
-    groups: dict[int, list[Article]] = defaultdict(list)
-    for article, label in zip(articles, story, strict=True):
-        groups[label].append(article)
-    themes_by_story: dict[int, list[list[str]]] = defaultdict(list)
-    for (a, _), words in sorted(themes.items()):  # articles are numbered in path order
-        themes_by_story[story[a]].append(words)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for number, label in enumerate(story):
+        groups[label].append(number)
+    weight: dict[int, float] = defaultdict(float)  # how central each article is to its thread
+    for a, b in linked:
+        weight[a] += chosen[(a, b)][0]
+        weight[b] += chosen[(a, b)][0]
+    by_hand = dict(settings.thread_titles)
     threads = []
-    for label, members in groups.items():
-        if len(members) < 2:
+    for numbers in groups.values():
+        if len(numbers) < 2:
             continue
-        members.sort(key=lambda a: (a.date or _NO_DATE, a.path))
-        thread_themes: dict[str, int] = defaultdict(int)
-        for words in themes_by_story.get(label, []):
-            for rank, word in enumerate(words):
-                thread_themes[word] += len(words) - rank
-        title = _thread_title(members, sorted(thread_themes, key=lambda w: (-thread_themes[w], w)))
-        threads.append(Thread(_slug(title), title, tuple(a.path for a in members)))
+        members = sorted((articles[k] for k in numbers), key=lambda a: (a.date or _NO_DATE, a.path))
+        names = [_slug(_stem(a.path)) for a in members]
+        central = sorted(numbers, key=lambda k: (-round(weight[k], 4), articles[k].path))
+        asked = [by_hand[n] for n in names if n in by_hand]
+        asked += [v for a in members for k, v in a.extra if k == "thread_title"]
+        title = asked[0] if asked else thread_title(members, [articles[k] for k in central])
+        threads.append(Thread(names[0], title, tuple(a.path for a in members), tuple(names[1:])))
     threads.sort(key=lambda t: t.members[0])
     seen: dict[str, int] = defaultdict(int)
     unique = []
@@ -802,24 +836,55 @@ def _threads(
         seen[thread.slug] += 1
         slug = thread.slug if seen[thread.slug] == 1 else f"{thread.slug}-{seen[thread.slug]}"
         unique.append(replace(thread, slug=slug))
-    return tuple(unique)
-
-
-def _thread_title(members: Sequence[Article], themes: Sequence[str]) -> str:
-    """Named after the person most quoted, the strongest shared themes and the years."""
-    counts: dict[str, int] = defaultdict(int)
-    for article in members:
-        for quote in article.quotes:
-            if quote.kind == "full" and quote.speaker:
-                counts[quote.speaker] += 1
-    years = sorted({a.date.year for a in members if a.date})
-    span = (
-        f"{years[0]}\N{EN DASH}{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
+    primary = {t.slug for t in unique}
+    return tuple(
+        replace(t, aliases=tuple(a for a in dict.fromkeys(t.aliases) if a not in primary))
+        for t in unique
     )
-    lead = max(sorted(counts), key=lambda k: counts[k]) if counts else (members[0].title or "Story")
-    if themes:
-        lead += ": " + _join(list(themes[:3]))
+
+
+def thread_title(members: Sequence[Article], central: Sequence[Article]) -> str:
+    """A thread's title as a person would write it: the headline of its most central piece
+    (the one its links weigh most on), as printed, without the outlet's name, and the years.
+
+    >>> from generator.model import Article
+    >>> first = Article("a.txt", "", "Council pauses work | Daily Ledger", dt.date(2019, 5, 7), "Daily Ledger", ())
+    >>> later = Article("b.txt", "", "Council resumes work", dt.date(2024, 3, 1), None, ())
+    >>> thread_title([first, later], [first, later])
+    'Council pauses work, 2019\N{EN DASH}2024'
+    """
+    years = sorted({a.date.year for a in members if a.date})
+    span = f"{years[0]}\N{EN DASH}{years[-1]}" if len(years) > 1 else "".join(map(str, years))
+    headlines = [h for h in (_headline(a) for a in central) if h]
+    plain = [h for h in headlines if 3 <= len(h.split()) <= 16]  # not a slogan, not a paragraph
+    lead = (plain or headlines or [_stem(members[0].path)])[0]
     return f"{lead}, {span}" if span else lead
+
+
+_DASH = "[-\N{EN DASH}\N{EM DASH}]"
+
+
+def _headline(article: Article) -> str | None:
+    """The article's headline without the outlet's name beside it ("Title | Section |
+    Outlet": the longest part; "Title - Outlet", "Outlet: Title"), or None when the cleaner
+    had to make the title up."""
+    title = (article.title or "").strip()
+    if not title or any("title derived" in w for w in article.warnings):
+        return None
+    outlet = (article.source or "").strip()
+    if "|" in title:
+        parts = [p.strip() for p in title.split("|")]
+        title = max((p for p in parts if p.casefold() != outlet.casefold()), key=len, default="")
+    elif outlet:
+        name = re.escape(outlet)
+        title = re.sub(r"\s+" + _DASH + r"\s+" + name + "$", "", title, flags=re.I)
+        title = re.sub("^" + name + r"\s*(?:" + _DASH + r"|:)\s+", "", title, flags=re.I)
+    return title or None
+
+
+def _stem(path: str) -> str:
+    """A file's name without folder and extension: ``raw/2018-08-27-tass.txt`` -> ``2018-08-27-tass``."""
+    return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
 
 def _slug(text: str) -> str:

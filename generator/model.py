@@ -180,9 +180,10 @@ class CrossLink(NamedTuple):
 class Thread:
     """Articles that link, directly or through others, into one story."""
 
-    slug: str
+    slug: str  # the address: named after the first article, so it lasts as the thread grows
     title: str
     members: tuple[str, ...]  # raw paths in date order
+    aliases: tuple[str, ...] = ()  # the other members' names: old addresses that redirect
 
 
 @dataclass(frozen=True)

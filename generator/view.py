@@ -7,6 +7,7 @@ quotes) is decided here, from a :class:`Corpus` and the URL Pelican gave each ar
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -85,6 +86,13 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
             refs[path].update(date_fields(a.date))
         return refs[path]
 
+    excerpts: dict[tuple[str, int], str] = {}  # a paragraph is often the target of many links
+
+    def excerpt_of(path: str, paragraph: int) -> str:
+        if (path, paragraph) not in excerpts:
+            excerpts[(path, paragraph)] = excerpt(by_path[path].paragraphs[paragraph])
+        return excerpts[(path, paragraph)]
+
     by_source: dict[str, list[CrossLink]] = defaultdict(list)
     for link in corpus.links:
         if link.target in urls:
@@ -110,6 +118,7 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
                             "source": target["source"],
                             "date_label": target["date_label"],
                             "paragraph": passage.target_paragraph + 1,
+                            "excerpt": excerpt_of(link.target, passage.target_paragraph),
                         },
                     )
                 )
@@ -133,6 +142,42 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
             related=groups["related"],
         )
     return views
+
+
+_SENTENCE = re.compile(r"(.+?[.!?][\N{RIGHT DOUBLE QUOTATION MARK}\"']?)\s")
+
+
+def excerpt(text: str, limit: int = 180) -> str:
+    """A short excerpt of a paragraph, shown beside a passage link: its first sentence when
+    that is short enough, else its start cut at a word, with an ellipsis.
+
+    >>> excerpt("Macron spoke. He said more, and then more again.", limit=30)
+    'Macron spoke.'
+    >>> excerpt("One long sentence that goes on and on without an end in sight", limit=30)
+    'One long sentence that goes\N{HORIZONTAL ELLIPSIS}'
+    """
+    text = " ".join(text.split())
+    first = _SENTENCE.match(text + " ")
+    if first and len(first[1]) <= limit:
+        return _closed(first[1], cut=first[1] != text)
+    if len(text) <= limit:
+        return text
+    return _closed(text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "\N{HORIZONTAL ELLIPSIS}")
+
+
+def _closed(part: str, cut: bool = True) -> str:
+    """A cut quotation closed again: ``"Europe can no longer rely...`` gets its mark.
+
+    >>> _closed('"Europe can no longer rely on the US.')
+    '"Europe can no longer rely on the US."'
+    """
+    if cut and part.count('"') % 2:
+        return part + '"'
+    if cut and part.count("\N{LEFT DOUBLE QUOTATION MARK}") > part.count(
+        "\N{RIGHT DOUBLE QUOTATION MARK}"
+    ):
+        return part + "\N{RIGHT DOUBLE QUOTATION MARK}"
+    return part
 
 
 def shown_relation(relation: str, source: dt.date | None, target: dt.date | None) -> str:
@@ -222,6 +267,7 @@ def thread_views(
                 "slug": thread.slug,
                 "title": thread.title,
                 "url": thread_urls[thread.slug],
+                "aliases": [f"threads/{alias}.html" for alias in thread.aliases],
                 "entries": entries,  # in date order, the undated last (the links stage's)
                 "undated": len(entries) - len(dates),
                 "start": date_fields(min(dates) if dates else None),
