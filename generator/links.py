@@ -54,6 +54,9 @@ MAX_AMPLIFIER = 1.75
 NEAR_SHARE, STAY_SHARE = 0.7, 0.85
 #: A pair whose shared names carry less than this of its similarity is not linked.
 NAME_GATE = 0.01
+#: Pairs less similar than this as whole texts are not scored (in our labelled sets the
+#: least similar pair linked is at 0.12).
+TEXT_FLOOR = 0.08
 #: The weight of whole-text similarity against lead overlap in a pair's score (the rest).
 TEXT_WEIGHT = 0.25
 #: How many of its strongest terms an article offers for the "shared:" reason.
@@ -127,6 +130,21 @@ def _rowwise_dot(
     return out
 
 
+def _pair_dot(
+    matrix: sparse.csr_matrix,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    right: sparse.csr_matrix | None = None,
+) -> np.ndarray:
+    """:func:`_rowwise_dot`; in a corpus small enough to score every pair, read from one
+    sparse product of all rows (much faster when most pairs are asked for)."""
+    other = matrix if right is None else right
+    if matrix.shape[0] > EXACT_LIMIT or rows.size < matrix.shape[0]:
+        return _rowwise_dot(matrix, rows, cols, right)
+    product = (matrix @ other.T).toarray()  # at most EXACT_LIMIT squared: 9 MB
+    return np.asarray(product[rows, cols], dtype=np.float32)
+
+
 def candidate_pairs(
     docs: sparse.csr_matrix, per_article: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -197,8 +215,8 @@ def _lead_overlap(
     paragraph one of them spends on something else. ``leads`` are the index's leads without
     the words of people's names: a name is the people signal's to count, and a piece that
     only shares a name ("French President Emmanuel Macron") is not the same story."""
-    ahead = _rowwise_dot(leads, rows, cols, right=index.docs)
-    back = _rowwise_dot(leads, cols, rows, right=index.docs)
+    ahead = _pair_dot(leads, rows, cols, right=index.docs)
+    back = _pair_dot(leads, cols, rows, right=index.docs)
     return np.minimum(ahead, back)
 
 
@@ -209,7 +227,7 @@ def _shared_names_weight(index: TermIndex, rows: np.ndarray, cols: np.ndarray) -
     only words."""
     capital = np.array([form[:1].isupper() for form in index.forms] or [False])
     named = (index.docs @ sparse.diags(capital[: index.docs.shape[1]].astype(np.float32))).tocsr()
-    return _rowwise_dot(named, rows, cols)
+    return _pair_dot(named, rows, cols)
 
 
 def _chosen_pairs(
@@ -221,14 +239,13 @@ def _chosen_pairs(
     pinned, forbidden = link_choices(ordered)
     signals = [_Signals.of(a) for a in ordered]
     leads = (index.leads @ sparse.diags((~names).astype(np.float32))).tocsr()
-    # the best a pair's lead can do is 1: pairs that cannot reach the threshold are dropped
-    hopeful = text**TEXT_WEIGHT * np.sqrt(MAX_AMPLIFIER) >= settings.link_threshold
+    hopeful = text >= TEXT_FLOOR
     rows, cols, text = rows[hopeful], cols[hopeful], text[hopeful]
-    scores = _scores(
-        signals, rows, cols, text.astype(np.float64), _lead_overlap(index, leads, rows, cols)
-    )
-    scores[_shared_names_weight(index, rows, cols) < NAME_GATE] = 0.0
-    near_enough = scores >= settings.link_threshold * NEAR_SHARE
+    lead = _lead_overlap(index, leads, rows, cols)
+    scores, nameless = _scores(signals, rows, cols, text.astype(np.float64), lead)
+    floor = settings.link_threshold * NEAR_SHARE
+    _gate_nameless(index, rows, cols, scores, nameless, floor=floor)
+    near_enough = scores >= floor
     chosen: dict[tuple[int, int], Choice] = {}
     near: dict[tuple[int, int], Choice] = {}
     for i, j, t, score in zip(
@@ -248,9 +265,8 @@ def _chosen_pairs(
     if missing:
         rows, cols = (np.array(side, dtype=np.int64) for side in zip(*missing, strict=True))
         text = _rowwise_dot(index.docs, rows, cols)
-        scores = _scores(
-            signals, rows, cols, text.astype(np.float64), _lead_overlap(index, leads, rows, cols)
-        )
+        lead = _lead_overlap(index, leads, rows, cols)
+        scores, _ = _scores(signals, rows, cols, text.astype(np.float64), lead)
         for (i, j), t, score in zip(missing, text.tolist(), scores.tolist(), strict=True):
             people, speakers = _shared_names(signals[i], signals[j])
             chosen[(i, j)] = (round(score, 4), t, people, speakers, True)
@@ -437,12 +453,15 @@ def _scores(
     cols: np.ndarray,
     text: np.ndarray,
     lead: np.ndarray,
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """Each pair's score: a weighted geometric mean of its text similarity and its lead
     overlap (:func:`_lead_overlap`), amplified by shared people (by their share of all the
     pair's people) and a shared quoted speaker, at most by ``sqrt(MAX_AMPLIFIER)``.
     Entities only amplify what the texts share, never replace it. The years between two
-    pieces do not count: a story's later pieces look back at its first ones."""
+    pieces do not count: a story's later pieces look back at its first ones.
+
+    And for each pair whether it has no person and no speaker in common (see
+    :func:`_gate_nameless`)."""
     people = _indicator([s.people for s in signals])
     speakers = _indicator([s.speakers for s in signals])
     shared = _rowwise_dot(people, rows, cols).astype(np.float64)
@@ -453,7 +472,25 @@ def _scores(
     amplifier = np.sqrt(1 + 0.5 * shared / union + 0.25 * quoted)
     base = np.power(text, TEXT_WEIGHT) * np.power(np.maximum(lead, 0.0), 1 - TEXT_WEIGHT)
     scores: np.ndarray = base * amplifier
-    return scores
+    return scores, (shared == 0) & (quoted == 0)
+
+
+def _gate_nameless(
+    index: TermIndex,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    scores: np.ndarray,
+    nameless: np.ndarray,
+    *,
+    floor: float,
+) -> None:
+    """A pair that shares no name is not a story: with no person or speaker in common and
+    less than ``NAME_GATE`` of its similarity carried by capitalised terms, its score is 0.
+    Only the pairs that would count (from ``floor``) are looked at."""
+    check = np.flatnonzero(nameless & (scores >= floor))
+    if check.size:
+        weak = _shared_names_weight(index, rows[check], cols[check]) < NAME_GATE
+        scores[check[weak]] = 0.0
 
 
 RELATIONS: tuple[Literal["earlier", "later", "same-report"], ...] = (
