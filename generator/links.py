@@ -213,11 +213,12 @@ def _lead_overlap(
     """For each pair, how well the lead of each article speaks of the other (the lesser of
     ``lead(a) . doc(b)`` and ``lead(b) . doc(a)``): what both pieces are about, not a
     paragraph one of them spends on something else. ``leads`` are the index's leads without
-    the words of people's names: a name is the people signal's to count, and a piece that
-    only shares a name ("French President Emmanuel Macron") is not the same story."""
+    the words of quoted speakers' names: a name is the people signal's to count, and a piece
+    that only shares a name ("French President Emmanuel Macron") is not the same story."""
     ahead = _pair_dot(leads, rows, cols, right=index.docs)
     back = _pair_dot(leads, cols, rows, right=index.docs)
-    return np.minimum(ahead, back)
+    lesser: np.ndarray = np.minimum(ahead, back)
+    return lesser
 
 
 def _shared_names_weight(index: TermIndex, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:

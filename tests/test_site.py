@@ -471,3 +471,28 @@ def test_published_feeds_and_sitemap_claim_no_date_for_undated(tmp_path: Path) -
     sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
     entry = next(line for line in sitemap.splitlines() if "articles/undated-macron" in line)
     assert "<lastmod>" not in entry
+
+
+def test_thread_page_is_titled_by_its_story_and_old_addresses_redirect(built_site: Path) -> None:
+    threads = built_site / "threads"
+    page = soup(threads / "2018-08-27-tass-macron-eu-cant-rely-on-us-for-security.html")
+    title = "Macron says EU can’t rely on US for security, calls for more cooperation with Russia"
+    assert page.find("h1").get_text() == f"{title}, 2018\N{EN DASH}2022"
+    # the address the thread would have had if the 2022 piece had come first
+    moved = soup(threads / "2022-01-20-moscow-times-macron-calls-for-eu-russia-security.html")
+    refresh = moved.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    assert refresh.endswith("threads/2018-08-27-tass-macron-eu-cant-rely-on-us-for-security.html")
+    assert moved.find("link", rel="canonical") and moved.find("meta", attrs={"name": "robots"})
+
+
+def test_passage_links_show_an_excerpt_of_the_passage(built_site: Path) -> None:
+    pages = article_pages(built_site)
+    new = next(p for n, p in pages.items() if n.startswith("2022"))
+    items = new.select(".body ul.passages li")
+    assert items
+    for item in items:
+        href = item.select_one("a.passage-link")["href"]
+        target = soup(built_site / "articles" / href.split("#")[0].rsplit("/", 1)[-1])
+        paragraph = target.find(id=href.split("#")[1]).get_text()
+        excerpt = item.select_one("q.excerpt").get_text().rstrip('\N{HORIZONTAL ELLIPSIS}"')
+        assert 20 <= len(excerpt) <= 181 and paragraph.startswith(excerpt), (excerpt, paragraph)
