@@ -39,7 +39,7 @@ from threadpoolctl import threadpool_limits
 from .index import TermIndex, build_index
 from .model import Article, Corpus, CrossLink, PassageColumns, Passages, Thread
 from .settings import Settings
-from .terms import word_counts
+from .terms import fold_spelling, word_counts
 
 #: Up to this many articles every pair is scored; above it, candidates come from each
 #: article's strongest terms (blocking), so the stage stays near-linear.
@@ -69,16 +69,18 @@ def canonical_speakers(articles: Sequence[Article]) -> tuple[list[Article], dict
     A one-word name is merged into a full name only when exactly one full name in the
     whole corpus ends with it; otherwise it is left as written.
     """
-    full_names = {name for a in articles for name in a.people if " " in name}
+    spellings = _spellings(articles)
+    full_names = {spellings.get(n, n) for a in articles for n in a.people if " " in n}
     by_surname: dict[str, set[str]] = defaultdict(set)
     for name in full_names:
         by_surname[name.split()[-1]].add(name)
     merges = {
         surname: next(iter(names)) for surname, names in by_surname.items() if len(names) == 1
     }
+    merges.update(spellings)
 
     def canon(name: str | None) -> str | None:
-        if name is None or " " in name:
+        if name is None or (" " in name and name not in spellings):
             return name
         return merges.get(name, name)
 
@@ -97,6 +99,25 @@ def canonical_speakers(articles: Sequence[Article]) -> tuple[list[Article], dict
         out.append(replace(article, quotes=quotes, people=people))
     used = {name: merges[name] for a in articles for name in a.people if name in merges}
     return out, used
+
+
+def _spellings(articles: Sequence[Article]) -> dict[str, str]:
+    """Full names spelled two ways (Sergei / Sergey Lindqvist, with or without accents),
+    each mapped to the spelling most articles use (ties: the first in alphabetical order)."""
+    counts: dict[str, int] = defaultdict(int)
+    for article in articles:
+        for name in {*article.people, *(q.speaker for q in article.quotes if q.speaker)}:
+            if " " in name:
+                counts[name] += 1
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(counts):
+        groups[" ".join(fold_spelling(w.lower()) for w in name.split())].append(name)
+    out = {}
+    for names in groups.values():
+        if len(names) > 1:
+            chosen = max(names, key=lambda n: counts[n])  # max keeps the first of equals
+            out.update({n: chosen for n in names if n != chosen})
+    return out
 
 
 def _top_per_row(matrix: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
@@ -184,6 +205,7 @@ def _shared_terms(
     top.data[excluded[top.indices]] = 0
     top.eliminate_zeros()
     alphabetical = np.argsort(np.argsort(np.array(index.forms, dtype=object), kind="stable"))
+    capital = np.array([form[:1].isupper() for form in index.forms], dtype=np.int64)
     width = len(alphabetical) + 1
     out: list[list[int]] = []
     for start in range(0, len(pairs), 50_000):
@@ -195,7 +217,9 @@ def _shared_terms(
         strongest = np.zeros(len(chunk), dtype=np.float32)
         np.maximum.at(strongest, rows, weight)
         steps = np.rint(10 * weight / np.maximum(strongest[rows], 1e-9)).astype(np.int64)
-        order = np.lexsort(((10 - steps) * width + alphabetical[shared.indices], rows))
+        # names first among terms of one step: a place or an institution is what a reader knows
+        rank = ((10 - steps) * 2 + ~capital[shared.indices]) * width
+        order = np.lexsort((rank + alphabetical[shared.indices], rows))
         rows = rows[order]
         keep = np.arange(rows.size) - np.searchsorted(rows, rows, side="left") < k
         terms = shared.indices[order][keep].tolist()
@@ -355,7 +379,15 @@ def link_corpus(
     pairs = np.array(sorted(chosen), dtype=np.int64).reshape(-1, 2)
     source, target, relation, score = _directed(ordered, pairs, chosen, settings)
     linked = sorted({(min(a, b), max(a, b)) for a, b in zip(source, target, strict=True)})
-    reasons = {pair: _reasons(chosen[pair], themes_of[pair]) for pair in linked}
+    quoted = [_quote_words(article) for article in ordered]
+    reasons = {
+        (a, b): _reasons(
+            chosen[(a, b)],
+            themes_of[(a, b)],
+            _shared_quote(quoted[a], quoted[b]) if quoted[a] and quoted[b] else None,
+        )
+        for a, b in linked
+    }
     threads = _threads(ordered, linked, chosen, settings)
     passages = _passages(index, linked, settings)
     paths = [a.path for a in ordered]
@@ -377,18 +409,57 @@ def link_corpus(
     return Corpus(tuple(ordered), tuple(final), threads, merged, tuple(misses))
 
 
-def _reasons(choice: Choice, words: Sequence[str]) -> tuple[str, ...]:
+def _reasons(choice: Choice, words: Sequence[str], quote: str | None = None) -> tuple[str, ...]:
     """Why two articles are linked, from the signals that scored them."""
     _, _, people, speakers, by_hand = choice
     reasons = ["Linked by hand"] if by_hand else []
     if speakers:
         reasons.append(("both quote " if reasons else "Both quote ") + _join(speakers))
+    if quote:
+        reasons.append(
+            f"both report \N{LEFT DOUBLE QUOTATION MARK}{quote}\N{RIGHT DOUBLE QUOTATION MARK}"
+        )
     others = [p for p in people if p not in speakers]
     if others:
         reasons.append("both mention " + _join(others))
     if words:
         reasons.append("shared: " + ", ".join(words))
+    if not reasons:  # names and words too common to explain it: at least say how close
+        reasons.append(f"similar text (score {choice[0]:.2f})")
     return tuple(reasons)
+
+
+_WORD = re.compile(r"\w+")
+
+
+QuoteWords = list[tuple[str, frozenset[str]]]
+
+
+def _quote_words(article: Article) -> QuoteWords:
+    """An article's full quotations and the set of the words of each."""
+    return [
+        (q.text, frozenset(_WORD.findall(q.text.lower())))
+        for q in article.quotes
+        if q.kind == "full"
+    ]
+
+
+def _shared_quote(mine: QuoteWords, theirs: QuoteWords, words: int = 8) -> str | None:
+    """The start of a quotation both articles report, or None: the same words reported by
+    several outlets, one often quoting more of them than the other (the shorter of the two
+    has at least five words and two thirds of them in the longer one)."""
+    best, found = 2 / 3, None
+    for text, one in mine:
+        for other_text, other in theirs:
+            shorter = min(len(one), len(other))
+            share = len(one & other) / shorter if shorter >= 5 else 0.0
+            if share > best or (share == best and found is None):
+                best = share
+                found = text if len(one) <= len(other) else other_text
+    if found is None:
+        return None
+    shown = found.split()
+    return " ".join(shown[:words]) + ("\N{HORIZONTAL ELLIPSIS}" if len(shown) > words else "")
 
 
 def _refers_to(value: str, article: Article) -> bool:

@@ -148,36 +148,46 @@ _SENTENCE = re.compile(r"(.+?[.!?][\N{RIGHT DOUBLE QUOTATION MARK}\"']?)\s")
 
 
 def excerpt(text: str, limit: int = 180) -> str:
-    """A short excerpt of a paragraph, shown beside a passage link: its first sentence when
-    that is short enough, else its start cut at a word, with an ellipsis.
+    """A short excerpt of a paragraph, shown beside a passage link in a ``<q>`` (which adds
+    the quotation marks): its first sentence when that is short enough, else its start cut
+    at a word, with an ellipsis. Quotation marks inside become single ones, as a quote
+    within a quote; a quotation cut short is closed.
 
     >>> excerpt("Macron spoke. He said more, and then more again.", limit=30)
     'Macron spoke.'
     >>> excerpt("One long sentence that goes on and on without an end in sight", limit=30)
     'One long sentence that goes\N{HORIZONTAL ELLIPSIS}'
+    >>> excerpt('"Europe can no longer rely on the US. It is up to us," he said.', limit=40)
+    'Europe can no longer rely on the US.'
+    >>> excerpt('He said "we must talk to Russia about all of it" on Monday in Paris', limit=30)
+    'He said \N{LEFT SINGLE QUOTATION MARK}we must talk to\N{HORIZONTAL ELLIPSIS}\N{RIGHT SINGLE QUOTATION MARK}'
     """
     text = " ".join(text.split())
     first = _SENTENCE.match(text + " ")
     if first and len(first[1]) <= limit:
-        return _closed(first[1], cut=first[1] != text)
-    if len(text) <= limit:
-        return text
-    return _closed(text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "\N{HORIZONTAL ELLIPSIS}")
+        part = first[1]
+    elif len(text) <= limit:
+        part = text
+    else:
+        part = text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "\N{HORIZONTAL ELLIPSIS}"
+    if part[:1] in _OPENING:  # the <q> gives the outer marks
+        part = part[1:].rstrip("".join(_CLOSING))
+    opened = closed = 0
+    out = []
+    for char in part:
+        if char in _OPENING and (char != '"' or opened == closed):
+            opened += 1
+            out.append("\N{LEFT SINGLE QUOTATION MARK}")
+        elif char in _CLOSING:
+            closed += 1
+            out.append("\N{RIGHT SINGLE QUOTATION MARK}")
+        else:
+            out.append(char)
+    return "".join(out) + "\N{RIGHT SINGLE QUOTATION MARK}" * (opened > closed)
 
 
-def _closed(part: str, cut: bool = True) -> str:
-    """A cut quotation closed again: ``"Europe can no longer rely...`` gets its mark.
-
-    >>> _closed('"Europe can no longer rely on the US.')
-    '"Europe can no longer rely on the US."'
-    """
-    if cut and part.count('"') % 2:
-        return part + '"'
-    if cut and part.count("\N{LEFT DOUBLE QUOTATION MARK}") > part.count(
-        "\N{RIGHT DOUBLE QUOTATION MARK}"
-    ):
-        return part + "\N{RIGHT DOUBLE QUOTATION MARK}"
-    return part
+_OPENING = ('"', "\N{LEFT DOUBLE QUOTATION MARK}")
+_CLOSING = ('"', "\N{RIGHT DOUBLE QUOTATION MARK}")
 
 
 def shown_relation(relation: str, source: dt.date | None, target: dt.date | None) -> str:

@@ -344,3 +344,31 @@ def test_one_story_in_other_words_is_linked(settings: Settings) -> None:
         ("raw/translated.txt", "raw/report.txt"),
     }
     assert len(corpus.threads) == 1
+
+
+def test_reasons_name_a_quotation_both_report(settings: Settings) -> None:
+    said = b'"The ferries will not sail again until every hull has been surveyed by inspectors,"'
+    first = process_bytes(
+        b" date 2021-03-02\nLake Onega ferries halted after ice damages two hulls\n\n"
+        b"The ferry operator Sergei Lindqvist halted all crossings of Lake Onega on Tuesday after"
+        b" ice floes damaged two hulls near Petrozavodsk harbour.\n\n"
+        + said
+        + b" Lindqvist said at the Onega pier.\n",
+        "raw/first.txt",
+        settings,
+    )
+    second = process_bytes(
+        b" date 2021-03-04\nOnega crossings stay closed as inspectors survey ferry hulls\n\n"
+        b"Crossings of Lake Onega stayed closed on Thursday while inspectors surveyed the two"
+        b" ferry hulls damaged by ice near Petrozavodsk harbour.\n\n"
+        + said
+        + b" Sergey Lindqvist told reporters.\n",
+        "raw/second.txt",
+        settings,
+    )
+    link = next(x for x in link_corpus([first, second], settings).links)
+    assert any(
+        r.startswith("both report \N{LEFT DOUBLE QUOTATION MARK}The ferries will not")
+        for r in link.reasons
+    ), link.reasons
+    assert link.reasons[0] == "Both quote Sergei Lindqvist"  # one spelling (a tie: A to Z)
