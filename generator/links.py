@@ -379,12 +379,18 @@ def link_corpus(
     pairs = np.array(sorted(chosen), dtype=np.int64).reshape(-1, 2)
     source, target, relation, score = _directed(ordered, pairs, chosen, settings)
     linked = sorted({(min(a, b), max(a, b)) for a, b in zip(source, target, strict=True)})
-    quoted = [_quote_words(article) for article in ordered]
+    quoted: dict[int, QuoteWords] = {}  # read only for pairs that quote one speaker
+
+    def words_of(k: int) -> QuoteWords:
+        if k not in quoted:
+            quoted[k] = _quote_words(ordered[k])
+        return quoted[k]
+
     reasons = {
         (a, b): _reasons(
             chosen[(a, b)],
             themes_of[(a, b)],
-            _shared_quote(quoted[a], quoted[b]) if quoted[a] and quoted[b] else None,
+            _shared_quote(words_of(a), words_of(b)) if chosen[(a, b)][3] else None,
         )
         for a, b in linked
     }
