@@ -38,8 +38,9 @@ from threadpoolctl import threadpool_limits
 
 from .index import TermIndex, build_index
 from .model import Article, Corpus, CrossLink, PassageColumns, Passages, Thread
+from .people import person_key
 from .settings import Settings
-from .terms import fold_spelling, word_counts
+from .terms import word_counts
 
 #: Up to this many articles every pair is scored; above it, candidates come from each
 #: article's strongest terms (blocking), so the stage stays near-linear.
@@ -102,16 +103,18 @@ def canonical_speakers(articles: Sequence[Article]) -> tuple[list[Article], dict
 
 
 def _spellings(articles: Sequence[Article]) -> dict[str, str]:
-    """Full names spelled two ways (Sergei / Sergey Lindqvist, with or without accents),
-    each mapped to the spelling most articles use (ties: the first in alphabetical order)."""
+    """Full names spelled two ways (Sergei / Sergey Lindqvist, with or without accents:
+    one :func:`generator.people.person_key`), each mapped to the spelling most articles use
+    (ties: the first in alphabetical order). Linear in the names, unlike the people pages'
+    :func:`generator.people.merge_names`, which also merges typos."""
     counts: dict[str, int] = defaultdict(int)
     for article in articles:
         for name in {*article.people, *(q.speaker for q in article.quotes if q.speaker)}:
             if " " in name:
                 counts[name] += 1
-    groups: dict[str, list[str]] = defaultdict(list)
-    for name in sorted(counts):
-        groups[" ".join(fold_spelling(w.lower()) for w in name.split())].append(name)
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for name in sorted(counts):  # one key per person, as the people pages have it
+        groups[person_key(name)].append(name)
     out = {}
     for names in groups.values():
         if len(names) > 1:
