@@ -27,9 +27,11 @@ site: $(BIN)/briefing  ## create .venv, install, build output/ from content/
 test: $(VENV)/.test-deps  ## install test tools (Chromium, poppler) where missing and run every test
 	$(BIN)/python -m pytest
 
-eval: $(BIN)/briefing  ## cleaning and quote figures against our labelled sets
+eval: $(BIN)/briefing  ## cleaning, quote and link figures against our labelled sets
 	$(BIN)/briefing clean --evaluate tests/cases/clean tests/cases/holdout | tail -n 1
 	$(BIN)/briefing quotes --evaluate tests/cases/quotes/eval.quotes tests/cases/quotes/holdout.quotes
+	-$(BIN)/briefing links --evaluate tests/cases/corpus tests/cases/pastes-dev tests/cases/pastes-holdout \
+	  $(wildcard $(SHARED_PASTES))
 	@# Pastes in the shared label format, scored by the shared scorer when it is beside the project
 	@if [ -f $(SCORER) ]; then for set in $(SHARED_PASTES) tests/cases/pastes-dev tests/cases/pastes-holdout tests/cases/pastes-quotes-holdout; do \
 	  [ -d $$set ] && printf '%-28s ' "$$set" && $(PYTHON) $(SCORER) clean $$set | tail -n 1; done; \

@@ -548,7 +548,7 @@ def clean_article(raw: RawArticle) -> Article:
         for value in meta.get(key, [])[:1]
     ) + tuple(
         (key, value)
-        for key in ("pin_quote", "suppress_quote", "link_to", "no_link_to")
+        for key in ("pin_quote", "suppress_quote", "link_to", "no_link_to", "thread_title")
         for value in meta.get(key, [])
     )
     return Article(

@@ -312,13 +312,40 @@ def _corpus_articles(content: Path, settings: Settings) -> tuple[list[Article], 
     return articles, errors
 
 
+def cmd_evaluate_links(args: argparse.Namespace) -> int:
+    """``briefing links --evaluate DIR``: link precision, coverage and threads by story label."""
+    from .link_score import score_links, story_labels  # noqa: PLC0415
+
+    settings = _settings_from(args.settings)
+    worst = EXIT_OK
+    for folder in map(Path, args.evaluate):
+        labels = story_labels(folder)
+        if not labels:
+            print(
+                f"error: {folder} has no story labels (NAME.json or stories.txt)", file=sys.stderr
+            )
+            return EXIT_USAGE
+        articles = [process_file(folder / name, name, settings) for name in sorted(labels)]
+        figures = score_links(link_corpus(articles, settings), labels)
+        if args.show:
+            for miss in figures.misses:
+                print(f"    {miss}")
+        print(f"{folder!s:<28} {figures.line()}")
+        worst = EXIT_PROBLEMS if figures.misses else worst
+    return worst
+
+
 def cmd_links(args: argparse.Namespace) -> int:
+    if args.evaluate:
+        return cmd_evaluate_links(args)
     settings = _settings_from(args.settings)
     articles, errors = _corpus_articles(Path(args.content), settings)
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
-    corpus = link_corpus(articles, settings)
-    if args.json:
+    corpus = link_corpus(articles, settings, near_misses=args.candidates)
+    if args.candidates:
+        _print_near_misses(corpus, settings, as_json=args.json)
+    elif args.json:
         payload = [
             {
                 "source": link.source,
@@ -342,6 +369,27 @@ def cmd_links(args: argparse.Namespace) -> int:
         for thread in corpus.threads:
             print(f"thread {thread.slug}: {thread.title} ({len(thread.members)} articles)")
     return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def _print_near_misses(corpus: Corpus, settings: Settings, *, as_json: bool) -> None:
+    """``briefing links --candidates``: the pairs scored just under the threshold."""
+    if as_json:
+        payload = [
+            {"source": x.source, "target": x.target, "score": x.score, "shares": list(x.reasons)}
+            for x in corpus.near_misses
+        ]
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    if not corpus.near_misses:
+        print(f"No near misses: no unlinked pair scores near {settings.link_threshold:.3f}.")
+    for miss in corpus.near_misses:
+        print(
+            f"{miss.source} -- {miss.target}  [score {miss.score:.3f}, "
+            f"links from {settings.link_threshold:.3f}]"
+        )
+        print(f"    shares: {'; '.join(miss.reasons) or 'nothing named'}")
+        target = miss.target.rsplit("/", 1)[-1]
+        print(f"    to link them, add a line 'Link to: {target}' to {miss.source}")
 
 
 def build(
@@ -888,6 +936,18 @@ def parser() -> argparse.ArgumentParser:
         parents=[reads],
     )
     ln.add_argument("--json", action="store_true", help="print a JSON list of links")
+    ln.add_argument(
+        "--candidates",
+        action="store_true",
+        help="list the near misses instead: pairs scored just under the threshold, and what they share",
+    )
+    ln.add_argument(
+        "--evaluate",
+        nargs="+",
+        metavar="DIR",
+        help="score links and threads against the story labels of these folders of pastes",
+    )
+    ln.add_argument("--show", action="store_true", help="with --evaluate: list each miss")
     ln.set_defaults(func=cmd_links)
 
     ad = sub.add_parser(

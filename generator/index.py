@@ -19,12 +19,17 @@ from scipy import sparse
 from .model import WordCounts
 from .terms import singular, term
 
+#: An article's lead: its title and standfirst and this many body paragraphs, what the
+#: piece is about. Two pieces of one story each have a lead that speaks of the other.
+LEAD_PARAGRAPHS = 2
+
 
 @dataclass(frozen=True)
 class TermIndex:
     """TF-IDF rows (L2-normalised) over one vocabulary of terms."""
 
     docs: sparse.csr_matrix  # one row per article: title, standfirst and body
+    leads: sparse.csr_matrix  # one row per article: title, standfirst, first paragraphs
     paragraphs: sparse.csr_matrix  # one row per body paragraph, articles in order
     first_paragraph: np.ndarray  # row of each article's first paragraph; last = total
     forms: tuple[str, ...]  # each term as the articles print it most often ("European")
@@ -79,27 +84,37 @@ def build_index(articles: Sequence[WordCounts]) -> TermIndex:
     cols = terms_of[keep]
     ones = np.ones(cols.size, dtype=np.float32)
     doc_counts = sparse.csr_matrix((ones, (doc_rows, cols)), shape=(len(articles), n_terms))
+    in_lead = np.repeat(in_article < np.repeat(heads + LEAD_PARAGRAPHS, n_blocks), sizes)[keep]
+    lead_counts = sparse.csr_matrix(
+        (ones[in_lead], (doc_rows[in_lead], cols[in_lead])), shape=(len(articles), n_terms)
+    )
     in_body = para_rows >= 0
     para_counts = sparse.csr_matrix(
         (ones[in_body], (para_rows[in_body], cols[in_body])),
         shape=(int(first_paragraph[-1]), n_terms),
     )
+    docs = _tfidf(doc_counts)
     return TermIndex(
-        docs=_tfidf(doc_counts),
+        docs=docs,
+        leads=_tfidf(lead_counts, idf_of=doc_counts),
         paragraphs=_tfidf(para_counts),
         first_paragraph=np.asarray(first_paragraph, dtype=np.int64),
         forms=_forms(raw_ids, raw_terms, np.bincount(raw, minlength=len(raw_terms)), n_terms),
     )
 
 
-def _tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+def _tfidf(counts: sparse.csr_matrix, idf_of: sparse.csr_matrix | None = None) -> sparse.csr_matrix:
     """Sublinear TF-IDF, rows L2-normalised: tf = 1 + ln(count), idf = ln((1 + n) / (1 + df))
-    + 1 (scikit-learn's ``TfidfTransformer(sublinear_tf=True)``, the same float32 steps)."""
+    + 1 (scikit-learn's ``TfidfTransformer(sublinear_tf=True)``, the same float32 steps).
+    ``idf_of``: the rows whose document frequencies weigh the terms (default: ``counts``)."""
     counts.sum_duplicates()
     if counts.shape[0] == 0:
         return counts
     weighted = sparse.csr_matrix(counts, dtype=np.float32, copy=True)
-    df = np.bincount(weighted.indices, minlength=weighted.shape[1]).astype(np.float32)
+    source = weighted if idf_of is None else idf_of.tocsr()
+    if idf_of is not None:
+        source.sum_duplicates()
+    df = np.bincount(source.indices, minlength=weighted.shape[1]).astype(np.float32)
     df += 1.0
     idf = np.full_like(df, weighted.shape[0] + 1, dtype=np.float32)
     idf /= df

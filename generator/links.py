@@ -3,10 +3,15 @@
 Runs once every article has been read and quoted (Pelican's ``article_generator_finalized``).
 Signals, all from what the articles say:
 
-* themes: TF-IDF over words and two-word phrases, so rare shared terms count most;
+* themes: TF-IDF over words, so rare shared terms count most;
+* leads: what each piece is about (its title, standfirst and first paragraphs) must be
+  spoken of in the other, so a paragraph one piece spends on another subject, or a
+  distractor that shares a place and a few words, does not make a story;
 * people: canonical names mentioned in both (an amplifier, never enough alone);
-* speakers: the same person quoted in both;
-* time: links weaken slowly with the years between two pieces.
+* speakers: the same person quoted in both.
+
+A pair scored just under the threshold is linked when its articles are in one thread
+anyway (hysteresis), and listed as a near miss otherwise (``briefing links --candidates``).
 
 The text similarity is a sparse matrix product restricted to each article's nearest
 candidates, so the stage stays close to linear in the number of articles.
@@ -33,6 +38,7 @@ from threadpoolctl import threadpool_limits
 
 from .index import TermIndex, build_index
 from .model import Article, Corpus, CrossLink, PassageColumns, Passages, Thread
+from .people import person_key
 from .settings import Settings
 from .terms import word_counts
 
@@ -41,8 +47,19 @@ from .terms import word_counts
 EXACT_LIMIT = 1500
 #: How many of its strongest terms an article offers for candidate blocking.
 BLOCKING_TERMS = 12
-#: The most the people and speaker signals can multiply text similarity by.
+#: The most the people and speaker signals can multiply text similarity by (before the
+#: square root :func:`_scores` takes).
 MAX_AMPLIFIER = 1.75
+#: Pairs scored from this share of the threshold are near misses (``briefing links
+#: --candidates``), and from ``STAY_SHARE`` on they are linked inside a thread.
+NEAR_SHARE, STAY_SHARE = 0.7, 0.85
+#: A pair whose shared names carry less than this of its similarity is not linked.
+NAME_GATE = 0.01
+#: Pairs less similar than this as whole texts are not scored (in our labelled sets the
+#: least similar pair linked is at 0.12).
+TEXT_FLOOR = 0.08
+#: The weight of whole-text similarity against lead overlap in a pair's score (the rest).
+TEXT_WEIGHT = 0.25
 #: How many of its strongest terms an article offers for the "shared:" reason.
 REASON_TERMS = 40
 
@@ -53,16 +70,18 @@ def canonical_speakers(articles: Sequence[Article]) -> tuple[list[Article], dict
     A one-word name is merged into a full name only when exactly one full name in the
     whole corpus ends with it; otherwise it is left as written.
     """
-    full_names = {name for a in articles for name in a.people if " " in name}
+    spellings = _spellings(articles)
+    full_names = {spellings.get(n, n) for a in articles for n in a.people if " " in n}
     by_surname: dict[str, set[str]] = defaultdict(set)
     for name in full_names:
         by_surname[name.split()[-1]].add(name)
     merges = {
         surname: next(iter(names)) for surname, names in by_surname.items() if len(names) == 1
     }
+    merges.update(spellings)
 
     def canon(name: str | None) -> str | None:
-        if name is None or " " in name:
+        if name is None or (" " in name and name not in spellings):
             return name
         return merges.get(name, name)
 
@@ -83,6 +102,27 @@ def canonical_speakers(articles: Sequence[Article]) -> tuple[list[Article], dict
     return out, used
 
 
+def _spellings(articles: Sequence[Article]) -> dict[str, str]:
+    """Full names spelled two ways (Sergei / Sergey Lindqvist, with or without accents:
+    one :func:`generator.people.person_key`), each mapped to the spelling most articles use
+    (ties: the first in alphabetical order). Linear in the names, unlike the people pages'
+    :func:`generator.people.merge_names`, which also merges typos."""
+    counts: dict[str, int] = defaultdict(int)
+    for article in articles:
+        for name in {*article.people, *(q.speaker for q in article.quotes if q.speaker)}:
+            if " " in name:
+                counts[name] += 1
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for name in sorted(counts):  # one key per person, as the people pages have it
+        groups[person_key(name)].append(name)
+    out = {}
+    for names in groups.values():
+        if len(names) > 1:
+            chosen = max(names, key=lambda n: counts[n])  # max keeps the first of equals
+            out.update({n: chosen for n in names if n != chosen})
+    return out
+
+
 def _top_per_row(matrix: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
     """Each row's ``k`` largest entries (ties: the lower column first), as a new matrix."""
     matrix = matrix.tocsr()
@@ -97,14 +137,36 @@ def _top_per_row(matrix: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
     )
 
 
-def _rowwise_dot(matrix: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """``matrix[rows[k]] . matrix[cols[k]]`` for every k, in chunks (exact cosine)."""
+def _rowwise_dot(
+    matrix: sparse.csr_matrix,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    right: sparse.csr_matrix | None = None,
+) -> np.ndarray:
+    """``matrix[rows[k]] . right[cols[k]]`` for every k (``right``: ``matrix`` itself), in
+    chunks (exact cosine)."""
+    other = matrix if right is None else right
     out = np.empty(rows.size, dtype=np.float32)
     for start in range(0, rows.size, 20_000):
         a = matrix[rows[start : start + 20_000]]
-        b = matrix[cols[start : start + 20_000]]
+        b = other[cols[start : start + 20_000]]
         out[start : start + 20_000] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
     return out
+
+
+def _pair_dot(
+    matrix: sparse.csr_matrix,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    right: sparse.csr_matrix | None = None,
+) -> np.ndarray:
+    """:func:`_rowwise_dot`; in a corpus small enough to score every pair, read from one
+    sparse product of all rows (much faster when most pairs are asked for)."""
+    other = matrix if right is None else right
+    if matrix.shape[0] > EXACT_LIMIT or rows.size < matrix.shape[0]:
+        return _rowwise_dot(matrix, rows, cols, right)
+    product = (matrix @ other.T).toarray()  # at most EXACT_LIMIT squared: 9 MB
+    return np.asarray(product[rows, cols], dtype=np.float32)
 
 
 def candidate_pairs(
@@ -146,6 +208,7 @@ def _shared_terms(
     top.data[excluded[top.indices]] = 0
     top.eliminate_zeros()
     alphabetical = np.argsort(np.argsort(np.array(index.forms, dtype=object), kind="stable"))
+    capital = np.array([form[:1].isupper() for form in index.forms], dtype=np.int64)
     width = len(alphabetical) + 1
     out: list[list[int]] = []
     for start in range(0, len(pairs), 50_000):
@@ -157,7 +220,9 @@ def _shared_terms(
         strongest = np.zeros(len(chunk), dtype=np.float32)
         np.maximum.at(strongest, rows, weight)
         steps = np.rint(10 * weight / np.maximum(strongest[rows], 1e-9)).astype(np.int64)
-        order = np.lexsort(((10 - steps) * width + alphabetical[shared.indices], rows))
+        # names first among terms of one step: a place or an institution is what a reader knows
+        rank = ((10 - steps) * 2 + ~capital[shared.indices]) * width
+        order = np.lexsort((rank + alphabetical[shared.indices], rows))
         rows = rows[order]
         keep = np.arange(rows.size) - np.searchsorted(rows, rows, side="left") < k
         terms = shared.indices[order][keep].tolist()
@@ -169,42 +234,99 @@ def _shared_terms(
 Choice = tuple[float, float, list[str], list[str], bool]  # score, text, people, speakers, by hand
 
 
+def _lead_overlap(
+    index: TermIndex, leads: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray
+) -> np.ndarray:
+    """For each pair, how well the lead of each article speaks of the other (the lesser of
+    ``lead(a) . doc(b)`` and ``lead(b) . doc(a)``): what both pieces are about, not a
+    paragraph one of them spends on something else. ``leads`` are the index's leads without
+    the words of quoted speakers' names: a name is the people signal's to count, and a piece
+    that only shares a name ("French President Emmanuel Macron") is not the same story."""
+    ahead = _pair_dot(leads, rows, cols, right=index.docs)
+    back = _pair_dot(leads, cols, rows, right=index.docs)
+    lesser: np.ndarray = np.minimum(ahead, back)
+    return lesser
+
+
+def _shared_names_weight(index: TermIndex, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """For each pair, the part of its text similarity that names carry: terms the articles
+    print with a capital (places, institutions, people, events). Two pieces of one story
+    share at least one of the things it is about; two strikes on two ferry routes share
+    only words."""
+    capital = np.array([form[:1].isupper() for form in index.forms] or [False])
+    named = (index.docs @ sparse.diags(capital[: index.docs.shape[1]].astype(np.float32))).tocsr()
+    return _pair_dot(named, rows, cols)
+
+
 def _chosen_pairs(
-    index: TermIndex, ordered: Sequence[Article], settings: Settings
-) -> dict[tuple[int, int], Choice]:
-    """Pairs ``i < j`` to link: scored above the threshold, or linked by hand; not forbidden."""
+    index: TermIndex, ordered: Sequence[Article], settings: Settings, names: np.ndarray
+) -> tuple[dict[tuple[int, int], Choice], dict[tuple[int, int], Choice]]:
+    """Pairs ``i < j`` to link: scored above the threshold, or linked by hand; not forbidden.
+    And the near misses: pairs scored from ``NEAR_SHARE`` of the threshold up, not linked."""
     rows, cols, text = candidate_pairs(index.docs, settings.max_links * 3)
-    days = np.array([a.date.toordinal() if a.date else -1 for a in ordered], dtype=np.float64)
-    years = _years_apart(days, rows, cols)
-    hopeful = text * MAX_AMPLIFIER / (1 + years / 10) >= settings.link_threshold
     pinned, forbidden = link_choices(ordered)
     signals = [_Signals.of(a) for a in ordered]
-    rows, cols, text, years = rows[hopeful], cols[hopeful], text[hopeful], years[hopeful]
-    scores = _scores(signals, rows, cols, text.astype(np.float64), years)
-    strong = scores >= settings.link_threshold
+    leads = (index.leads @ sparse.diags((~names).astype(np.float32))).tocsr()
+    hopeful = text >= TEXT_FLOOR
+    rows, cols, text = rows[hopeful], cols[hopeful], text[hopeful]
+    lead = _lead_overlap(index, leads, rows, cols)
+    scores, nameless = _scores(signals, rows, cols, text.astype(np.float64), lead)
+    floor = settings.link_threshold * NEAR_SHARE
+    _gate_nameless(index, rows, cols, scores, nameless, floor=floor)
+    near_enough = scores >= floor
     chosen: dict[tuple[int, int], Choice] = {}
+    near: dict[tuple[int, int], Choice] = {}
     for i, j, t, score in zip(
-        rows[strong].tolist(),
-        cols[strong].tolist(),
-        text[strong].tolist(),
-        scores[strong].tolist(),
+        rows[near_enough].tolist(),
+        cols[near_enough].tolist(),
+        text[near_enough].tolist(),
+        scores[near_enough].tolist(),
         strict=True,
     ):
         if (i, j) in forbidden:
             continue
         people, speakers = _shared_names(signals[i], signals[j])
-        chosen[(i, j)] = (round(score, 4), t, people, speakers, (i, j) in pinned)
+        pick = chosen if score >= settings.link_threshold else near
+        pick[(i, j)] = (round(score, 4), t, people, speakers, (i, j) in pinned)
+    _keep_within_threads(chosen, near, len(ordered), settings)
     missing = sorted(pinned - set(chosen) - forbidden)  # linked by hand, whatever the score
     if missing:
         rows, cols = (np.array(side, dtype=np.int64) for side in zip(*missing, strict=True))
         text = _rowwise_dot(index.docs, rows, cols)
-        scores = _scores(
-            signals, rows, cols, text.astype(np.float64), _years_apart(days, rows, cols)
-        )
+        lead = _lead_overlap(index, leads, rows, cols)
+        scores, _ = _scores(signals, rows, cols, text.astype(np.float64), lead)
         for (i, j), t, score in zip(missing, text.tolist(), scores.tolist(), strict=True):
             people, speakers = _shared_names(signals[i], signals[j])
             chosen[(i, j)] = (round(score, 4), t, people, speakers, True)
-    return chosen
+            near.pop((i, j), None)
+    return chosen, near
+
+
+def _components(pairs: Sequence[tuple[int, int]], n: int) -> list[int]:
+    """Each article's connected component in the graph of ``pairs`` (a number)."""
+    edges = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    graph = sparse.coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n))
+    labels: list[int] = csgraph.connected_components(graph, directed=False)[1].tolist()
+    return labels
+
+
+def _keep_within_threads(
+    chosen: dict[tuple[int, int], Choice],
+    near: dict[tuple[int, int], Choice],
+    n: int,
+    settings: Settings,
+) -> None:
+    """Hysteresis: a pair scored just under the threshold (from ``STAY_SHARE`` of it) is
+    linked when its two articles are in one thread anyway, through links above it. Such a
+    link changes no thread, and a score that moves a little when an article is added (the
+    weights of words shift with every article) no longer makes the link come and go."""
+    if not near:
+        return
+    thread = _components(sorted(chosen), n)
+    floor = settings.link_threshold * STAY_SHARE
+    for (i, j), choice in sorted(near.items()):
+        if choice[0] >= floor and thread[i] == thread[j]:
+            chosen[(i, j)] = near.pop((i, j))
 
 
 @contextmanager
@@ -225,8 +347,11 @@ def cycle_collector_paused() -> Iterator[None]:
 
 
 @cycle_collector_paused()
-def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
-    """Cross-links, passage links and threads for the whole briefing (order-independent)."""
+def link_corpus(
+    articles: Sequence[Article], settings: Settings, *, near_misses: bool = False
+) -> Corpus:
+    """Cross-links, passage links and threads for the whole briefing (order-independent);
+    with ``near_misses``, the pairs scored just under the threshold as well."""
     ordered, merges = canonical_speakers(sorted(articles, key=lambda a: a.path))
     merged = tuple(sorted(merges.items()))
     n = len(ordered)
@@ -235,22 +360,44 @@ def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
     index = build_index([word_counts(a) for a in ordered])
     if index.docs.nnz == 0:
         return Corpus(tuple(ordered), (), (), merged)
-    chosen = _chosen_pairs(index, ordered, settings)
-    pairs = np.array(sorted(chosen), dtype=np.int64).reshape(-1, 2)
     name_words = {w.lower() for a in ordered for p in a.people for w in p.split()}
-    excluded = np.array([form.lower() in name_words for form in index.forms] or [False])
+    names = np.array([form.lower() in name_words for form in index.forms] or [False])
+    speaker_words = {
+        w.lower() for a in ordered for q in a.quotes if q.speaker for w in q.speaker.split()
+    }
+    speakers = np.array([form.lower() in speaker_words for form in index.forms] or [False])
+    chosen, near = _chosen_pairs(index, ordered, settings, speakers[: index.docs.shape[1]])
+    if not near_misses:
+        near = {}
+    explained = np.array(sorted({**chosen, **near}), dtype=np.int64).reshape(-1, 2)
+    excluded = names.copy()
     if n >= COMMON_AFTER:  # in a large briefing, words most articles use explain no link
         df = np.bincount(index.docs.indices, minlength=index.docs.shape[1])
         excluded |= df[: excluded.size] > COMMON_SHARE * n
-    themes = _shared_terms(index, pairs, excluded)
+    themes = _shared_terms(index, explained, excluded)
     themes_of = {
         pair: [index.forms[k] for k in term_ids]
-        for pair, term_ids in zip(((i, j) for i, j in pairs.tolist()), themes, strict=True)
+        for pair, term_ids in zip(((i, j) for i, j in explained.tolist()), themes, strict=True)
     }
+    pairs = np.array(sorted(chosen), dtype=np.int64).reshape(-1, 2)
     source, target, relation, score = _directed(ordered, pairs, chosen, settings)
     linked = sorted({(min(a, b), max(a, b)) for a, b in zip(source, target, strict=True)})
-    reasons = {pair: _reasons(chosen[pair], themes_of[pair]) for pair in linked}
-    threads = _threads(ordered, linked, themes_of)
+    quoted: dict[int, QuoteWords] = {}  # read only for pairs that quote one speaker
+
+    def words_of(k: int) -> QuoteWords:
+        if k not in quoted:
+            quoted[k] = _quote_words(ordered[k])
+        return quoted[k]
+
+    reasons = {
+        (a, b): _reasons(
+            chosen[(a, b)],
+            themes_of[(a, b)],
+            _shared_quote(words_of(a), words_of(b)) if chosen[(a, b)][3] else None,
+        )
+        for a, b in linked
+    }
+    threads = _threads(ordered, linked, chosen, settings)
     passages = _passages(index, linked, settings)
     paths = [a.path for a in ordered]
     final = [
@@ -264,21 +411,64 @@ def link_corpus(articles: Sequence[Article], settings: Settings) -> Corpus:
         )
         for a, b, kind, value in zip(source, target, relation, score, strict=True)
     ]
-    return Corpus(tuple(ordered), tuple(final), threads, merged)
+    misses = [
+        CrossLink(paths[i], paths[j], choice[0], _reasons(choice, themes_of[(i, j)]), (), "later")
+        for (i, j), choice in sorted(near.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    ]
+    return Corpus(tuple(ordered), tuple(final), threads, merged, tuple(misses))
 
 
-def _reasons(choice: Choice, words: Sequence[str]) -> tuple[str, ...]:
+def _reasons(choice: Choice, words: Sequence[str], quote: str | None = None) -> tuple[str, ...]:
     """Why two articles are linked, from the signals that scored them."""
     _, _, people, speakers, by_hand = choice
     reasons = ["Linked by hand"] if by_hand else []
     if speakers:
         reasons.append(("both quote " if reasons else "Both quote ") + _join(speakers))
+    if quote:
+        reasons.append(
+            f"both report \N{LEFT DOUBLE QUOTATION MARK}{quote}\N{RIGHT DOUBLE QUOTATION MARK}"
+        )
     others = [p for p in people if p not in speakers]
     if others:
         reasons.append("both mention " + _join(others))
     if words:
         reasons.append("shared: " + ", ".join(words))
+    if not reasons:  # names and words too common to explain it: at least say how close
+        reasons.append(f"similar text (score {choice[0]:.2f})")
     return tuple(reasons)
+
+
+_WORD = re.compile(r"\w+")
+
+
+QuoteWords = list[tuple[str, frozenset[str]]]
+
+
+def _quote_words(article: Article) -> QuoteWords:
+    """An article's full quotations and the set of the words of each."""
+    return [
+        (q.text, frozenset(_WORD.findall(q.text.lower())))
+        for q in article.quotes
+        if q.kind == "full"
+    ]
+
+
+def _shared_quote(mine: QuoteWords, theirs: QuoteWords, words: int = 8) -> str | None:
+    """The start of a quotation both articles report, or None: the same words reported by
+    several outlets, one often quoting more of them than the other (the shorter of the two
+    has at least five words and two thirds of them in the longer one)."""
+    best, found = 2 / 3, None
+    for text, one in mine:
+        for other_text, other in theirs:
+            shorter = min(len(one), len(other))
+            share = len(one & other) / shorter if shorter >= 5 else 0.0
+            if share > best or (share == best and found is None):
+                best = share
+                found = text if len(one) <= len(other) else other_text
+    if found is None:
+        return None
+    shown = found.split()
+    return " ".join(shown[:words]) + ("\N{HORIZONTAL ELLIPSIS}" if len(shown) > words else "")
 
 
 def _refers_to(value: str, article: Article) -> bool:
@@ -329,13 +519,6 @@ def _shared_names(a: _Signals, b: _Signals) -> tuple[list[str], list[str]]:
     return sorted(people) if people else [], sorted(speakers) if speakers else []
 
 
-def _years_apart(days: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Years between the articles of each pair (0 when either is undated: day -1)."""
-    dated = (days[rows] >= 0) & (days[cols] >= 0)
-    years: np.ndarray = np.where(dated, np.abs(days[rows] - days[cols]) / 365.25, 0.0)
-    return years
-
-
 def _indicator(sets: Sequence[frozenset[str]]) -> sparse.csr_matrix:
     """One row per article, one column per name: 1 where the article has the name."""
     columns: dict[str, int] = {}
@@ -350,11 +533,16 @@ def _scores(
     rows: np.ndarray,
     cols: np.ndarray,
     text: np.ndarray,
-    years: np.ndarray,
-) -> np.ndarray:
-    """Each pair's score: its text similarity, amplified by shared people (x up to 1.5, by
-    their share of all the pair's people) and a shared quoted speaker (x1.25), damped by the
-    years between the pieces. Entities only amplify text similarity, never replace it."""
+    lead: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each pair's score: a weighted geometric mean of its text similarity and its lead
+    overlap (:func:`_lead_overlap`), amplified by shared people (by their share of all the
+    pair's people) and a shared quoted speaker, at most by ``sqrt(MAX_AMPLIFIER)``.
+    Entities only amplify what the texts share, never replace it. The years between two
+    pieces do not count: a story's later pieces look back at its first ones.
+
+    And for each pair whether it has no person and no speaker in common (see
+    :func:`_gate_nameless`)."""
     people = _indicator([s.people for s in signals])
     speakers = _indicator([s.speakers for s in signals])
     shared = _rowwise_dot(people, rows, cols).astype(np.float64)
@@ -362,8 +550,28 @@ def _scores(
     union = sizes[rows] + sizes[cols] - shared
     union[union == 0] = 1
     quoted = (_rowwise_dot(speakers, rows, cols) > 0).astype(np.float64)
-    scores: np.ndarray = text * (1 + 0.5 * shared / union + 0.25 * quoted) / (1 + years / 10)
-    return scores
+    amplifier = np.sqrt(1 + 0.5 * shared / union + 0.25 * quoted)
+    base = np.power(text, TEXT_WEIGHT) * np.power(np.maximum(lead, 0.0), 1 - TEXT_WEIGHT)
+    scores: np.ndarray = base * amplifier
+    return scores, (shared == 0) & (quoted == 0)
+
+
+def _gate_nameless(
+    index: TermIndex,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    scores: np.ndarray,
+    nameless: np.ndarray,
+    *,
+    floor: float,
+) -> None:
+    """A pair that shares no name is not a story: with no person or speaker in common and
+    less than ``NAME_GATE`` of its similarity carried by capitalised terms, its score is 0.
+    Only the pairs that would count (from ``floor``) are looked at."""
+    check = np.flatnonzero(nameless & (scores >= floor))
+    if check.size:
+        weak = _shared_names_weight(index, rows[check], cols[check]) < NAME_GATE
+        scores[check[weak]] = 0.0
 
 
 RELATIONS: tuple[Literal["earlier", "later", "same-report"], ...] = (
@@ -709,32 +917,36 @@ _LAST_DAY = _NO_DATE.toordinal()
 def _threads(
     articles: Sequence[Article],
     linked: Sequence[tuple[int, int]],
-    themes: dict[tuple[int, int], list[str]],
+    chosen: dict[tuple[int, int], Choice],
+    settings: Settings,
 ) -> tuple[Thread, ...]:
-    """Connected components of the link graph, in date order; single articles are no thread."""
-    pairs = np.array(linked, dtype=np.int64).reshape(-1, 2)
-    graph = sparse.coo_matrix(
-        (np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(len(articles), len(articles))
-    )
-    _, labels = csgraph.connected_components(graph, directed=False)
-    story = labels.tolist()
-    groups: dict[int, list[Article]] = defaultdict(list)
-    for article, label in zip(articles, story, strict=True):
-        groups[label].append(article)
-    themes_by_story: dict[int, list[list[str]]] = defaultdict(list)
-    for (a, _), words in sorted(themes.items()):  # articles are numbered in path order
-        themes_by_story[story[a]].append(words)
+    """Connected components of the link graph, in date order; single articles are no thread.
+
+    A thread's address is its first article's name: it stays as later pieces join, and the
+    other members' names are kept as aliases (pages that redirect), so that when an earlier
+    piece joins, or two threads become one, or one splits, every old address still leads
+    to the thread holding its article.
+    """
+    story = _components(linked, len(articles))
+    groups: dict[int, list[int]] = defaultdict(list)
+    for number, label in enumerate(story):
+        groups[label].append(number)
+    weight: dict[int, float] = defaultdict(float)  # how central each article is to its thread
+    for a, b in linked:
+        weight[a] += chosen[(a, b)][0]
+        weight[b] += chosen[(a, b)][0]
+    by_hand = dict(settings.thread_titles)
     threads = []
-    for label, members in groups.items():
-        if len(members) < 2:
+    for numbers in groups.values():
+        if len(numbers) < 2:
             continue
-        members.sort(key=lambda a: (a.date or _NO_DATE, a.path))
-        thread_themes: dict[str, int] = defaultdict(int)
-        for words in themes_by_story.get(label, []):
-            for rank, word in enumerate(words):
-                thread_themes[word] += len(words) - rank
-        title = _thread_title(members, sorted(thread_themes, key=lambda w: (-thread_themes[w], w)))
-        threads.append(Thread(_slug(title), title, tuple(a.path for a in members)))
+        members = sorted((articles[k] for k in numbers), key=lambda a: (a.date or _NO_DATE, a.path))
+        names = [_slug(_stem(a.path)) for a in members]
+        central = sorted(numbers, key=lambda k: (-round(weight[k], 4), articles[k].path))
+        asked = [by_hand[n] for n in names if n in by_hand]
+        asked += [v for a in members for k, v in a.extra if k == "thread_title"]
+        title = asked[0] if asked else thread_title(members, [articles[k] for k in central])
+        threads.append(Thread(names[0], title, tuple(a.path for a in members), tuple(names[1:])))
     threads.sort(key=lambda t: t.members[0])
     seen: dict[str, int] = defaultdict(int)
     unique = []
@@ -742,24 +954,55 @@ def _threads(
         seen[thread.slug] += 1
         slug = thread.slug if seen[thread.slug] == 1 else f"{thread.slug}-{seen[thread.slug]}"
         unique.append(replace(thread, slug=slug))
-    return tuple(unique)
-
-
-def _thread_title(members: Sequence[Article], themes: Sequence[str]) -> str:
-    """Named after the person most quoted, the strongest shared themes and the years."""
-    counts: dict[str, int] = defaultdict(int)
-    for article in members:
-        for quote in article.quotes:
-            if quote.kind == "full" and quote.speaker:
-                counts[quote.speaker] += 1
-    years = sorted({a.date.year for a in members if a.date})
-    span = (
-        f"{years[0]}\N{EN DASH}{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
+    primary = {t.slug for t in unique}
+    return tuple(
+        replace(t, aliases=tuple(a for a in dict.fromkeys(t.aliases) if a not in primary))
+        for t in unique
     )
-    lead = max(sorted(counts), key=lambda k: counts[k]) if counts else (members[0].title or "Story")
-    if themes:
-        lead += ": " + _join(list(themes[:3]))
+
+
+def thread_title(members: Sequence[Article], central: Sequence[Article]) -> str:
+    """A thread's title as a person would write it: the headline of its most central piece
+    (the one its links weigh most on), as printed, without the outlet's name, and the years.
+
+    >>> from generator.model import Article
+    >>> first = Article("a.txt", "", "Council pauses work | Daily Ledger", dt.date(2019, 5, 7), "Daily Ledger", ())
+    >>> later = Article("b.txt", "", "Council resumes work", dt.date(2024, 3, 1), None, ())
+    >>> thread_title([first, later], [first, later])
+    'Council pauses work, 2019\N{EN DASH}2024'
+    """
+    years = sorted({a.date.year for a in members if a.date})
+    span = f"{years[0]}\N{EN DASH}{years[-1]}" if len(years) > 1 else "".join(map(str, years))
+    headlines = [h for h in (_headline(a) for a in central) if h]
+    plain = [h for h in headlines if 3 <= len(h.split()) <= 16]  # not a slogan, not a paragraph
+    lead = (plain or headlines or [_stem(members[0].path)])[0]
     return f"{lead}, {span}" if span else lead
+
+
+_DASH = "[-\N{EN DASH}\N{EM DASH}]"
+
+
+def _headline(article: Article) -> str | None:
+    """The article's headline without the outlet's name beside it ("Title | Section |
+    Outlet": the longest part; "Title - Outlet", "Outlet: Title"), or None when the cleaner
+    had to make the title up."""
+    title = (article.title or "").strip()
+    if not title or any("title derived" in w for w in article.warnings):
+        return None
+    outlet = (article.source or "").strip()
+    if "|" in title:
+        parts = [p.strip() for p in title.split("|")]
+        title = max((p for p in parts if p.casefold() != outlet.casefold()), key=len, default="")
+    elif outlet:
+        name = re.escape(outlet)
+        title = re.sub(r"\s+" + _DASH + r"\s+" + name + "$", "", title, flags=re.I)
+        title = re.sub("^" + name + r"\s*(?:" + _DASH + r"|:)\s+", "", title, flags=re.I)
+    return title or None
+
+
+def _stem(path: str) -> str:
+    """A file's name without folder and extension: ``raw/2018-08-27-tass.txt`` -> ``2018-08-27-tass``."""
+    return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
 
 def _slug(text: str) -> str:

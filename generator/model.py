@@ -180,9 +180,10 @@ class CrossLink(NamedTuple):
 class Thread:
     """Articles that link, directly or through others, into one story."""
 
-    slug: str
+    slug: str  # the address: named after the first article, so it lasts as the thread grows
     title: str
     members: tuple[str, ...]  # raw paths in date order
+    aliases: tuple[str, ...] = ()  # the other members' names: old addresses that redirect
 
 
 @dataclass(frozen=True)
@@ -193,3 +194,4 @@ class Corpus:
     links: tuple[CrossLink, ...]
     threads: tuple[Thread, ...]
     speakers: tuple[tuple[str, str], ...] = ()  # (name as written, canonical name) merges
+    near_misses: tuple[CrossLink, ...] = ()  # pairs scored just under the threshold, if asked

@@ -47,7 +47,9 @@ def build_date(corpus: Corpus) -> dt.date:
 def pick_thread(corpus: Corpus, name: str) -> Thread:
     """A thread by its slug or by words of its title; a clear error if none or several match."""
     wanted = name.casefold()
-    found = [t for t in corpus.threads if t.slug == name or wanted in t.title.casefold()]
+    found = [
+        t for t in corpus.threads if name in (t.slug, *t.aliases) or wanted in t.title.casefold()
+    ]
     if len(found) != 1:
         known = ", ".join(t.slug for t in corpus.threads) or "none"
         problem = "no thread" if not found else "more than one thread"

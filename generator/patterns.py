@@ -51,7 +51,8 @@ PLAIN_DATELINE = re.compile(
 #: A reader's choices written into the paste: ``Pin quote: ...``, ``Suppress quote: ...``,
 #: ``Link to: ...``, ``No link to: ...``.
 READER_CHOICE = re.compile(
-    r"^(?P<key>pin[ _\-]quotes?|suppress[ _\-]quotes?|link[ _\-]to|no[ _\-]link[ _\-]to)\s*:\s*"
+    r"^(?P<key>pin[ _\-]quotes?|suppress[ _\-]quotes?|link[ _\-]to|no[ _\-]link[ _\-]to"
+    r"|thread[ _\-]title)\s*:\s*"
     r"(?P<value>\S.{0,300})$",
     re.IGNORECASE,
 )

@@ -355,6 +355,7 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         "article": ("article", "category"),
         "tag": ("tag", "articles"),
         "thread": ("thread",),
+        "redirect": ("thread",),
         "person": ("person",),
     }
 
@@ -535,6 +536,8 @@ class BriefingPagesGenerator(Generator):  # type: ignore[misc]
             return
         for thread in briefing["threads"]:
             self._page(writer, "thread", thread["url"], thread=thread)
+            for alias in thread["aliases"]:  # the addresses it had, or its parts had, before
+                self._page(writer, "redirect", alias, thread=thread)
         self._page(writer, "quotes", "who-said-what.html")
         for person in briefing["people"]:
             self._page(writer, "person", person["url"], person=person)
@@ -585,13 +588,13 @@ class BriefingPagesGenerator(Generator):  # type: ignore[misc]
         corpus = briefing["corpus"]
         for thread in corpus.threads:
             members = [pelican_articles[p] for p in thread.members if p in pelican_articles]
-            path = f"feeds/threads/{thread.slug}.atom.xml"
-            writer.write_feed(
-                sorted(members, key=lambda a: a.date, reverse=True),
-                self.context,
-                path,
-                feed_title=f"{self.settings['SITENAME']}: {thread.title}",
-            )
+            for name in (thread.slug, *thread.aliases):  # a subscription to an old address lasts
+                writer.write_feed(
+                    sorted(members, key=lambda a: a.date, reverse=True),
+                    self.context,
+                    f"feeds/threads/{name}.atom.xml",
+                    feed_title=f"{self.settings['SITENAME']}: {thread.title}",
+                )
 
 
 def start_pack_worker(settings: dict[str, Any]) -> None:

@@ -16,7 +16,7 @@ class Settings:
 
     title: str = "Briefing"
     description: str = ""
-    link_threshold: float = 0.15  # article pairs scoring below this are not linked
+    link_threshold: float = 0.13  # article pairs scoring below this are not linked
     max_links: int = 8  # per article and direction
     passage_threshold: float = 0.12  # paragraph pairs scoring below this are not linked
     max_passages: int = 6  # passage links per article pair
@@ -28,6 +28,8 @@ class Settings:
     pack: bool = True  # build output/briefing.pdf with the site
     pack_limit: int = 20  # the site's pack holds the newest N articles (0: all of them)
     cache: bool = True  # keep per-article results in .briefing-cache/ beside content/
+    # a thread's title by hand: {"thread address or a member's file name": "Title"}
+    thread_titles: tuple[tuple[str, str], ...] = ()
 
 
 def load_settings(raw: Mapping[str, Any] | None) -> Settings:
@@ -50,6 +52,8 @@ def load_settings(raw: Mapping[str, Any] | None) -> Settings:
         default = getattr(Settings, key)
         as_int = isinstance(value, int) and not isinstance(value, bool)
         given = float(value) if isinstance(default, float) and as_int else value
+        if key == "thread_titles" and isinstance(value, Mapping):
+            given = tuple(sorted((str(k), str(v)) for k, v in value.items()))
         if type(given) is not type(default):
             raise SettingsError(
                 f"BRIEFING[{key!r}] must be a {type(default).__name__}, got {given!r}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -72,7 +73,31 @@ def term(word: str) -> str | None:
     if not word.isalpha():
         return None  # numbers, "2022", "_id"
     low = singular(word.lower())
-    return None if low in STOP_WORDS else low
+    return None if low in STOP_WORDS else fold_spelling(low)
+
+
+#: Endings that transliterations of one name spell differently: Sergei / Sergey,
+#: Zelenskyy / Zelenskiy / Zelensky.
+_ENDINGS = (("yy", "y"), ("iy", "y"), ("ei", "ey"))
+
+
+def fold_spelling(low: str) -> str:
+    """One spelling for the forms a name takes in other transliterations and with or
+    without its accents, so that pieces translated or written apart still share it.
+
+    >>> [fold_spelling(w) for w in ("sergei", "sergey", "zelenskyy", "zelenskiy", "türkiye")]
+    ['sergey', 'sergey', 'zelensky', 'zelensky', 'turkiye']
+    """
+    if not low.isascii():
+        bare = "".join(
+            c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)
+        )
+        low = unicodedata.normalize("NFC", bare)
+    if len(low) >= 5:
+        for ending, fold in _ENDINGS:
+            if low.endswith(ending):
+                return low[: -len(ending)] + fold
+    return low
 
 
 def count_words(head: Sequence[str], body: Sequence[str]) -> WordCounts:

@@ -7,6 +7,7 @@ quotes) is decided here, from a :class:`Corpus` and the URL Pelican gave each ar
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -85,6 +86,13 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
             refs[path].update(date_fields(a.date))
         return refs[path]
 
+    excerpts: dict[tuple[str, int], str] = {}  # a paragraph is often the target of many links
+
+    def excerpt_of(path: str, paragraph: int) -> str:
+        if (path, paragraph) not in excerpts:
+            excerpts[(path, paragraph)] = excerpt(by_path[path].paragraphs[paragraph])
+        return excerpts[(path, paragraph)]
+
     by_source: dict[str, list[CrossLink]] = defaultdict(list)
     for link in corpus.links:
         if link.target in urls:
@@ -110,6 +118,7 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
                             "source": target["source"],
                             "date_label": target["date_label"],
                             "paragraph": passage.target_paragraph + 1,
+                            "excerpt": excerpt_of(link.target, passage.target_paragraph),
                         },
                     )
                 )
@@ -133,6 +142,52 @@ def article_views(corpus: Corpus, urls: Mapping[str, str]) -> dict[str, View]:
             related=groups["related"],
         )
     return views
+
+
+_SENTENCE = re.compile(r"(.+?[.!?][\N{RIGHT DOUBLE QUOTATION MARK}\"']?)\s")
+
+
+def excerpt(text: str, limit: int = 180) -> str:
+    """A short excerpt of a paragraph, shown beside a passage link in a ``<q>`` (which adds
+    the quotation marks): its first sentence when that is short enough, else its start cut
+    at a word, with an ellipsis. Quotation marks inside become single ones, as a quote
+    within a quote; a quotation cut short is closed.
+
+    >>> excerpt("Macron spoke. He said more, and then more again.", limit=30)
+    'Macron spoke.'
+    >>> excerpt("One long sentence that goes on and on without an end in sight", limit=30)
+    'One long sentence that goes\N{HORIZONTAL ELLIPSIS}'
+    >>> excerpt('"Europe can no longer rely on the US. It is up to us," he said.', limit=40)
+    'Europe can no longer rely on the US.'
+    >>> excerpt('He said "we must talk to Russia about all of it" on Monday in Paris', limit=30)
+    'He said \N{LEFT SINGLE QUOTATION MARK}we must talk to\N{HORIZONTAL ELLIPSIS}\N{RIGHT SINGLE QUOTATION MARK}'
+    """
+    text = " ".join(text.split())
+    first = _SENTENCE.match(text + " ")
+    if first and len(first[1]) <= limit:
+        part = first[1]
+    elif len(text) <= limit:
+        part = text
+    else:
+        part = text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "\N{HORIZONTAL ELLIPSIS}"
+    if part[:1] in _OPENING:  # the <q> gives the outer marks
+        part = part[1:].rstrip("".join(_CLOSING))
+    opened = closed = 0
+    out = []
+    for char in part:
+        if char in _OPENING and (char != '"' or opened == closed):
+            opened += 1
+            out.append("\N{LEFT SINGLE QUOTATION MARK}")
+        elif char in _CLOSING:
+            closed += 1
+            out.append("\N{RIGHT SINGLE QUOTATION MARK}")
+        else:
+            out.append(char)
+    return "".join(out) + "\N{RIGHT SINGLE QUOTATION MARK}" * (opened > closed)
+
+
+_OPENING = ('"', "\N{LEFT DOUBLE QUOTATION MARK}")
+_CLOSING = ('"', "\N{RIGHT DOUBLE QUOTATION MARK}")
 
 
 def shown_relation(relation: str, source: dt.date | None, target: dt.date | None) -> str:
@@ -222,6 +277,7 @@ def thread_views(
                 "slug": thread.slug,
                 "title": thread.title,
                 "url": thread_urls[thread.slug],
+                "aliases": [f"threads/{alias}.html" for alias in thread.aliases],
                 "entries": entries,  # in date order, the undated last (the links stage's)
                 "undated": len(entries) - len(dates),
                 "start": date_fields(min(dates) if dates else None),

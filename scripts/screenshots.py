@@ -28,6 +28,9 @@ def main() -> int:
     pages = {
         "front": site / "index.html",
         "article": next((site / "articles").glob("2022-*.html")),
+        # a thread's page (its title made from the articles), and the first passage excerpt
+        "thread": next((site / "threads").glob("2018-*.html")),
+        "passages": next((site / "articles").glob("2022-*.html")),
     }
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as p:
         browser = p.chromium.launch_persistent_context(
@@ -42,6 +45,10 @@ def main() -> int:
                 page = browser.new_page()
                 page.emulate_media(color_scheme=scheme)
                 page.goto(path.as_uri())
+                if name == "passages":  # the paragraph before the excerpts, then the excerpts
+                    page.locator(".passages").first.evaluate(
+                        "e => e.previousElementSibling.scrollIntoView()"
+                    )
                 page.screenshot(path=str(out / f"{name}-{scheme}.png"))
                 page.close()
         browser.close()

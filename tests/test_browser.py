@@ -106,6 +106,9 @@ def test_hostile_content_never_runs_or_calls_out(browser: Browser, hostile_site:
         requests: list[str] = []
         page.on("request", lambda r, seen=requests: seen.append(r.url))
         page.goto(path.as_uri())
+        moved = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html)
+        if moved:  # an old thread address: the thread's page is where it leads
+            page.wait_for_url((path.parent / moved[1]).resolve().as_uri())
         page.wait_for_load_state("load")
         assert page.evaluate("window.__pwned") is None, path.name
         assert all(url.startswith("file://") for url in requests), (path.name, requests)
@@ -145,3 +148,34 @@ def test_hostile_content_is_inert_in_the_atom_feed(tmp_path: Path) -> None:
             # once the XML is read, what is left is HTML: it must hold no live markup
             assert "<script" not in html and "<iframe" not in html and "<img" not in html, html
             assert "javascript:" not in "".join(e.get("href", "") for e in entry.iter())
+
+
+def test_passage_excerpts_show_on_screen_and_in_print(
+    browser: Browser, built_site: Path, tmp_path: Path
+) -> None:
+    page = browser.new_page()  # the page has no script: the excerpt needs none
+    page.goto(article(built_site, "2022").as_uri())
+    excerpt = page.locator(".passages .excerpt").first
+    assert excerpt.is_visible()
+    words = " ".join(excerpt.inner_text().split()[:6])
+    pdf = tmp_path / "passages.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    page.close()
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert words in " ".join(text.split())
+
+
+def test_an_old_thread_address_leads_to_the_thread(browser: Browser, built_site: Path) -> None:
+    threads = built_site / "threads"
+    page = browser.new_page()
+    page.goto(
+        (threads / "2022-01-20-moscow-times-macron-calls-for-eu-russia-security.html").as_uri()
+    )
+    page.wait_for_url("**/threads/2018-08-27-tass-macron-eu-cant-rely-on-us-for-security.html")
+    assert (
+        page.locator("h1").inner_text().startswith("Macron says EU can’t rely on US for security")
+    )
+    assert page.locator(".timeline li").count() == 2
+    page.close()

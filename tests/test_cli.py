@@ -81,6 +81,27 @@ def test_links_json_shape(tmp_path: Path) -> None:
         )
 
 
+def test_links_candidates_list_near_misses_to_pin(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "cases" / "corpus", content / "raw")
+    (content / "raw" / "stories.txt").unlink()
+    result = run("links", "--candidates", "--content", str(content))
+    text = result.stdout.decode()
+    assert result.returncode == 0 and "links from 0.130" in text
+    assert "shares: " in text and "add a line 'Link to: " in text
+    misses = json.loads(run("links", "--candidates", "--json", "--content", str(content)).stdout)
+    assert misses and all({"source", "target", "score", "shares"} <= set(m) for m in misses)
+    assert all(m["score"] < 0.13 for m in misses)
+
+
+def test_links_evaluate_scores_our_story_corpus() -> None:
+    result = run("links", "--evaluate", str(ROOT / "tests" / "cases" / "corpus"))
+    line = result.stdout.decode()
+    assert result.returncode == 0, line
+    assert "precision=1.000 coverage=1.000 cross_story=0" in line
+    assert "split_stories=0 mixed_threads=0" in line
+
+
 def test_clean_names_a_bad_file() -> None:
     result = run("clean", "does-not-exist.txt")
     assert result.returncode == 1 and b"does-not-exist.txt" in result.stderr

@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from generator.links import canonical_speakers, link_corpus
-from generator.model import Article, PassageColumns, PassageLink, Passages
+from generator.model import Article, PassageColumns, PassageLink, Passages, Thread
 from generator.pipeline import process_bytes, process_file
 from generator.settings import Settings
 
@@ -213,3 +213,162 @@ def test_passages_read_from_shared_columns_behave_as_a_tuple() -> None:
     assert not Passages(columns, 4, 4) and Passages(columns, 4, 4) == ()
     assert middle[1].score == 0.75 and middle[1].source_paragraph == 5
     assert "PassageLink(source_paragraph=2" in repr(middle)
+
+
+def without(articles: list[Article], word: str) -> list[Article]:
+    return [a for a in articles if word not in a.path]
+
+
+def test_adding_an_article_never_removes_a_link_between_two_others(
+    story_corpus: list[Article], settings: Settings
+) -> None:
+    """No flicker: each article of the story corpus added last, in turn."""
+    everything = {
+        frozenset((x.source, x.target)) for x in link_corpus(story_corpus, settings).links
+    }
+    for added in story_corpus:
+        before = link_corpus([a for a in story_corpus if a is not added], settings)
+        lost = {frozenset((x.source, x.target)) for x in before.links} - everything
+        assert not lost, (added.path, lost)
+
+
+def test_a_thread_keeps_its_address_as_it_grows_and_old_ones_redirect(
+    story_corpus: list[Article], settings: Settings
+) -> None:
+    def grid(articles: list[Article]) -> Thread:
+        return next(t for t in link_corpus(articles, settings).threads if "grid" in t.slug)
+
+    whole = grid(story_corpus)
+    assert whole.slug == "2019-03-12-grid-baltic-states-set-date-to-leave-russian-grid"
+    assert grid(without(story_corpus, "2025-02-09")).slug == whole.slug  # before the last piece
+    # Before its first piece, the thread was named after the second: that address redirects.
+    earlier = grid(without(story_corpus, "2019-03-12"))
+    assert earlier.slug != whole.slug and earlier.slug in whole.aliases
+    assert len(whole.aliases) == len(whole.members) - 1
+
+
+def test_thread_titles_are_a_headline_of_the_story_and_its_years(
+    story_corpus: list[Article], settings: Settings
+) -> None:
+    corpus = link_corpus(story_corpus, settings)
+    titles = {a.path: a.title for a in story_corpus}
+    for thread in corpus.threads:
+        headline, _, years = thread.title.rpartition(", ")
+        assert headline in {titles[m] for m in thread.members}, thread.title
+        first, last = (m[:4] for m in (thread.members[0], thread.members[-1]))
+        assert years == f"{first}\N{EN DASH}{last}"
+    assert link_corpus(story_corpus, settings).threads == corpus.threads  # deterministic
+
+
+def test_a_thread_title_is_overridden_in_one_line(
+    story_corpus: list[Article], settings: Settings
+) -> None:
+    by_settings = replace(
+        settings,
+        thread_titles=(
+            ("2020-09-22-bridge-danube-governments-agree-funding", "The Danube bridge"),
+        ),
+    )
+    bridge = next(t for t in link_corpus(story_corpus, by_settings).threads if "bridge" in t.slug)
+    assert bridge.title == "The Danube bridge"  # keyed by any member's name, as it lasts
+    security = next(a for a in story_corpus if "munich" in a.path)
+    titled = with_extra(security, "thread_title", "Macron and Russia, 2019-2023")
+    corpus = link_corpus([*without(story_corpus, "munich"), titled], settings)
+    assert "Macron and Russia, 2019-2023" in {t.title for t in corpus.threads}
+
+
+def test_near_misses_are_listed_with_what_they_share(
+    story_corpus: list[Article], settings: Settings
+) -> None:
+    corpus = link_corpus(story_corpus, settings, near_misses=True)
+    linked = {frozenset((x.source, x.target)) for x in corpus.links}
+    assert corpus.near_misses
+    for miss in corpus.near_misses:
+        assert frozenset((miss.source, miss.target)) not in linked
+        assert settings.link_threshold * 0.7 <= miss.score < settings.link_threshold
+        assert any(r.startswith("shared: ") for r in miss.reasons)
+    assert link_corpus(story_corpus, settings).near_misses == ()  # only when asked
+
+
+def test_sharing_only_a_famous_name_is_no_story(settings: Settings) -> None:
+    wine = process_bytes(
+        b" date 2021-09-14\nMacron opens a cheese market in Lyon\n\n"
+        b"French President Emmanuel Macron opened the old cheese market in Lyon on Tuesday"
+        b" and tasted the goat cheeses of the Monts du Lyonnais.\n\n"
+        b'"Our cheesemakers are the pride of France," Macron said to the stallholders.\n',
+        "raw/cheese.txt",
+        settings,
+    )
+    security = process_bytes(
+        b" date 2022-01-20\nMacron calls for a European security order with Russia\n\n"
+        b"French President Emmanuel Macron called on Thursday for a new European security"
+        b" order negotiated with Russia and the NATO allies.\n\n"
+        b'"Europe must build its own security architecture," Macron said in Strasbourg.\n',
+        "raw/security.txt",
+        settings,
+    )
+    assert link_corpus([wine, security], settings).links == ()
+
+
+def test_transliterated_names_count_as_one_term() -> None:
+    from generator.terms import term  # noqa: PLC0415
+
+    assert term("Sergei") == term("Sergey")
+    assert term("Zelenskyy") == term("Zelensky") == term("Zelenskiy")
+    assert term("Türkiye") == term("Turkiye")
+
+
+def test_one_story_in_other_words_is_linked(settings: Settings) -> None:
+    """A paraphrase with the names spelled another way (a translation) joins the report."""
+    report = process_bytes(
+        b" date 2021-03-02\nKarelian ferry operator Sergei Lindqvist halts Lake Onega crossings\n\n"
+        b"The ferry operator Sergei Lindqvist halted all crossings of Lake Onega on Tuesday after"
+        b" ice floes damaged two hulls near Petrozavodsk harbour.\n\n"
+        b"Lindqvist said the Kizhi route would stay closed until inspectors had surveyed the"
+        b" damaged hulls and the Onega pier.\n",
+        "raw/report.txt",
+        settings,
+    )
+    translated = process_bytes(
+        b" date 2021-03-03\nSergey Lindkvist stops Onega lake ferries after ice hits boats\n\n"
+        b"Sergey Lindqvist, who runs the Onega ferries, stopped the lake crossings after floating"
+        b" ice struck two boats close to the Petrozavodsk port.\n\n"
+        b"The Kizhi line stays shut until inspectors have examined the hulls and the Onega pier,"
+        b" Lindqvist said.\n",
+        "raw/translated.txt",
+        settings,
+    )
+    corpus = link_corpus([report, translated], settings)
+    assert {(x.source, x.target) for x in corpus.links} == {
+        ("raw/report.txt", "raw/translated.txt"),
+        ("raw/translated.txt", "raw/report.txt"),
+    }
+    assert len(corpus.threads) == 1
+
+
+def test_reasons_name_a_quotation_both_report(settings: Settings) -> None:
+    said = b'"The ferries will not sail again until every hull has been surveyed by inspectors,"'
+    first = process_bytes(
+        b" date 2021-03-02\nLake Onega ferries halted after ice damages two hulls\n\n"
+        b"The ferry operator Sergei Lindqvist halted all crossings of Lake Onega on Tuesday after"
+        b" ice floes damaged two hulls near Petrozavodsk harbour.\n\n"
+        + said
+        + b" Lindqvist said at the Onega pier.\n",
+        "raw/first.txt",
+        settings,
+    )
+    second = process_bytes(
+        b" date 2021-03-04\nOnega crossings stay closed as inspectors survey ferry hulls\n\n"
+        b"Crossings of Lake Onega stayed closed on Thursday while inspectors surveyed the two"
+        b" ferry hulls damaged by ice near Petrozavodsk harbour.\n\n"
+        + said
+        + b" Sergey Lindqvist told reporters.\n",
+        "raw/second.txt",
+        settings,
+    )
+    link = next(x for x in link_corpus([first, second], settings).links)
+    assert any(
+        r.startswith("both report \N{LEFT DOUBLE QUOTATION MARK}The ferries will not")
+        for r in link.reasons
+    ), link.reasons
+    assert link.reasons[0] == "Both quote Sergei Lindqvist"  # one spelling (a tie: A to Z)

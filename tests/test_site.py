@@ -183,8 +183,14 @@ def test_publish_build_has_canonical_links_sitemap_and_thread_feeds(tmp_path: Pa
         "Sitemap: https://example.org/briefings/macron/sitemap.xml"
         in (out / "robots.txt").read_text()
     )
-    feeds = list((out / "feeds" / "threads").glob("*.atom.xml"))
-    assert len(feeds) == 1 and feeds[0].read_text(encoding="utf-8").count("<entry>") == 2
+    # The thread's feed at its address (its first article's name), and at the address its
+    # second article would give it, so a subscription lasts whichever piece came first.
+    feeds = {f.stem: f.read_text(encoding="utf-8") for f in (out / "feeds" / "threads").glob("*")}
+    assert sorted(feeds) == [
+        "2018-08-27-tass-macron-eu-cant-rely-on-us-for-security.atom",
+        "2022-01-20-moscow-times-macron-calls-for-eu-russia-security.atom",
+    ]
+    assert all(feed.count("<entry>") == 2 for feed in feeds.values())
     assert (out / "feeds" / "all.atom.xml").is_file()
 
 
@@ -416,6 +422,8 @@ def test_undated_articles_are_listed_after_the_dated_ones(odd_site: tuple[Path, 
         listed = soup(tag).find(class_="article-list").find_all("li")
         assert dates(listed) == sorted(dates(listed), key=lambda d: d == "Date unknown")
     for thread in (site / "threads").glob("*.html"):
+        if soup(thread).find("meta", attrs={"http-equiv": "refresh"}):
+            continue  # an old address of the thread: it redirects
         when = [p.get_text() for p in soup(thread).select(".timeline .when")]
         assert when == sorted(when, key=lambda d: d.startswith("Date unknown")), when
         assert any(d.startswith("Date unknown") for d in when)  # the undated are linked too
@@ -459,7 +467,35 @@ def test_published_feeds_and_sitemap_claim_no_date_for_undated(tmp_path: Path) -
     feed = (out / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
     assert feed.count("<entry>") == 5 and "Macron urges Europe" not in feed and "1900" not in feed
     for thread in (out / "feeds" / "threads").glob("*.atom.xml"):
-        assert "undated-" not in thread.read_text(encoding="utf-8")
+        assert "articles/undated-" not in thread.read_text(encoding="utf-8")
     sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
     entry = next(line for line in sitemap.splitlines() if "articles/undated-macron" in line)
     assert "<lastmod>" not in entry
+
+
+def test_thread_page_is_titled_by_its_story_and_old_addresses_redirect(built_site: Path) -> None:
+    threads = built_site / "threads"
+    page = soup(threads / "2018-08-27-tass-macron-eu-cant-rely-on-us-for-security.html")
+    title = "Macron says EU can’t rely on US for security, calls for more cooperation with Russia"
+    assert page.find("h1").get_text() == f"{title}, 2018\N{EN DASH}2022"
+    # the address the thread would have had if the 2022 piece had come first
+    moved = soup(threads / "2022-01-20-moscow-times-macron-calls-for-eu-russia-security.html")
+    refresh = moved.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    assert refresh.endswith("threads/2018-08-27-tass-macron-eu-cant-rely-on-us-for-security.html")
+    assert moved.find("link", rel="canonical") and moved.find("meta", attrs={"name": "robots"})
+
+
+def test_passage_links_show_an_excerpt_of_the_passage(built_site: Path) -> None:
+    pages = article_pages(built_site)
+    new = next(p for n, p in pages.items() if n.startswith("2022"))
+    items = new.select(".body ul.passages li")
+    assert items
+    for item in items:
+        href = item.select_one("a.passage-link")["href"]
+        target = soup(built_site / "articles" / href.split("#")[0].rsplit("/", 1)[-1])
+        paragraph = target.find(id=href.split("#")[1]).get_text()
+        excerpt = item.select_one("q.excerpt").get_text()
+        assert 20 <= len(excerpt) <= 182, excerpt
+        shown = re.findall(r"\w+", excerpt.removesuffix("\N{HORIZONTAL ELLIPSIS}"))
+        assert re.findall(r"\w+", paragraph)[: len(shown)] == shown, (excerpt, paragraph)
+        assert '"' not in excerpt  # the <q> gives the marks; quotes inside are single
