@@ -23,7 +23,7 @@ from typing import Any
 
 from .errors import InputError
 from .model import Article, Quote, Removal, WordCounts
-from .pipeline import content_files, process_bytes, read_bytes
+from .pipeline import content_files, process_bytes, read_bytes, with_analyst
 from .settings import Settings
 
 PACKAGE = Path(__file__).resolve().parent
@@ -64,6 +64,7 @@ def from_json(record: dict[str, Any]) -> Article:
     values["extra"] = tuple(tuple(pair) for pair in record["extra"])
     for name in ("paragraphs", "agencies", "warnings", "repairs", "people", "callouts"):
         values[name] = tuple(record[name])
+    values["corrected"] = tuple(record.get("corrected", ()))
     words = record.get("words")
     values["words"] = (
         WordCounts(
@@ -152,7 +153,12 @@ def _recalled(entry: Path) -> Article | None:
 
 def process_file_cached(path: Path, label: str, settings: Settings, folder: Path) -> Article:
     """:func:`generator.pipeline.process_file`, answered from ``folder`` when it can be (or
-    from this process's memory of the same entry)."""
+    from this process's memory of the same entry). The analyst's corrections are applied
+    after the cache: editing them costs no cleaning."""
+    return with_analyst(_cleaned_cached(path, label, settings, folder), path, label)
+
+
+def _cleaned_cached(path: Path, label: str, settings: Settings, folder: Path) -> Article:
     data = read_bytes(path, label)
     entry = folder / f"{cache_key(data, label, settings)}.json"
     recalled = _recalled(entry)
@@ -184,7 +190,7 @@ WARM_MIN_FILES = 24
 def _fill(job: tuple[Path, str, Settings, Path]) -> None:
     path, label, settings, folder = job
     with contextlib.suppress(InputError):  # the build reads it again and names the problem
-        process_file_cached(path, label, settings, folder)
+        _cleaned_cached(path, label, settings, folder)
 
 
 def warm(content: Path, settings: Settings, workers: int) -> int:

@@ -121,8 +121,24 @@ def split_title_suffix(title: str) -> tuple[str, str | None]:
     return title, None
 
 
+def tidy_title(text: str) -> str:
+    """A headline without the label or the markup a paste can bring with it: ``Title:``
+    typed in front of it (a form people fill in), or HTML tags copied from a page's source
+    (the text of a ``<script>`` goes with it: it was never part of the headline).
+
+    >>> tidy_title("Title: Macron warns NATO")
+    'Macron warns NATO'
+    >>> tidy_title("Macron <script>alert(1)</script>warns <b>NATO</b>")
+    'Macron warns NATO'
+    """
+    text = P.HEADLINE_MARKUP.sub(" ", re.sub(r"^#{1,2}\s+", "", text))
+    return " ".join(P.TITLE_LABEL.sub("", text.strip()).split())
+
+
 def _take_title(text: str) -> Verdict:
-    title, site = split_title_suffix(re.sub(r"^#{1,2}\s+", "", text))
+    title, site = split_title_suffix(tidy_title(text))
+    if not title:  # nothing but markup: the title is derived as for a paste without one
+        return Verdict("take_title", meta=(("site", site),) if site else ())
     return Verdict("take_title", meta=(("title", title),) + ((("site", site),) if site else ()))
 
 

@@ -93,6 +93,9 @@ class Article:
     callouts: tuple[int, ...] = ()  # indexes into ``quotes``, best first
     extra: tuple[tuple[str, str], ...] = field(default=())  # front-matter fields kept as given
     words: WordCounts | None = None  # filled by :func:`generator.terms.add_word_counts`
+    # The analyst's (generator/analyst.py): never the cleaner's, never the source's text
+    corrected: tuple[str, ...] = ()  # fields the analyst set: "title", "date", "source"
+    note: str | None = None  # the analyst's note, Markdown as written
 
 
 class PassageLink(NamedTuple):

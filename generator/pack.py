@@ -22,6 +22,7 @@ from typing import Any
 
 import jinja2
 
+from .analyst import note_html
 from .errors import BuildError
 from .model import Article, Corpus, CrossLink, Thread
 from .settings import Settings
@@ -35,13 +36,15 @@ def _anchor(path: str) -> str:
 
 
 def build_date(corpus: Corpus) -> dt.date:
-    """The date a build is "made on": ``SOURCE_DATE_EPOCH`` if set (reproducible builds),
-    else the newest article's date, so the same content always gives the same bytes."""
+    """The date a pack is "made on", as a reader of the handout understands it: today (UTC),
+    or ``SOURCE_DATE_EPOCH`` if set (reproducible builds). The cover gives the newest
+    article's date beside it ("articles up to ..."): the two are different facts. (The pack
+    used to print the newest article's date as "Made on", which a handout printed years
+    later contradicted.) The same content on the same day gives the same bytes."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    dates = [a.date for a in corpus.articles if a.date]
-    return max(dates) if dates else dt.date(1970, 1, 1)
+    return dt.datetime.now(dt.UTC).date()
 
 
 def pick_thread(corpus: Corpus, name: str) -> Thread:
@@ -82,6 +85,8 @@ def pack_context(
     generated: dt.date,
     thread: Thread | None = None,
     limit: int = 0,
+    *,
+    summary: str = "",
 ) -> dict[str, Any]:
     """Everything the pack template shows, already chosen and ordered: the articles of the
     briefing (or of one thread), only the newest ``limit`` of them when ``limit`` is set."""
@@ -125,6 +130,7 @@ def pack_context(
                     for i, text in enumerate(article.paragraphs)
                 ],
                 "callouts": [article.quotes[i] for i in article.callouts],
+                "note": note_html(article.note),
             }
         )
     threads = [t for t in corpus.threads if thread is None or t.slug == thread.slug]
@@ -146,6 +152,7 @@ def pack_context(
         "briefing_title": settings.title,
         "paper": settings.paper,
         "generated": date_fields(generated),
+        "summary": summary if thread is None else "",  # the briefing's, on its own pack
         "count": len(articles),
         "undated": sum(a.date is None for a in articles),
         "total": total,
@@ -211,10 +218,13 @@ def pack_markup(
     thread: str | None = None,
     generated: dt.date | None = None,
     limit: int = 0,
+    summary: str = "",
 ) -> tuple[str, int]:
-    """The pack's HTML and how many articles it holds (quick: WeasyPrint is not involved)."""
+    """The pack's HTML and how many articles it holds (quick: WeasyPrint is not involved).
+    ``summary`` is the analyst's summary as HTML (:func:`generator.analyst.note_html`)."""
     chosen = pick_thread(corpus, thread) if thread else None
-    context = pack_context(corpus, settings, generated or build_date(corpus), chosen, limit)
+    made = generated or build_date(corpus)
+    context = pack_context(corpus, settings, made, chosen, limit, summary=summary)
     return pack_html(context), context["count"]
 
 
@@ -227,9 +237,12 @@ def write_pack(
     generated: dt.date | None = None,
     limit: int = 0,
     reuse: Path | None = None,
+    summary: str = "",
 ) -> PackReport:
     """Lay out the pack and write the PDF to ``output`` (see :func:`lay_out_pack`)."""
-    markup, count = pack_markup(corpus, settings, thread=thread, generated=generated, limit=limit)
+    markup, count = pack_markup(
+        corpus, settings, thread=thread, generated=generated, limit=limit, summary=summary
+    )
     return lay_out_pack(markup, count, output, reuse=reuse)
 
 

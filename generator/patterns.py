@@ -57,6 +57,13 @@ READER_CHOICE = re.compile(
     re.IGNORECASE,
 )
 
+#: A label typed in front of a headline: ``Title: ...``, ``Headline - ...``.
+TITLE_LABEL = re.compile(r"^(?:title|headline|hed)\s*[:\N{EN DASH}\N{EM DASH}-]\s*", re.IGNORECASE)
+#: Markup pasted into a headline: a script or style element with its content, or any tag.
+HEADLINE_MARKUP = re.compile(
+    r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)|</?[A-Za-z][^<>]{0,200}>", re.IGNORECASE | re.DOTALL
+)
+
 #: ``Original url:`` with or without the address on the same line.
 ORIGINAL_URL = re.compile(r"^original\s+url\s*:\s*(?P<url>https?://\S+)?\s*$", re.IGNORECASE)
 BARE_URL = re.compile(r"^<?(?P<url>https?://[^\s<>]+)>?$")

@@ -38,6 +38,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import SafeDatetime, sanitised_join
 from pelican.writers import Writer
 
+from .analyst import SIDECAR_SUFFIX, note_html, read_summary
 from .build import BuildReport
 from .cache import cache_folder, code_fingerprint, process_file_cached
 from .children import helper_command
@@ -203,6 +204,9 @@ def check_settings(pelican: Any) -> None:
     """``initialized``: validate ``BRIEFING`` once, before any file is read (a bad key stops
     the build), then start the pack's worker."""
     briefing_settings(pelican.settings)
+    # The analyst's files beside the pastes are not articles (Pelican matches names only).
+    ignored = list(pelican.settings.get("IGNORE_FILES") or [])
+    pelican.settings["IGNORE_FILES"] = [*ignored, f"*{SIDECAR_SUFFIX}"]
     start_pack_worker(pelican.settings)
 
 
@@ -241,6 +245,7 @@ def link_articles(generator: ArticlesGenerator) -> None:
                 "save_as": save_as[article.record.path],
                 "metadata": {k: v for k, v in article.metadata.items() if k != "record"},
                 "record": (article.record.sha256, article.record.path),
+                "analyst": article.record.note,  # the corrections are in the metadata
                 "names": (shown.people, [q.speaker for q in shown.quotes]),
             },
             pelican_data,
@@ -276,6 +281,7 @@ def link_articles(generator: ArticlesGenerator) -> None:
         "pack": pack,
         "pelican_articles": {a.record.path: a for a in pelican_articles},
         "search_bundles": bundle_urls(generator.settings["_BRIEFING_SHARDS"]),
+        "summary": note_html(read_summary(Path(generator.path))),
     }
 
 
@@ -500,6 +506,7 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
                     "articles": context.get("articles", []),
                     "tags": _tag_lists(context.get("tags") or []),
                     "threads": briefing.get("threads"),
+                    "summary": briefing.get("summary"),
                 },
                 pelican_data,
             )
@@ -627,7 +634,8 @@ def start_pack(generator: Any, corpus: Corpus, settings: Settings) -> None:
     (this machine has two cores). Pelican's own ``--autoreload`` builds many times after one
     ``initialized``: the later builds start a worker here."""
     pool = generator.settings.pop("_BRIEFING_PACK_POOL", None) or _pack_pool()
-    markup, count = pack_markup(corpus, settings, limit=settings.pack_limit)
+    summary = note_html(read_summary(Path(generator.path)))
+    markup, count = pack_markup(corpus, settings, limit=settings.pack_limit, summary=summary)
     job = pool.apply_async(
         lay_out_pack,
         (markup, count, Path(generator.output_path) / "briefing.pdf"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .analyst import apply_corrections, is_analyst_file, read_corrections
 from .clean import clean_article
 from .errors import InputError
 from .model import Article
@@ -40,15 +41,24 @@ def process_bytes(data: bytes, label: str, settings: Settings) -> Article:
 
 
 def process_file(path: Path, label: str, settings: Settings) -> Article:
-    """parse -> clean -> quotes for one file; ``label`` is the name used in messages and links."""
-    return process_bytes(read_bytes(path, label), label, settings)
+    """parse -> clean -> quotes for one file, then the analyst's corrections beside it;
+    ``label`` is the name used in messages and links."""
+    return with_analyst(process_bytes(read_bytes(path, label), label, settings), path, label)
+
+
+def with_analyst(article: Article, path: Path, label: str) -> Article:
+    """The last per-article step: the analyst's corrections and note (``.analyst.md`` beside
+    the paste). Kept out of the cleaned article's cache entry, so editing them re-reads no text."""
+    return apply_corrections(article, read_corrections(path, label))
 
 
 def content_files(content: Path) -> list[Path]:
-    """Raw article files under a content folder, in a stable order (hidden files skipped)."""
+    """Raw article files under a content folder, in a stable order (hidden files and the
+    analyst's own files skipped)."""
     return sorted(
         p
         for p in content.rglob("*")
         if p.suffix.lower() in CONTENT_SUFFIXES
+        and not is_analyst_file(p, content)
         and not any(part.startswith(".") for part in p.relative_to(content).parts)
     )

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .analyst import note_html
 from .attribution import is_person_name
 from .links import RELATIONS, passage_anchor
 from .model import Article, Corpus, CrossLink, Quote
@@ -218,6 +219,8 @@ class ArticleView(dict[str, Any]):
             value = [quote_view(article, q, url) for q in article.quotes if q.kind == "full"]
         elif key == "json_ld":
             value = news_article(article)
+        elif key == "note":  # the analyst's, as HTML through an allow-list
+            value = note_html(article.note)
         else:
             raise KeyError(key)
         self[key] = value

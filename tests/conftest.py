@@ -18,7 +18,9 @@ from generator.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
-SEEDS = sorted((ROOT / "content" / "raw").glob("*.txt"))
+#: The two seed articles the tests use: their own copy in tests/site/, never content/, so
+#: the suite passes whatever a user has put in content/.
+SEEDS = sorted((ROOT / "tests" / "site" / "raw").glob("*.txt"))
 UPDATE_GOLDEN = os.environ.get("BRIEFING_UPDATE_GOLDEN") == "1"
 
 
