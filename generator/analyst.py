@@ -249,7 +249,7 @@ def note_html(text: str | None) -> str:
     """
     if not text or not text.strip():
         return ""
-    import markdown  # noqa: PLC0415 - only pages with a note need it, not the cleaning workers
+    import markdown  # type: ignore[import-untyped]  # noqa: PLC0415 - only pages with a note need it, not the cleaning workers
 
     rendered = markdown.markdown(text, output_format="html")
     tags = {"p", "em", "strong", "a", "ul", "ol", "li", "blockquote", "br", "code", "h3", "h4"}

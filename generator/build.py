@@ -56,3 +56,5 @@ class BuildReport:
     rendered: int = 0  # pages rendered
     reused: int = 0  # pages copied unchanged from the previous site
     corpus: Corpus | None = None  # the links, passages and threads the build computed
+    siteurl: str = ""  # where a published build will be served from ("" for a preview)
+    private: bool = False  # published privately (noindex, no sitemap, no feeds)

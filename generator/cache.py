@@ -77,8 +77,11 @@ def from_json(record: dict[str, Any]) -> Article:
 
 
 def cache_folder(content: Path) -> Path:
-    """Where the cache of a content folder lives: ``.briefing-cache/`` beside it."""
-    return content.resolve().parent / ".briefing-cache"
+    """Where the cache of a content folder lives: ``.briefing-cache/`` inside it (a hidden
+    folder, which neither Pelican nor :func:`~generator.pipeline.content_files` reads). It
+    used to be beside it: ``--content ~/briefings/nato`` wrote into ``~/briefings/``, a
+    folder the briefing does not own, and two briefings there shared one cache."""
+    return content.resolve() / ".briefing-cache"
 
 
 #: Entries no build has used for this many days are deleted (see :func:`prune`).

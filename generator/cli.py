@@ -6,30 +6,42 @@ Exit codes: 0 success, 1 the content has problems (or the build failed), 2 usage
 from __future__ import annotations
 
 import argparse
-import codecs
 import contextlib
 import dataclasses
 import datetime as dt
-import hashlib
+import glob
 import json
 import logging
 import os
-import re
 import sys
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .analyst import (
+    SIDECAR_SUFFIX,
+    Corrections,
+    apply_corrections,
+    article_date,
+    format_corrections,
+    is_analyst_file,
+    note_html,
+    plain_field,
+    read_corrections,
+    read_summary,
+    sidecar_path,
+)
 from .build import BuildReport, build_atomically
 from .cache import cache_folder, process_file_cached, prune, warm
+from .duplicates import duplicate_in, find_duplicates
 from .errors import BriefingError, InputError
 from .evaluate import parse_case, parse_quote_set, score, score_quotes, totals
 from .links import link_corpus
 from .model import Article, Corpus, Quote
 from .people import corpus_names
-from .pipeline import content_files, process_bytes, process_file, read_bytes
+from .pipeline import content_files, process_bytes, process_file, read_bytes, with_analyst
 from .settings import Settings, load_settings
 from .slugs import slugify
 
@@ -47,7 +59,7 @@ def _settings_from(settings_file: Path | str) -> Settings:
 
 
 def _read(
-    paths: Sequence[str], settings: Settings, plain: bool = False
+    paths: Sequence[str], settings: Settings, plain: bool = False, raw_reading: bool = False
 ) -> dict[str, Article | InputError]:
     out: dict[str, Article | InputError] = {}
     for name in paths:
@@ -67,7 +79,10 @@ def _read(
                 base = Article(name, raw.sha256, None, None, None, paragraphs)
                 out[name] = add_quotes(base, settings)
             else:
-                out[name] = process_bytes(data, name, settings)
+                article = process_bytes(data, name, settings)
+                if name != "-" and not name.endswith(".case") and not raw_reading:
+                    article = with_analyst(article, Path(name), name)  # what the build shows
+                out[name] = article
         except InputError as error:
             out[name] = error
         except OSError as error:
@@ -94,6 +109,8 @@ def clean_json(article: Article) -> dict[str, Any]:
         "agencies": list(article.agencies),
         "time": article.time,
         "repairs": list(article.repairs),
+        "corrected": [f.replace("source", "outlet") for f in article.corrected],
+        "note": article.note,
     }
 
 
@@ -173,7 +190,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def cmd_clean(args: argparse.Namespace) -> int:
     if args.evaluate:
         return cmd_evaluate(args)
-    results = _read(args.files, _settings_from(args.settings))
+    results = _read(args.files, _settings_from(args.settings), raw_reading=args.raw)
     failed = False
     if args.json:
         payload: dict[str, Any] = {}
@@ -192,6 +209,12 @@ def cmd_clean(args: argparse.Namespace) -> int:
             continue
         a = result
         print(f"== {name}")
+        if a.corrected or a.note:
+            mine = ", ".join(f.replace("source", "outlet") for f in a.corrected) or "a note"
+            print(
+                f"(the analyst's file {sidecar_path(Path(name)).name} sets {mine};"
+                " --raw shows the paste's own reading)"
+            )
         print(f"title:    {a.title}")
         print(
             f"date:     {a.date or '(none)'}    source: {a.source or '(unknown)'}    dateline: {a.dateline or '-'}"
@@ -207,6 +230,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
         print(f"\n{len(a.removed)} lines set aside:")
         for removal in a.removed:
             print(f"  - {removal.rule:<28} {removal.line}")
+        if a.note:
+            print(f"\nanalyst's note:\n  {a.note}")
         for warning in a.warnings:
             print(f"warning: {name}: {warning}", file=sys.stderr)
         print()
@@ -339,7 +364,10 @@ def cmd_links(args: argparse.Namespace) -> int:
     if args.evaluate:
         return cmd_evaluate_links(args)
     settings = _settings_from(args.settings)
-    articles, errors = _corpus_articles(Path(args.content), settings)
+    content = _content_folder(args)
+    if content is None:
+        return EXIT_USAGE
+    articles, errors = _corpus_articles(content, settings)
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
     corpus = link_corpus(articles, settings, near_misses=args.candidates)
@@ -404,7 +432,11 @@ def build(
     from .pelican_plugin import run_pelican  # noqa: PLC0415 - Pelican only when building
 
     if not content.is_dir():
-        print(f"error: the content folder {content} does not exist", file=sys.stderr)
+        print(
+            f"error: the content folder {content} does not exist (give --content the folder"
+            " that holds raw/, or start a briefing with `briefing new FOLDER`)",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     records: list[logging.LogRecord] = []
     report = report or BuildReport()
@@ -445,7 +477,19 @@ def build(
         print(undated)
     if (output / "briefing.pdf").is_file():
         print(f"The briefing pack is {output / 'briefing.pdf'}.")
-    print(f"Open {output.resolve() / 'index.html'} in a browser, or run `make serve`.")
+    if report.siteurl:  # a published build: its links only work at its address
+        kind = (
+            "privately (noindex, robots.txt disallowing all, no sitemap, no feeds)"
+            if report.private
+            else "publicly (sitemap, Atom feeds)"
+        )
+        print(
+            f"Built for {report.siteurl}/ {kind}: copy {output}/ to the host that serves that"
+            f" address. Its links point there, so do not open it from disk; to preview, run"
+            " `make serve`."
+        )
+    else:
+        print(f"Open {output.resolve() / 'index.html'} in a browser, or run `make serve`.")
     return EXIT_OK
 
 
@@ -491,61 +535,6 @@ def raw_name(article: Article, suffix: str) -> str:
     return "-".join(w for w in words if w) + suffix
 
 
-#: The earliest date ``--date`` accepts (the cleaner takes no earlier date from a paste).
-EARLIEST = dt.date(1900, 1, 1)
-
-
-def article_date(value: str, today: dt.date) -> dt.date:
-    """A date given for an article (``--date`` or the prompt's answer), or ``ValueError``
-    saying what is wrong with it.
-
-    >>> today = dt.date(2026, 12, 2)
-    >>> article_date(" 2022-01-20 ", today)
-    datetime.date(2022, 1, 20)
-    >>> for bad in ("2022-02-30", "20/01/2022", "1850-01-01", "2031-01-01"):
-    ...     try:
-    ...         article_date(bad, today)
-    ...     except ValueError as error:
-    ...         print(error)
-    2022-02-30 is not a real date
-    20/01/2022 is not a date in the form YYYY-MM-DD
-    1850-01-01 is before 1900: give the date the article was published
-    2031-01-01 is in the future: give the date the article was published
-    """
-    value = value.strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError(f"{value} is not a date in the form YYYY-MM-DD")
-    try:
-        date = dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{value} is not a real date") from None
-    if date < EARLIEST:
-        raise ValueError(
-            f"{value} is before {EARLIEST.year}: give the date the article was published"
-        )
-    if date > today + dt.timedelta(days=1):  # a day's grace: time zones
-        raise ValueError(f"{value} is in the future: give the date the article was published")
-    return date
-
-
-def with_date_line(data: bytes, date: dt.date) -> bytes:
-    r"""The paste with the project's header line `` date YYYY-MM-DD`` in front of it: the
-    line a user would type by hand, in the paste's own encoding and line endings.
-
-    >>> with_date_line(b"Title\r\n\r\nBody.\r\n", dt.date(2022, 1, 20))
-    b' date 2022-01-20\r\nTitle\r\n\r\nBody.\r\n'
-    >>> with_date_line(codecs.BOM_UTF16_LE + "T".encode("utf-16-le"), dt.date(2022, 1, 20))[:6]
-    b'\xff\xfe \x00d\x00'
-    """
-    boms = [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le")]
-    boms.append((codecs.BOM_UTF16_BE, "utf-16-be"))
-    bom, encoding = next(((b, e) for b, e in boms if data.startswith(b)), (b"", "utf-8"))
-    text = data[len(bom) :]
-    crlf = "\r\n".encode(encoding) in text[:8192]
-    line = f" date {date.isoformat()}" + ("\r\n" if crlf else "\n")
-    return bom + line.encode(encoding) + text
-
-
 def _ask_date(name: str, today: dt.date) -> dt.date | None:
     """Ask for an undated paste's date on the terminal; an empty answer keeps it undated."""
     while True:
@@ -565,32 +554,6 @@ def _ask_date(name: str, today: dt.date) -> dt.date | None:
             print(f"  {error}; try again")
 
 
-def _dated(
-    name: str, data: bytes, article: Article, date: dt.date, settings: Settings
-) -> tuple[bytes, Article]:
-    """The paste with a date line in front, read again: the date must be the one given and
-    the text read as before, else :class:`InputError` (a saved web page or a Markdown file
-    with a header keeps its date elsewhere)."""
-    dated = with_date_line(data, date)
-    again = process_bytes(dated, name, settings)
-    if (again.date, again.title, again.paragraphs) != (date, article.title, article.paragraphs):
-        raise InputError(
-            name,
-            f"a date line cannot be added to this {_kind_of_file(name)} without changing how it"
-            " is read",
-            "put the date in the file yourself (a first line such as ' date 2022-01-20', or"
-            " the Date: of a Markdown header), then add it",
-        )
-    return dated, again
-
-
-def _kind_of_file(name: str) -> str:
-    """What kind of file ``name`` is, as a user would say it."""
-    from .parse import detect_format  # noqa: PLC0415
-
-    return {"html": "web page", "markdown": "Markdown file"}.get(detect_format(name), "paste")
-
-
 def _read_paste(name: str) -> bytes:
     """The bytes of a file to add ('-': standard input), with the problem named if none."""
     if name == "-":
@@ -603,124 +566,173 @@ def _read_paste(name: str) -> bytes:
     return read_bytes(path, name)
 
 
-def _already(article: Article, known: dict[str, str], force: bool, label: str) -> None:
-    """Refuse a paste already in the briefing (same bytes or same original URL)."""
-    same = known.get(article.sha256) or (known.get(article.url) if article.url else None)
-    if same and not force:
-        raise InputError(
-            label, f"already in the briefing as {same}", "use --force to add it anyway"
-        )
-
-
-def _stored_dated(data: bytes, known: dict[str, str], dates: Iterable[dt.date]) -> str | None:
-    """Where an undated paste is already in the briefing with a date line added in front
-    (by ``briefing add --date``): the dates the briefing holds are the ones to try."""
-    for date in sorted(dates):
-        same = known.get(hashlib.sha256(with_date_line(data, date)).hexdigest())
-        if same:
-            return same
-    return None
+def _given(args: argparse.Namespace) -> Corrections:
+    """The corrections given on the command line (``--title``, ``--date``, ``--outlet``)."""
+    return Corrections(
+        title=plain_field(args.title) if args.title else None,
+        date=args.date,
+        outlet=plain_field(args.outlet) if args.outlet else None,
+    )
 
 
 def _take_paste(
-    name: str,
-    args: argparse.Namespace,
-    known: dict[str, str],
-    dates: set[dt.date],
-    settings: Settings,
-) -> tuple[bytes, Article]:
-    """One paste to add, read and checked, with its date line if a date was given for it
-    (``--date``, or asked on a terminal): its bytes as they will be stored, and the article."""
+    name: str, args: argparse.Namespace, existing: list[Article], settings: Settings
+) -> tuple[bytes, Article, Corrections]:
+    """One paste to add, read and checked: its bytes (stored verbatim), the article as it
+    will be built, and the corrections to store beside it (given, or the date asked for)."""
     label = name if name != "-" else "standard input"
     data = _read_paste(name)
-    article = process_bytes(data, label, settings)
-    _already(article, known, args.force, label)
-    same = _stored_dated(data, known, dates) if article.date is None else None
+    cleaned = process_bytes(data, label, settings)
+    given = _given(args)
+    if cleaned.date is None and given.date is None and args.interactive and name != "-":
+        given = dataclasses.replace(given, date=_ask_date(label, dt.date.today()))
+    article = apply_corrections(cleaned, None if given.is_empty() else given)
+    same = duplicate_in(article, existing)
     if same and not args.force:
         raise InputError(
-            label, f"already in the briefing as {same}, dated", "use --force to add it anyway"
+            label,
+            f"{same.reason} as {same.kept}: already in the briefing",
+            "use --force to add it anyway; the build publishes only the earlier, or the first"
+            " by name",
         )
-    date: dt.date | None = args.date
-    if article.date is None and date is None and args.interactive and name != "-":
-        date = _ask_date(label, dt.date.today())
-    if article.date is None and date is not None:
-        data, article = _dated(label, data, article, date, settings)
-        _already(article, known, args.force, label)
-    elif article.date is not None and args.date is not None and article.date != args.date:
-        print(
-            f"note: {label}: the paste gives the date {article.date};"
-            f" --date {args.date} is used only for undated pastes"
-        )
-    return data, article
+    return data, dataclasses.replace(article, warnings=cleaned.warnings), given
 
 
-def _store(content: Path, name: str, data: bytes, article: Article) -> Article:
-    """Write the paste into content/raw/ under its readable name (never over a file), say
-    what it holds, and return the article under its stored name."""
+def _decisions(article: Article, cleaned_title: str | None = None) -> list[str]:
+    """What the cleaner (and the analyst) decided for an article, one line each, with where
+    each value came from: for ``briefing add``, ``briefing fix`` and a reader's review."""
+    mine = set(article.corrected)
+
+    def origin(field: str, found: bool) -> str:
+        if field in mine:
+            return "  (set by you)"
+        return "" if found else "  (not found in the paste)"
+
+    derived = next((w for w in article.warnings if w.startswith("no headline found")), None)
+    lines = [
+        f"headline: {article.title}"
+        + (origin("title", True) if "title" in mine else f"  ({derived.split(': ', 1)[1]})" if derived else ""),
+        f"date:     {article.date.strftime('%-d %B %Y') + f' ({article.date})' if article.date else 'Date unknown'}"
+        + origin("date", article.date is not None),
+        f"outlet:   {article.source or 'unknown'}" + origin("source", article.source is not None),
+    ]
+    if article.standfirst:
+        lines.append(f"deck:     {article.standfirst[:160]}")
+    if article.byline:
+        lines.append(f"byline:   {article.byline}")
+    rules: dict[str, int] = {}
+    for removal in article.removed:
+        rules[removal.rule] = rules.get(removal.rule, 0) + 1
+    aside = ", ".join(f"{rule} {n}" for rule, n in sorted(rules.items(), key=lambda r: -r[1]))
+    lines.append(
+        f"kept {len(article.paragraphs)} paragraphs; set aside {len(article.removed)} lines"
+        + (f" ({aside})" if aside else "")
+    )
+    lines.append(
+        f"quotes:   {sum(q.kind == 'full' for q in article.quotes)}"
+        f" ({len(article.callouts)} call-outs)"
+    )
+    if article.note:
+        lines.append(f"note:     {' '.join(article.note.split())[:160]}")
+    for warning in article.warnings:
+        if warning.startswith("no headline found") or (
+            article.date is None and warning.startswith("no date found")
+        ):
+            continue  # said above, with where the value came from
+        lines.append(f"doubtful: {warning}")
+    return lines
+
+
+def _correct_hint(path: str, article: Article) -> str:
+    return (
+        f"To correct it: briefing fix {path} --title \"...\" --date YYYY-MM-DD --outlet \"...\""
+        f" (stored beside the paste in {Path(path).name.removesuffix(Path(path).suffix)}{SIDECAR_SUFFIX};"
+        " the paste is never changed)"
+    )
+
+
+def _store(content: Path, name: str, data: bytes, article: Article, given: Corrections) -> Article:
+    """Write the paste into content/raw/ verbatim under its readable name (never over a
+    file), the corrections beside it, say what it holds, and return the stored article."""
     suffix = ".txt" if name == "-" else (Path(name).suffix.lower() or ".txt")
+    if suffix == ".md" and name.lower().endswith(SIDECAR_SUFFIX):
+        suffix = ".txt"
     raw_dir = content / "raw"
     raw_dir.mkdir(parents=True, exist_ok=True)
     target = raw_dir / raw_name(article, suffix)
     number = 2
-    while target.exists():  # never overwrite a raw file
+    while target.exists() or sidecar_path(target).exists():  # never overwrite a raw file
         target = raw_dir / raw_name(article, f"-{number}{suffix}")
         number += 1
     with target.open("xb") as handle:
         handle.write(data)
+    if not given.is_empty():
+        sidecar_path(target).write_text(format_corrections(given), encoding="utf-8")
     stored = dataclasses.replace(article, path=target.relative_to(content).as_posix())
-    print(f"Added {stored.path}")
-    print(
-        f"  {article.title} · {article.date or 'Date unknown'}"
-        f" · {article.source or 'unknown outlet'}"
-    )
-    print(
-        f"  {len(article.paragraphs)} paragraphs kept, {len(article.removed)} lines set aside,"
-        f" {sum(q.kind == 'full' for q in article.quotes)} quotes"
-    )
-    for warning in article.warnings:
-        if article.date is None and warning.startswith("no date found"):
-            continue  # the note below says it, with what to do
-        print(f"  warning: {warning}")
+    print(f"Added {stored.path}" + (f" (and {sidecar_path(target).name})" if not given.is_empty() else ""))
+    for line in _decisions(stored):
+        print(f"  {line}")
     if article.date is None:
         print(
             "  note: added undated: its page says 'Date unknown' and it is listed after the"
-            f" dated articles. To date it, add a first line such as ' date 2022-01-20' to"
-            f" {target} (or add the paste with --date YYYY-MM-DD)."
+            f" dated articles. To date it: briefing fix {target} --date YYYY-MM-DD"
+            " (or add the paste with --date YYYY-MM-DD)."
         )
+    print(f"  {_correct_hint(str(target), stored)}")
     return stored
+
+
+def _content_folder(args: argparse.Namespace) -> Path | None:
+    """The ``--content`` folder, or None (having said so) if there is no such folder."""
+    content = Path(args.content)
+    if content.is_dir():
+        return content
+    problem = "is not a folder" if content.exists() else "does not exist"
+    print(
+        f"error: the content folder {content} {problem} (give --content the folder that holds"
+        " raw/, or start a briefing with `briefing new FOLDER`)",
+        file=sys.stderr,
+    )
+    return None
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     """``briefing add FILE... | -``: check, store in content/raw/, show what it makes, rebuild.
 
-    Each file is stored verbatim, except that an undated paste given a date (``--date``,
-    or the answer at the prompt) gets the header line `` date YYYY-MM-DD`` in front. A file
-    with a problem is named and skipped; the others are still added (exit 1 at the end)."""
+    Each file is stored verbatim. What the command line sets (``--title``, ``--date``,
+    ``--outlet``, or the date typed at the prompt) is stored beside it in its
+    ``.analyst.md`` file. A file with a problem is named and skipped; the others are still
+    added (exit 1 at the end)."""
     settings = _settings_from(args.settings)
-    content = Path(args.content)
+    content = _content_folder(args)
+    if content is None:
+        return EXIT_USAGE
+    names = ", ".join("standard input" if n == "-" else n for n in args.files)
+    if (args.title or args.outlet) and len(args.files) > 1:
+        print(
+            f"error: {names}: --title and --outlet correct one article; add the files one at a"
+            " time (or correct them later with `briefing fix FILE`); nothing was added",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     if args.date is not None:
         try:
             args.date = article_date(args.date, dt.date.today())
         except ValueError as error:
-            names = ", ".join("standard input" if n == "-" else n for n in args.files)
             print(f"error: {names}: --date {error}; nothing was added", file=sys.stderr)
             return EXIT_USAGE
     args.interactive = args.date is None and sys.stdin.isatty()
     existing, _ = _corpus_articles(content, settings)
-    known = {a.sha256: a.path for a in existing} | {a.url: a.path for a in existing if a.url}
-    dates = {a.date for a in existing if a.date}
     added: list[Article] = []
     failed = False
     for name in args.files:
         try:
-            data, article = _take_paste(name, args, known, dates, settings)
+            data, article, given = _take_paste(name, args, [*existing, *added], settings)
         except InputError as error:
             print(f"error: {error}", file=sys.stderr)
             failed = True
             continue
-        added.append(_store(content, name, data, article))
-        known.update({key: added[-1].path for key in (article.sha256, article.url) if key})
-        dates.update([article.date] if article.date else [])
+        added.append(_store(content, name, data, article, given))
     status = EXIT_PROBLEMS if failed else EXIT_OK
     if not added:
         return status
@@ -736,6 +748,86 @@ def cmd_add(args: argparse.Namespace) -> int:
     return built if built != EXIT_OK else status
 
 
+def _find_paste(name: str, content: Path) -> Path | None:
+    """The paste ``briefing fix`` is given: a path, one relative to the content folder, or a
+    name in content/raw/ (its ``.analyst.md`` file's name works too)."""
+    for given in (Path(name), content / name, content / "raw" / name):
+        candidates = [given]
+        if given.name.lower().endswith(SIDECAR_SUFFIX):
+            stem = given.name[: -len(SIDECAR_SUFFIX)]
+            candidates = sorted(given.parent.glob(f"{glob.escape(stem)}.*"))
+        for candidate in candidates:
+            if candidate.is_file() and not is_analyst_file(candidate):
+                return candidate
+    return None
+
+
+def cmd_fix(args: argparse.Namespace) -> int:
+    """``briefing fix FILE [--title T] [--date D] [--outlet O] [--note TEXT]``: correct what
+    the cleaner decided, or add the analyst's note, in the file beside the paste (the paste
+    is never changed); without options, show what was decided and where to correct it."""
+    settings = _settings_from(args.settings)
+    content = _content_folder(args)
+    if content is None:
+        return EXIT_USAGE
+    paste = _find_paste(args.file, content)
+    if paste is None:
+        print(
+            f"error: {args.file}: no such paste (give its path, e.g. content/raw/NAME.txt, or"
+            f" its name in {content / 'raw'}/)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    try:
+        label = paste.resolve().relative_to(content.resolve()).as_posix()
+    except ValueError:
+        label = str(paste)
+    sidecar = sidecar_path(paste)
+    current = read_corrections(paste, label) or Corrections()
+    changes: dict[str, Any] = {}
+    if args.title is not None:
+        changes["title"] = plain_field(args.title) or None
+    if args.outlet is not None:
+        changes["outlet"] = plain_field(args.outlet) or None
+    if args.date is not None:
+        try:
+            changes["date"] = article_date(args.date, dt.date.today()) if args.date else None
+        except ValueError as error:
+            print(f"error: {label}: --date {error}; nothing was changed", file=sys.stderr)
+            return EXIT_USAGE
+    if args.note is not None:
+        changes["note"] = args.note.replace("\\n", "\n").strip()
+    for name in args.clear or ():
+        changes[name] = "" if name == "note" else None
+    if changes:
+        wanted = dataclasses.replace(current, **changes, problems=())
+        text = format_corrections(wanted)
+        if text:
+            sidecar.write_text(text, encoding="utf-8")
+            print(f"Wrote {sidecar} (the paste {paste.name} is unchanged)")
+        elif sidecar.is_file():
+            sidecar.unlink()
+            print(f"Removed {sidecar}: nothing is corrected now")
+    try:
+        article = process_file(paste, label, settings)
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"== {label}")
+    for line in _decisions(article):
+        print(f"  {line}")
+    if not changes:
+        state = f"corrections and note: {sidecar}" if sidecar.is_file() else "no corrections yet"
+        print(f"  {state}")
+        print(f"  {_correct_hint(str(paste), article)}")
+        return EXIT_OK
+    if args.no_build:
+        print("Rebuild to see it on the site: make site (or briefing build).")
+        return EXIT_OK
+    print("Rebuilding...")
+    return build(content, Path(args.output), Path(args.settings))
+
+
 def _print_links(corpus: Corpus, added: Sequence[Article]) -> None:
     """The links each new article makes, and why."""
     for article in added:
@@ -748,10 +840,12 @@ def _print_links(corpus: Corpus, added: Sequence[Article]) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     """``briefing check``: read every content file as a build would, without building."""
     settings = _settings_from(args.settings)
-    content = Path(args.content)
+    content = _content_folder(args)
+    if content is None:
+        return EXIT_USAGE
     problems = warnings = 0
-    seen: dict[str, str] = {}
     files = content_files(content)
+    articles: list[Article] = []
     for path in files:
         label = path.relative_to(content).as_posix()
         try:
@@ -760,20 +854,22 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"error: {error}", file=sys.stderr)
             problems += 1
             continue
+        articles.append(article)
         if article.date is None:  # built, as "Date unknown": worth saying, not a problem
             print(
-                f"warning: {label}: no date found; it is built as 'Date unknown' (add a first"
-                " line such as ' date 2022-01-20')",
+                f"warning: {label}: no date found; it is built as 'Date unknown' (date it:"
+                f" briefing fix {path} --date YYYY-MM-DD)",
                 file=sys.stderr,
             )
             warnings += 1
-        if article.sha256 in seen:
-            print(f"error: {label}: the same text as {seen[article.sha256]}", file=sys.stderr)
-            problems += 1
-        seen.setdefault(article.sha256, label)
         for warning in article.warnings:
+            if article.date is None and warning.startswith("no date found"):
+                continue
             print(f"warning: {label}: {warning}", file=sys.stderr)
             warnings += 1
+    for copy in find_duplicates(articles).values():
+        print(f"error: {copy.path}: {copy.message()}", file=sys.stderr)
+        problems += 1
     print(f"Checked {len(files)} files: {problems} with problems, {warnings} warnings.")
     return EXIT_PROBLEMS if problems else EXIT_OK
 
@@ -783,7 +879,10 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     from .pack import pick_thread, write_pack  # noqa: PLC0415
 
     settings = _settings_from(args.settings)
-    articles, errors = _corpus_articles(Path(args.content), settings)
+    content = _content_folder(args)
+    if content is None:
+        return EXIT_USAGE
+    articles, errors = _corpus_articles(content, settings)
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
     corpus = link_corpus(articles, settings)
@@ -795,12 +894,39 @@ def cmd_pdf(args: argparse.Namespace) -> int:
             else "briefing.pdf"
         )
     started = time.perf_counter()
-    report = write_pack(corpus, settings, Path(output), thread=args.thread)
+    summary = note_html(read_summary(content))
+    report = write_pack(corpus, settings, Path(output), thread=args.thread, summary=summary)
     print(
         f"Wrote {report.path} ({report.articles} articles, {report.pages} pages)"
         f" in {time.perf_counter() - started:.1f} s."
     )
     return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """``briefing new FOLDER --title T``: a new briefing's folder, settings in one place."""
+    from .project import new_briefing  # noqa: PLC0415
+
+    folder = Path(args.folder)
+    try:
+        written = new_briefing(folder, args.title, args.description)
+    except BriefingError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    command = Path(sys.argv[0]).resolve() if Path(sys.argv[0]).name == "briefing" else "briefing"
+    print(f"Started the briefing {args.title!r} in {folder}/:")
+    for path in written:
+        print(f"  {path}")
+    print(
+        f"Next, in {folder}/:\n"
+        f"  {command} add ARTICLE.txt        add a paste (it shows what it decided)\n"
+        f"  {command} fix content/raw/NAME.txt --title \"...\"   correct it, or --note \"...\"\n"
+        f"  edit content/summary.md          the analyst's summary for the front page and pack\n"
+        f"  {command} build                  build output/ (open output/index.html)\n"
+        f"  BRIEFING_SITEURL=https://... {command} --settings publishconf.py build   publish\n"
+        "Its title, description and private/public setting are in pelicanconf.py."
+    )
+    return EXIT_OK
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -818,14 +944,26 @@ def _theme_folder(settings_file: Path) -> Path:
         return settings_file.parent / "theme"
 
 
+def _visible_files(folder: Path) -> list[Path]:
+    """The files under ``folder`` but in hidden folders (the build's own cache is one)."""
+    found: list[Path] = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found.extend(Path(root) / name for name in files)
+    return found
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import http.server  # noqa: PLC0415 - only serving needs it
 
-    content, output, settings = Path(args.content), Path(args.output), Path(args.settings)
+    output, settings = Path(args.output), Path(args.settings)
+    content = _content_folder(args)
+    if content is None:
+        return EXIT_USAGE
     build(content, output, settings)
 
     def snapshot() -> tuple[tuple[str, int], ...]:
-        watched = [*content.rglob("*"), *_theme_folder(settings).rglob("*"), settings]
+        watched = [*_visible_files(content), *_theme_folder(settings).rglob("*"), settings]
         return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in watched if p.is_file()))
 
     def watch() -> None:
@@ -848,6 +986,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
         def log_message(self, format: str, *a: Any) -> None:
             pass
 
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            """A missing page gets the site's own 404 page, as a host would serve it."""
+            page = output / "404.html"
+            if code != 404 or not page.is_file():
+                super().send_error(code, message, explain)
+                return
+            body = page.read_bytes()
+            self.send_response(404, message)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
     server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     print(
         f"Serving {output}/ at http://127.0.0.1:{args.port}/ (Ctrl-C to stop); rebuilding on changes."
@@ -857,7 +1009,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def parser() -> argparse.ArgumentParser:
+def parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one statement per option
     p = argparse.ArgumentParser(
         prog="briefing",
         description="Turn raw pasted news articles into a cleaned, quoted, cross-linked briefing site.",
@@ -895,6 +1047,11 @@ def parser() -> argparse.ArgumentParser:
         "files", nargs="+", metavar="FILE", help="raw article files ('-' reads standard input)"
     )
     c.add_argument("--json", action="store_true", help="print one JSON object keyed by file path")
+    c.add_argument(
+        "--raw",
+        action="store_true",
+        help="the paste's own reading, without the analyst's corrections beside it",
+    )
     c.add_argument(
         "--evaluate",
         action="store_true",
@@ -953,7 +1110,9 @@ def parser() -> argparse.ArgumentParser:
     ad = sub.add_parser(
         "add",
         help="add pasted articles to content/raw/ and rebuild",
-        description="Check each paste, store it verbatim under a readable name, show its links, rebuild.",
+        description="Check each paste, store it verbatim under a readable name, show what was"
+        " decided (headline, date, outlet, deck, what was set aside, anything doubtful) and its"
+        " links, rebuild. --title/--date/--outlet are stored beside the paste, never in it.",
         parents=[builds],
     )
     ad.add_argument(
@@ -965,14 +1124,52 @@ def parser() -> argparse.ArgumentParser:
     ad.add_argument(
         "--date",
         metavar="YYYY-MM-DD",
-        help="the date of undated pastes: stored as a first line ' date YYYY-MM-DD'"
-        " (without it, a terminal asks; otherwise they are added undated)",
+        help="the article's date, where the paste has none or a wrong one (without it, a"
+        " terminal asks for an undated paste's date; otherwise it is added undated)",
     )
+    ad.add_argument("--title", help="the headline, where the cleaner's is wrong (one file)")
+    ad.add_argument("--outlet", help="the outlet, where the cleaner's is wrong (one file)")
     ad.add_argument(
         "--force", action="store_true", help="add pastes already in the briefing anyway"
     )
     ad.add_argument("--no-build", action="store_true", help="store only; build later")
     ad.set_defaults(func=cmd_add)
+
+    fx = sub.add_parser(
+        "fix",
+        help="correct an article's headline, date or outlet, or write the analyst's note",
+        description="Store corrections and the analyst's note in NAME.analyst.md beside the"
+        " paste (never in the paste), show the result and rebuild. Without options: show what"
+        " was decided. An empty value (--title '') removes that correction.",
+        parents=[builds],
+    )
+    fx.add_argument("file", metavar="FILE", help="the paste: content/raw/NAME.txt, or NAME.txt")
+    fx.add_argument("--title", help="the headline to use")
+    fx.add_argument("--date", metavar="YYYY-MM-DD", help="the date to use")
+    fx.add_argument("--outlet", help="the outlet to use")
+    fx.add_argument(
+        "--note", help="the analyst's note, in Markdown (why it matters); shown on its page"
+    )
+    fx.add_argument(
+        "--clear",
+        action="append",
+        choices=["title", "date", "outlet", "note"],
+        help="remove a correction (repeatable)",
+    )
+    fx.add_argument("--no-build", action="store_true", help="store only; build later")
+    fx.set_defaults(func=cmd_fix)
+
+    nw = sub.add_parser(
+        "new",
+        help="start a new briefing in a folder of its own",
+        description="Create FOLDER with its settings (pelicanconf.py: title, description,"
+        " private or public), publishconf.py, content/raw/ for the pastes and content/summary.md"
+        " for the analyst's summary.",
+    )
+    nw.add_argument("folder", metavar="FOLDER")
+    nw.add_argument("--title", required=True, help="the briefing's title")
+    nw.add_argument("--description", default="", help="one sentence: what the briefing covers")
+    nw.set_defaults(func=cmd_new)
 
     ck = sub.add_parser(
         "check",

@@ -42,7 +42,8 @@ from .analyst import SIDECAR_SUFFIX, note_html, read_summary
 from .build import BuildReport
 from .cache import cache_folder, code_fingerprint, process_file_cached
 from .children import helper_command
-from .errors import BuildError, InputError
+from .duplicates import find_duplicates
+from .errors import BuildError, InputError, SettingsError
 from .incremental import (
     Manifest,
     NoFingerprintError,
@@ -59,7 +60,7 @@ from .incremental import (
 from .links import link_corpus, passage_anchor
 from .model import Article, Corpus
 from .pack import lay_out_pack, pack_available, pack_markup, prepare_worker
-from .pipeline import process_file
+from .pipeline import content_files, process_file
 from .search import SEARCH_FOLDER, brace_glob, bundle_urls, plan_shards
 from .settings import Settings, load_settings
 from .slugs import article_slug
@@ -105,14 +106,6 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
     def _content_root(self) -> Path:
         return Path(self.settings["PATH"]).resolve()
 
-    @functools.cached_property
-    def _cache(self) -> Path:
-        return cache_folder(self._content_root)
-
-    @functools.cached_property
-    def _briefing(self) -> Settings:
-        return briefing_settings(self.settings)
-
     def process_metadata(self, name: str, value: Any) -> Any:
         """Pelican's, with a shortcut for the date its ``FILENAME_METADATA`` takes from a
         name such as ``2022-01-20-the-moscow-times-....txt`` (every name ``briefing add``
@@ -132,11 +125,7 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
         except ValueError:
             label = path.name
         try:
-            settings = self._briefing
-            if settings.cache:  # per-article results survive between builds
-                article = process_file_cached(path, label, settings, self._cache)
-            else:
-                article = process_file(path, label, settings)
+            article = _read_article(self.settings, path, label)
         except InputError as error:
             # Name the file and the problem, skip it, and let the rest of the site build.
             logger.error("%s", error)
@@ -153,13 +142,11 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
             )
         elif article.date > dt.date.today():
             logger.warning("%s: the date %s is in the future; check it", label, article.date)
-        seen: dict[str, str] = self.settings.setdefault("_BRIEFING_SEEN", {})
-        if article.sha256 in seen:
-            logger.error(
-                "%s: the same text as %s; only the first is published", label, seen[article.sha256]
-            )
+        copy = (self.settings.get("_BRIEFING_DUPLICATES") or {}).get(label)
+        if copy is not None:  # decided over every file at once: see find_copies()
+            logger.error("%s: %s", label, copy.message())
             return "", {"status": "skip", "title": label}
-        seen[article.sha256] = label
+        seen: dict[str, str] = self.settings.setdefault("_BRIEFING_SEEN", {})
         slug = article_slug(article)
         if slug in seen:  # another article has this date and title: keep both, apart
             slug = f"{slug}-{article.sha256[:6]}"
@@ -184,6 +171,42 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
         return body_html(article), metadata
 
 
+def _read_article(settings: dict[str, Any], path: Path, label: str) -> Article:
+    """One file through the per-article stages (from the cache when it can be), once per
+    build: :func:`find_copies` reads every file first, the reader takes its result."""
+    known = settings.get("_BRIEFING_READ")
+    if isinstance(known, dict) and label in known:
+        found = known.pop(label)
+        if isinstance(found, InputError):
+            raise found
+        return found  # type: ignore[no-any-return]
+    briefing = briefing_settings(settings)
+    if briefing.cache:  # per-article results survive between builds
+        return process_file_cached(path, label, briefing, cache_folder(Path(settings["PATH"])))
+    return process_file(path, label, briefing)
+
+
+def find_copies(generator: ArticlesGenerator) -> None:
+    """``article_generator_init``: before Pelican reads any file, read them all (the cache
+    answers, and the reader then takes these results) and decide which are copies of others.
+    Pelican reads files in a set's order, which changes between runs: deciding while reading
+    published one copy on one build and the other on the next."""
+    content = Path(generator.settings["PATH"]).resolve()
+    paths = generator.settings.get("ARTICLE_PATHS") or [""]
+    read: dict[str, Article | InputError] = {}
+    for folder in paths:
+        for path in content_files(content / folder) if (content / folder).is_dir() else []:
+            label = path.resolve().relative_to(content).as_posix()
+            try:
+                read[label] = _read_article(generator.settings, path, label)
+            except InputError as error:
+                read[label] = error
+    generator.settings["_BRIEFING_READ"] = read
+    generator.settings["_BRIEFING_DUPLICATES"] = find_duplicates(
+        a for a in read.values() if isinstance(a, Article)
+    )
+
+
 #: What Pelican is given for an undated article: it needs a date to sort and file it. Fixed,
 #: so builds stay byte-identical, and older than any plausible article, so undated articles
 #: sort after the dated ones in Pelican's newest-first lists. Readers never see it: every
@@ -203,11 +226,48 @@ def add_reader(readers: Any) -> None:
 def check_settings(pelican: Any) -> None:
     """``initialized``: validate ``BRIEFING`` once, before any file is read (a bad key stops
     the build), then start the pack's worker."""
-    briefing_settings(pelican.settings)
+    briefing = briefing_settings(pelican.settings)
+    if pelican.settings.get("BRIEFING_PUBLISH"):
+        check_site_url(str(pelican.settings.get("SITEURL") or ""))
+    if briefing.private:  # not public: nothing that invites indexing or following
+        for feed in [k for k in pelican.settings if k.endswith(("_FEED_ATOM", "_FEED_RSS"))]:
+            pelican.settings[feed] = None
     # The analyst's files beside the pastes are not articles (Pelican matches names only).
     ignored = list(pelican.settings.get("IGNORE_FILES") or [])
     pelican.settings["IGNORE_FILES"] = [*ignored, f"*{SIDECAR_SUFFIX}"]
     start_pack_worker(pelican.settings)
+
+
+_SITE_URL = re.compile(r"https?://(?:localhost|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)(?::\d+)?(?:/[^\s?#]*)?")
+
+
+def check_site_url(siteurl: str) -> None:
+    """A published build needs the site's full address: without it every absolute link,
+    the canonical links, the sitemap and the feeds would point nowhere (or somewhere else).
+
+    >>> check_site_url("https://example.org/briefings/nato")
+    >>> check_site_url("briefings.example.net/nato")
+    Traceback (most recent call last):
+    ...
+    generator.errors.SettingsError: BRIEFING_SITEURL 'briefings.example.net/nato' is not a full address: it needs https:// in front (BRIEFING_SITEURL=https://briefings.example.net/nato make publish); nothing was built
+    """
+    example = "BRIEFING_SITEURL=https://example.org/briefings/NAME make publish"
+    if not siteurl:
+        raise SettingsError(
+            "publishing needs the site's address, and BRIEFING_SITEURL is not set:"
+            f" {example} (the address the site will be served from); nothing was built"
+        )
+    if "://" not in siteurl:
+        raise SettingsError(
+            f"BRIEFING_SITEURL {siteurl!r} is not a full address: it needs https:// in front"
+            f" (BRIEFING_SITEURL=https://{siteurl} make publish); nothing was built"
+        )
+    if not _SITE_URL.fullmatch(siteurl):
+        raise SettingsError(
+            f"BRIEFING_SITEURL {siteurl!r} is not a web address such as"
+            " https://example.org/briefings/NAME (http or https, a host name, a path; no"
+            " spaces, query or fragment); nothing was built"
+        )
 
 
 def link_articles(generator: ArticlesGenerator) -> None:
@@ -264,6 +324,9 @@ def link_articles(generator: ArticlesGenerator) -> None:
     report = generator.settings.get("_BRIEFING_REPORT")
     if isinstance(report, BuildReport):  # for the command that runs the build
         report.corpus = corpus
+        siteurl = str(generator.settings.get("SITEURL") or "")
+        report.siteurl = siteurl if siteurl.startswith(("http://", "https://")) else ""
+        report.private = settings.private
     generator.context["briefing"] = {
         "settings": settings,
         "threads": thread_views(corpus, urls, thread_urls),
@@ -569,6 +632,10 @@ class BriefingPagesGenerator(Generator):  # type: ignore[misc]
         siteurl = str(self.settings.get("SITEURL", ""))
         output = Path(self.output_path)
         absolute = siteurl.startswith(("http://", "https://"))
+        if briefing["settings"].private:  # private: no crawler is welcome, nothing is listed
+            robots = "User-agent: *\nDisallow: /\n"
+            (output / "robots.txt").write_text(robots, encoding="utf-8")
+            return
         robots = "User-agent: *\nAllow: /\n" + (
             f"Sitemap: {siteurl}/sitemap.xml\n" if absolute else ""
         )
@@ -815,6 +882,7 @@ def finish_build(pelican_object: Any) -> None:
 def register() -> None:
     signals.initialized.connect(check_settings)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(find_copies)
     signals.article_generator_finalized.connect(link_articles)
     signals.get_generators.connect(add_generators)
     signals.get_writer.connect(add_writer)

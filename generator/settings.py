@@ -30,6 +30,7 @@ class Settings:
     cache: bool = True  # keep per-article results in .briefing-cache/ beside content/
     # a thread's title by hand: {"thread address or a member's file name": "Title"}
     thread_titles: tuple[tuple[str, str], ...] = ()
+    private: bool = False  # published but not public: noindex, no sitemap, no feeds
 
 
 def load_settings(raw: Mapping[str, Any] | None) -> Settings:

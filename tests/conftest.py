@@ -96,9 +96,12 @@ def briefing(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def tree_hash(folder: Path) -> str:
-    """One hash over every file's name and bytes (symlinks are not followed)."""
+    """One hash over every file's name and bytes (symlinks are not followed), but the
+    build's cache (``.briefing-cache/``, inside the content folder)."""
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*")):
+        if ".briefing-cache" in path.relative_to(folder).parts:
+            continue
         if path.is_file() and not path.is_symlink():
             digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()
