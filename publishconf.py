@@ -18,5 +18,5 @@ if os.environ.get("BRIEFING_PRIVATE", "").strip():
     BRIEFING = {**BRIEFING, "private": os.environ["BRIEFING_PRIVATE"].strip() not in ("0", "no")}  # noqa: F405
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_ATOM = "feeds/all.atom.xml" if SITEURL else None  # (no address: the build stops)
 DELETE_OUTPUT_DIRECTORY = True

@@ -960,23 +960,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     content = _content_folder(args)
     if content is None:
         return EXIT_USAGE
-    build(content, output, settings)
 
     def snapshot() -> tuple[tuple[str, int], ...]:
         watched = [*_visible_files(content), *_theme_folder(settings).rglob("*"), settings]
         return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in watched if p.is_file()))
-
-    def watch() -> None:
-        seen = snapshot()
-        while True:
-            time.sleep(1.0)
-            now = snapshot()
-            if now != seen:
-                seen = now
-                print("change detected, rebuilding...")
-                build(content, output, settings)
-
-    threading.Thread(target=watch, daemon=True).start()
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *a: Any, **k: Any) -> None:
@@ -1000,12 +987,39 @@ def cmd_serve(args: argparse.Namespace) -> int:
             if self.command != "HEAD":
                 self.wfile.write(body)
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    print(
-        f"Serving {output}/ at http://127.0.0.1:{args.port}/ (Ctrl-C to stop); rebuilding on changes."
-    )
-    with contextlib.suppress(KeyboardInterrupt):
-        server.serve_forever()
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    except OSError as error:
+        print(
+            f"error: cannot serve on port {args.port} ({error.strerror}); is another"
+            " `briefing serve` running? Try --port 8001",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    # Builds run in this thread and the server in another, so that Ctrl-C always reaches a
+    # build: it stops cleanly (its worker processes ended, its staging folder removed, the
+    # previous site kept) instead of dying with the process, which left "leaked semaphore
+    # objects" and a half-built folder behind.
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        seen = snapshot()
+        build(content, output, settings)
+        print(
+            f"Serving {output}/ at http://127.0.0.1:{args.port}/ (Ctrl-C to stop);"
+            " rebuilding on changes."
+        )
+        while True:
+            time.sleep(1.0)
+            now = snapshot()
+            if now != seen:
+                seen = now
+                print("change detected, rebuilding...")
+                build(content, output, settings)
+    except KeyboardInterrupt:
+        print("\nStopped.")
+    finally:
+        server.shutdown()
+        server.server_close()
     return EXIT_OK
 
 

@@ -1,9 +1,10 @@
 """Which articles are copies of others, decided the same way on every build.
 
-Two files are the same article when they hold the same bytes, the same cleaned text, the
-same original article (its address without tracking parameters such as ``utm_source``), or
-text that differs in one paragraph only from an article of the same outlet (a paste saved
-again with a line changed). Of each group the earliest is kept, then the first by file name;
+Two files are the same article when they hold the same bytes, the same cleaned headline and
+text, the same original article (its address without tracking parameters such as
+``utm_source``), or the same headline over text that differs in one paragraph only, from the
+same outlet (a paste saved again with a line changed). Two articles that share only a body
+under different headlines are left to the links stage (a "same report"). Of each group the earliest is kept, then the first by file name;
 the others are left out of the site and named, with the one kept in their place. The order
 the files were read in never matters.
 """
@@ -57,8 +58,10 @@ def _normal(text: str) -> str:
 
 
 def text_key(article: Article) -> str:
-    """The cleaned body's fingerprint: what a reader would read, not the paste's furniture."""
-    return hashlib.sha256("\n".join(map(_normal, article.paragraphs)).encode()).hexdigest()
+    """The cleaned article's fingerprint, headline and body: what a reader would read, not
+    the paste's furniture (a menu line more or less gives the same key)."""
+    lines = [_normal(article.title or ""), *map(_normal, article.paragraphs)]
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
 def kept_first(article: Article) -> tuple[bool, dt.date, str]:
@@ -111,7 +114,9 @@ class Index:
             return Duplicate(article.path, self.sha[article.sha256], "the same file")
         same = self.text.get(text_key(article))
         if same:
-            return Duplicate(article.path, same, "the same text (only furniture differs)")
+            return Duplicate(
+                article.path, same, "the same headline and text (only furniture differs)"
+            )
         url = canonical_url(article.url)
         if url and url in self.urls:
             return Duplicate(
@@ -136,7 +141,13 @@ class Index:
             other = others[path]
             longest = max(len(set(mine)), len(set(map(_normal, other.paragraphs))))
             same_outlet = not (article.source and other.source) or article.source == other.source
-            if longest >= NEAR_MIN_PARAGRAPHS and shared[path] >= longest - 1 and same_outlet:
+            same_title = _normal(article.title or "") == _normal(other.title or "")
+            if (
+                longest >= NEAR_MIN_PARAGRAPHS
+                and shared[path] >= longest - 1
+                and same_outlet
+                and same_title
+            ):
                 return path
         return None
 

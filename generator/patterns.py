@@ -65,7 +65,9 @@ HEADLINE_MARKUP = re.compile(
 )
 
 #: ``Original url:`` with or without the address on the same line.
-ORIGINAL_URL = re.compile(r"^original\s+url\s*:\s*(?P<url>https?://\S+)?\s*$", re.IGNORECASE)
+#: Any address is taken (and one that is not a web address, ``javascript:alert(1)``, is then
+#: dropped with a warning): the line is never left in the body.
+ORIGINAL_URL = re.compile(r"^original\s+url\s*:\s*(?P<url>\S+)?\s*$", re.IGNORECASE)
 BARE_URL = re.compile(r"^<?(?P<url>https?://[^\s<>]+)>?$")
 URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/|$)")
 

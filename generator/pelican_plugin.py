@@ -196,7 +196,7 @@ def find_copies(generator: ArticlesGenerator) -> None:
     read: dict[str, Article | InputError] = {}
     for folder in paths:
         for path in content_files(content / folder) if (content / folder).is_dir() else []:
-            label = path.resolve().relative_to(content).as_posix()
+            label = path.relative_to(content).as_posix()  # a symlink: the reader refuses it
             try:
                 read[label] = _read_article(generator.settings, path, label)
             except InputError as error:
@@ -230,7 +230,8 @@ def check_settings(pelican: Any) -> None:
     if pelican.settings.get("BRIEFING_PUBLISH"):
         check_site_url(str(pelican.settings.get("SITEURL") or ""))
     if briefing.private:  # not public: nothing that invites indexing or following
-        for feed in [k for k in pelican.settings if k.endswith(("_FEED_ATOM", "_FEED_RSS"))]:
+        feeds = [k for k in pelican.settings if "FEED" in k and k.endswith(("_ATOM", "_RSS"))]
+        for feed in feeds:  # FEED_ALL_ATOM, CATEGORY_FEED_ATOM, ...
             pelican.settings[feed] = None
     # The analyst's files beside the pastes are not articles (Pelican matches names only).
     ignored = list(pelican.settings.get("IGNORE_FILES") or [])

@@ -86,7 +86,7 @@ if os.environ.get("BRIEFING_PRIVATE", "").strip():
     BRIEFING = {{**BRIEFING, "private": os.environ["BRIEFING_PRIVATE"].strip() not in ("0", "no")}}
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_ATOM = "feeds/all.atom.xml" if SITEURL else None  # (no address: the build stops)
 DELETE_OUTPUT_DIRECTORY = True
 '''
 
@@ -101,9 +101,7 @@ GITIGNORE = "output/\n.output.*\n.briefing-cache/\n"
 def new_briefing(folder: Path, title: str, description: str, private: bool = True) -> list[Path]:
     """Create a briefing's folder; refuses to write into a folder that is not empty."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise BriefingError(
-            f"{folder} already exists and is not empty: give a new folder's name"
-        )
+        raise BriefingError(f"{folder} already exists and is not empty: give a new folder's name")
     title = " ".join(title.split())
     if not title:
         raise BriefingError("--title is empty: give the briefing a title")

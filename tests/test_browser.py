@@ -125,7 +125,9 @@ def test_hostile_content_never_runs_or_calls_out(browser: Browser, hostile_site:
     assert "Ministers meet" in pdf  # the pack was made from the same hostile corpus
 
 
-def test_hostile_content_is_inert_in_the_atom_feed(tmp_path: Path) -> None:
+def test_hostile_content_is_inert_in_the_atom_feed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import xml.etree.ElementTree as ET  # noqa: PLC0415
 
     from generator.pelican_plugin import run_pelican  # noqa: PLC0415
@@ -136,6 +138,7 @@ def test_hostile_content_is_inert_in_the_atom_feed(tmp_path: Path) -> None:
     raw.mkdir(parents=True)
     for path in (CASES / "hostile").iterdir():
         shutil.copy(path, raw / path.name)
+    monkeypatch.setenv("BRIEFING_SITEURL", "https://example.org/briefings/hostile")
     run_pelican(ROOT / "publishconf.py", tmp_path / "content", tmp_path / "out")
     feed = ET.parse(tmp_path / "out" / "feeds" / "all.atom.xml").getroot()
     ns = {"a": "http://www.w3.org/2005/Atom"}
@@ -178,4 +181,55 @@ def test_an_old_thread_address_leads_to_the_thread(browser: Browser, built_site:
         page.locator("h1").inner_text().startswith("Macron says EU can’t rely on US for security")
     )
     assert page.locator(".timeline li").count() == 2
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def narrow_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds (their passage links), plus a paste with the widest things a paste brings:
+    a 300-letter word, a long address, a long outlet name, and an analyst's note."""
+    from generator.pelican_plugin import run_pelican  # noqa: PLC0415
+
+    from .conftest import ROOT  # noqa: PLC0415
+
+    work = tmp_path_factory.mktemp("narrow")
+    raw = work / "content" / "raw"
+    shutil.copytree(ROOT / "tests" / "site" / "raw", raw)
+    word = "Harbourferrycampaign" * 15
+    (raw / "2021-05-12-wide.txt").write_text(
+        " date 2021-05-12\n"
+        f"Original url: https://gazette.example/{'very-long-path-segment-' * 12}ferry\n"
+        f"The {word} wins\n\n"
+        f"The council voted to keep the {word} going, said a campaigner on the quay.\n\n"
+        "\"We were told the ferry was a luxury, but it is the only way home,\" said Mira Castell.\n",
+        encoding="utf-8",
+    )
+    (raw / "2021-05-12-wide.analyst.md").write_text(
+        f"Outlet: The Harbour Gazette and Evening Ferry Times Incorporated\n\nSee {word}.\n",
+        encoding="utf-8",
+    )
+    records = run_pelican(ROOT / "pelicanconf.py", work / "content", work / "output")
+    assert not [r for r in records if r.levelname == "ERROR"], [r.getMessage() for r in records]
+    return work / "output"
+
+
+def test_every_page_fits_a_320px_phone_without_sideways_scrolling(
+    browser: Browser, narrow_site: Path
+) -> None:
+    pages = sorted(narrow_site.rglob("*.html"))
+    assert any("passage-link" in p.read_text(encoding="utf-8") for p in pages)
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    for path in pages:
+        page.goto(path.as_uri())
+        page.wait_for_load_state("load")
+        wide = page.evaluate(
+            """() => {
+              const width = document.documentElement.clientWidth;
+              const over = [...document.querySelectorAll("body *")].filter(
+                (e) => e.getBoundingClientRect().right > width + 1 && e.offsetParent !== null
+              ).map((e) => e.tagName + "." + e.className);
+              return {scroll: document.documentElement.scrollWidth, width, over: over.slice(0, 5)};
+            }"""
+        )
+        assert wide["scroll"] <= wide["width"] and not wide["over"], (path.name, wide)
     page.close()

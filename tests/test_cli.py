@@ -133,28 +133,29 @@ def stored(project: Path) -> dict[str, bytes]:
     }
 
 
-def test_add_with_date_stores_a_date_line_in_front(project: Path) -> None:
+def test_add_with_date_stores_it_beside_the_paste_never_in_it(project: Path) -> None:
     result = briefing("add", "--no-build", "--date", "2022-01-21", "../undated.txt", cwd=project)
     assert result.returncode == 0, result.stderr
-    ((name, data),) = stored(project).items()
-    assert name.startswith("2022-01-21-") and data == b" date 2022-01-21\n" + UNDATED
-    assert "2022-01-21" in result.stdout and "Date unknown" not in result.stdout
+    ((name, data), (sidecar, note)) = sorted(stored(project).items())
+    assert name.startswith("2022-01-21-") and data == UNDATED  # verbatim
+    assert sidecar == name.removesuffix(".txt") + ".analyst.md" and note == b"Date: 2022-01-21\n"
+    assert "2022-01-21" in result.stdout and "(set by you)" in result.stdout
+    assert "Date unknown" not in result.stdout
     cleaned = json.loads(briefing("clean", "--json", f"content/raw/{name}", cwd=project).stdout)
     assert cleaned[f"content/raw/{name}"]["date"] == "2022-01-21"
     again = briefing("add", "--no-build", "../undated.txt", cwd=project)  # the same paste
-    assert again.returncode == 1 and f"already in the briefing as raw/{name}" in again.stderr
+    assert again.returncode == 1
+    assert f"the same file as raw/{name}: already in the briefing" in again.stderr
 
 
 def test_add_with_date_keeps_the_paste_encoding_and_line_endings(project: Path) -> None:
     paste = project.parent / "utf16.txt"
-    paste.write_bytes(
-        codecs.BOM_UTF16_LE + UNDATED.decode().replace("\n", "\r\n").encode("utf-16-le")
-    )
+    data = codecs.BOM_UTF16_LE + UNDATED.decode().replace("\n", "\r\n").encode("utf-16-le")
+    paste.write_bytes(data)
     result = briefing("add", "--no-build", "--date", "2022-01-21", "../utf16.txt", cwd=project)
     assert result.returncode == 0, result.stderr
-    ((name, data),) = stored(project).items()
-    assert data.decode("utf-16") == " date 2022-01-21\r\n" + UNDATED.decode().replace("\n", "\r\n")
-    assert name.startswith("2022-01-21-")
+    name = next(n for n in stored(project) if n.endswith(".txt"))
+    assert stored(project)[name] == data and name.startswith("2022-01-21-")
 
 
 @pytest.mark.parametrize(
@@ -200,14 +201,14 @@ def test_add_on_a_terminal_asks_for_the_date(project: Path) -> None:
     os.close(leader)
     assert process.returncode == 0, err
     assert b"no date found" in out and b"not a real date; try again" in out
-    ((name, data),) = stored(project).items()
-    assert name.startswith("2022-01-22-") and data == b" date 2022-01-22\n" + UNDATED
+    ((name, data), (_, note)) = sorted(stored(project).items())
+    assert name.startswith("2022-01-22-") and data == UNDATED and note == b"Date: 2022-01-22\n"
 
 
 def test_add_names_a_bad_file_and_adds_the_others(project: Path) -> None:
     (project.parent / "empty.txt").write_bytes(b"")
     dated = project.parent / "dated.txt"
-    dated.write_bytes(b" date 2021-03-04\n" + UNDATED)
+    dated.write_bytes(b" date 2021-03-04\n" + UNDATED.replace(b"Europe", b"the union"))
     result = briefing(
         "add", "--no-build", "../undated.txt", "../empty.txt", "../dated.txt", cwd=project
     )

@@ -63,3 +63,17 @@ def test_without_javascript_the_search_page_points_elsewhere(built_site: Path) -
     assert {a["href"] for a in note.find_all("a")} >= {"./archives.html", "./people/index.html"}
     article = (next((built_site / "articles").glob("2018-*.html"))).read_text(encoding="utf-8")
     assert "pagefind-ui.js" not in article  # only the search page loads any script
+
+
+def test_search_opened_from_disk_says_it_needs_a_server(browser: Browser, built_site: Path) -> None:
+    page = browser.new_page()
+    page.goto((built_site / "search.html").as_uri())
+    page.wait_for_load_state("load")
+    note = page.locator("#search-note")
+    assert note.is_visible()
+    text = note.inner_text()
+    assert "Search does not work on a site opened from a file" in text and "make serve" in text
+    assert page.locator(".pagefind-ui__search-input").count() == 0  # no box that would hang
+    links = {a.get_attribute("href") for a in note.locator("a").all()}
+    assert {"./archives.html", "./tags/index.html", "./people/index.html"} <= links
+    page.close()

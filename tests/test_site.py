@@ -266,7 +266,9 @@ def test_add_stores_the_paste_verbatim_shows_its_links_and_rebuilds(project: Pat
         project / "content" / "raw" / "2019-11-07-macron-says-europe-must-think-of-itself-as.txt"
     )
     assert stored.read_bytes() == paste  # verbatim
-    assert "1 quotes" in out and "link (later)" in out and "Built" in out
+    assert "quotes:   1 (" in out and "link (later)" in out and "Built" in out
+    assert "headline: Macron says Europe must think of itself as a military power" in out
+    assert "date:     7 November 2019 (2019-11-07)" in out and "briefing fix" in out
     assert any("2019-11-07" in p.name for p in (project / "output" / "articles").iterdir())
     # the links shown are the ones the build made, as `briefing links` lists them
     listed = subprocess.run(
@@ -359,7 +361,9 @@ def odd_pastes(raw: Path) -> None:
         b" date 2023-03-05\nMacron says Europe must talk to Russia about its security, again\n\n"
     )
     (raw / "same-1.txt").write_bytes(headline + ODD_BODY)
-    (raw / "same-2.txt").write_bytes(headline + ODD_BODY + b"\nA second version of the text.\n")
+    # Not a copy (issue 23 counts one changed paragraph as a copy): two paragraphs of its own
+    second = b"\nA second version of the text, from another desk.\n\nWith a paragraph more.\n"
+    (raw / "same-2.txt").write_bytes(headline + ODD_BODY + second)
 
 
 @pytest.fixture(scope="module")

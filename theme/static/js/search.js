@@ -3,6 +3,18 @@
 // comes in shards (one bundle per year): the first is loaded, the others merged into it.
 window.addEventListener("DOMContentLoaded", function () {
   var box = document.getElementById("search");
+  var note = document.getElementById("search-note");
+  if (window.location.protocol === "file:") {
+    // Opened from disk, the browser refuses to load the index (it is fetched, and file://
+    // fetches are blocked): the box would wait forever. Say so instead, with the ways round.
+    if (note) {
+      note.classList.add("offline");
+      note.setAttribute("role", "status");
+      var lead = note.querySelector(".search-offline");
+      if (lead) lead.hidden = false;
+    }
+    return;
+  }
   if (!box || typeof PagefindUI === "undefined") return;
   var bundles = box.getAttribute("data-bundles").split(" ").map(function (path) {
     return new URL(path, document.baseURI).href;
@@ -19,6 +31,5 @@ window.addEventListener("DOMContentLoaded", function () {
   });
   var input = box.querySelector("input");
   if (input) input.setAttribute("aria-label", "Search the briefing");
-  var note = document.getElementById("search-note");
   if (note) note.hidden = true;
 });
