@@ -13,6 +13,11 @@ THEME = "theme"
 
 # Briefing's own pipeline (parse, clean, quotes, links) is a Pelican plugin in generator/.
 PLUGINS = ["generator.pelican_plugin"]
+# This briefing's own title (above) and description (the sentence under the title on the front
+# page and every page's <meta name="description">): edit both when the briefing changes. A
+# briefing of your own starts with `briefing new FOLDER --title ... --description ...`, which
+# writes a settings file like this one. "private": True publishes with noindex, robots.txt
+# disallowing all, no sitemap and no feeds (README, "Publishing").
 BRIEFING = {
     "title": SITENAME,
     "description": (

@@ -595,6 +595,11 @@ def _take_paste(
             "use --force to add it anyway; the build publishes only the earlier, or the first"
             " by name",
         )
+    if same:  # stored, as asked; but say now what the build will do with it
+        print(
+            f"note: {label}: {same.reason} as {same.kept}; stored (--force), but the site"
+            " publishes only one of the two: the earlier, or the first by name"
+        )
     return data, dataclasses.replace(article, warnings=cleaned.warnings), given
 
 

@@ -88,9 +88,12 @@ def new_project(root: Path) -> Path:
     return root
 
 
-def briefing(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run the briefing command as a user would, in ``cwd``."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def briefing(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the briefing command as a user would, in ``cwd`` (``env``: the environment, by
+    default this one's)."""
+    env = {**(os.environ if env is None else env), "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "generator.cli", *args]
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=600, env=env)
 

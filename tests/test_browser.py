@@ -218,7 +218,8 @@ def test_every_page_fits_a_320px_phone_without_sideways_scrolling(
 ) -> None:
     pages = sorted(narrow_site.rglob("*.html"))
     assert any("passage-link" in p.read_text(encoding="utf-8") for p in pages)
-    page = browser.new_page(viewport={"width": 320, "height": 640})
+    page = browser.new_page()
+    page.set_viewport_size({"width": 320, "height": 640})
     for path in pages:
         page.goto(path.as_uri())
         page.wait_for_load_state("load")

@@ -226,14 +226,8 @@ def test_duplicates_are_decided_the_same_way_every_time_and_explained(
     _copy_variants(raw)
     logs = []
     for seed in ("1", "7"):
-        result = subprocess.run(
-            [sys.executable, "-m", "generator.cli", "build", "--output", f"out-{seed}"],
-            cwd=briefing_dir,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)},
-        )
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = briefing("build", "--output", f"out-{seed}", cwd=briefing_dir, env=env)
         assert result.returncode == 0, result.stderr
         logs.append(sorted(line for line in result.stderr.splitlines() if "left out" in line))
         assert len(list((briefing_dir / f"out-{seed}" / "articles").glob("*.html"))) == 1
@@ -277,15 +271,8 @@ def test_publishing_stops_without_a_proper_address(briefing_dir: Path) -> None:
         (None, "BRIEFING_SITEURL is not set"),
         ("gazette.example/ferry", "needs https://"),
     ]:
-        run_env = {**env, "PYTHONPATH": str(ROOT), **({"BRIEFING_SITEURL": value} if value else {})}
-        result = subprocess.run(
-            [sys.executable, "-m", "generator.cli", "--settings", "publishconf.py", "build"],
-            cwd=briefing_dir,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            env=run_env,
-        )
+        run_env = {**env, **({"BRIEFING_SITEURL": value} if value else {})}
+        result = briefing("--settings", "publishconf.py", "build", cwd=briefing_dir, env=run_env)
         assert result.returncode == 1 and problem in result.stderr, result.stderr
         assert "nothing was built" in result.stderr and not (briefing_dir / "output").exists()
 
@@ -293,18 +280,10 @@ def test_publishing_stops_without_a_proper_address(briefing_dir: Path) -> None:
 def _publish(folder: Path, private: str) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
-        "PYTHONPATH": str(ROOT),
         "BRIEFING_PRIVATE": private,
         "BRIEFING_SITEURL": "https://gazette.example/briefings/ferry",
     }
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", "--settings", "publishconf.py", "build"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=env,
-    )
+    return briefing("--settings", "publishconf.py", "build", cwd=folder, env=env)
 
 
 def test_private_publishing_asks_for_no_index_and_lists_nothing(briefing_dir: Path) -> None:
