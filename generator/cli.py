@@ -1043,6 +1043,16 @@ def parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one statement per op
     reads.add_argument("--content", default="content", help="content folder (default: content)")
     builds = argparse.ArgumentParser(add_help=False, parents=[reads])
     builds.add_argument("--output", default="output", help="output folder (default: output)")
+    # add and fix: what they store (the paste, the corrections beside it), then a rebuild
+    corrects = argparse.ArgumentParser(add_help=False)
+    corrects.add_argument("--no-build", action="store_true", help="store only; build later")
+    corrects.add_argument("--title", help="the headline, where the cleaner's is wrong")
+    corrects.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="the article's date, where the paste has none or a wrong one",
+    )
+    corrects.add_argument("--outlet", help="the outlet, where the cleaner's is wrong")
 
     b = sub.add_parser(
         "build",
@@ -1131,8 +1141,10 @@ def parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one statement per op
         help="add pasted articles to content/raw/ and rebuild",
         description="Check each paste, store it verbatim under a readable name, show what was"
         " decided (headline, date, outlet, deck, what was set aside, anything doubtful) and its"
-        " links, rebuild. --title/--date/--outlet are stored beside the paste, never in it.",
-        parents=[builds],
+        " links, rebuild. --title/--date/--outlet are stored beside the paste, never in it"
+        " (--title and --outlet: one file at a time). Without --date, a terminal asks for an"
+        " undated paste's date; otherwise it is added undated.",
+        parents=[builds, corrects],
     )
     ad.add_argument(
         "files",
@@ -1141,17 +1153,8 @@ def parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one statement per op
         help="files to add ('-' reads a paste from standard input)",
     )
     ad.add_argument(
-        "--date",
-        metavar="YYYY-MM-DD",
-        help="the article's date, where the paste has none or a wrong one (without it, a"
-        " terminal asks for an undated paste's date; otherwise it is added undated)",
-    )
-    ad.add_argument("--title", help="the headline, where the cleaner's is wrong (one file)")
-    ad.add_argument("--outlet", help="the outlet, where the cleaner's is wrong (one file)")
-    ad.add_argument(
         "--force", action="store_true", help="add pastes already in the briefing anyway"
     )
-    ad.add_argument("--no-build", action="store_true", help="store only; build later")
     ad.set_defaults(func=cmd_add)
 
     fx = sub.add_parser(
@@ -1160,12 +1163,9 @@ def parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one statement per op
         description="Store corrections and the analyst's note in NAME.analyst.md beside the"
         " paste (never in the paste), show the result and rebuild. Without options: show what"
         " was decided. An empty value (--title '') removes that correction.",
-        parents=[builds],
+        parents=[builds, corrects],
     )
     fx.add_argument("file", metavar="FILE", help="the paste: content/raw/NAME.txt, or NAME.txt")
-    fx.add_argument("--title", help="the headline to use")
-    fx.add_argument("--date", metavar="YYYY-MM-DD", help="the date to use")
-    fx.add_argument("--outlet", help="the outlet to use")
     fx.add_argument(
         "--note", help="the analyst's note, in Markdown (why it matters); shown on its page"
     )
@@ -1175,7 +1175,6 @@ def parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one statement per op
         choices=["title", "date", "outlet", "note"],
         help="remove a correction (repeatable)",
     )
-    fx.add_argument("--no-build", action="store_true", help="store only; build later")
     fx.set_defaults(func=cmd_fix)
 
     nw = sub.add_parser(

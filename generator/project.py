@@ -16,11 +16,13 @@ from pathlib import Path
 
 from .errors import BriefingError
 
-THEME = Path(__file__).resolve().parent.parent / "theme"
-
 SETTINGS = '''"""Settings of the briefing {title!r}: its title, its description and whether its
 published site is private. `briefing build` (run in this folder) and
 `pelican content -s pelicanconf.py` read this file."""
+
+# The page layout every briefing shares (URLs, templates, the theme): generator/defaults.py.
+# Any of its settings can be overridden below it.
+from generator.defaults import *  # noqa: F403
 
 SITENAME = {title!r}
 BRIEFING = {{
@@ -32,39 +34,6 @@ BRIEFING = {{
     # articles, keep it private unless you may republish them.
     "private": {private!r},
 }}
-
-AUTHOR = "Briefing"
-SITEURL = ""
-PATH = "content"
-OUTPUT_PATH = "output"
-TIMEZONE = "UTC"
-DEFAULT_LANG = "en"
-DEFAULT_DATE_FORMAT = "%-d %B %Y"
-THEME = {theme!r}
-PLUGINS = ["generator.pelican_plugin"]
-ARTICLE_PATHS = ["raw"]
-STATIC_PATHS = []
-ARTICLE_URL = "articles/{{slug}}.html"
-ARTICLE_SAVE_AS = "articles/{{slug}}.html"
-DIRECT_TEMPLATES = ["index", "archives", "search", "404", "tags"]
-INDEX_SAVE_AS = "index.html"
-ARCHIVES_SAVE_AS = "archives.html"
-DEFAULT_CATEGORY = "briefing"
-CATEGORY_SAVE_AS = ""
-CATEGORIES_SAVE_AS = ""
-TAG_URL = "tags/{{slug}}.html"
-TAG_SAVE_AS = "tags/{{slug}}.html"
-TAGS_SAVE_AS = "tags/index.html"
-AUTHOR_SAVE_AS = ""
-AUTHORS_SAVE_AS = ""
-DEFAULT_PAGINATION = False
-RELATIVE_URLS = True  # output/index.html opens from disk
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
-TRANSLATION_FEED_ATOM = None
-AUTHOR_FEED_ATOM = None
-AUTHOR_FEED_RSS = None
-JINJA_ENVIRONMENT = {{"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}}
 '''
 
 PUBLISH = '''"""The published build: `briefing --settings publishconf.py build`.
@@ -110,7 +79,6 @@ def new_briefing(folder: Path, title: str, description: str, private: bool = Tru
             title=title,
             description=" ".join(description.split()),
             private=private,
-            theme=str(THEME),
         ),
         "publishconf.py": PUBLISH.format(),
         "content/summary.md": SUMMARY,
