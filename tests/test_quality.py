@@ -32,14 +32,38 @@ def page_types(site: Path) -> list[Path]:
     ]
 
 
+@pytest.fixture(scope="module")
+def annotated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/site with the analyst's voice: a note on the 2018 seed and a briefing summary."""
+    import shutil  # noqa: PLC0415
+
+    from generator.pelican_plugin import run_pelican  # noqa: PLC0415
+
+    work = tmp_path_factory.mktemp("annotated")
+    shutil.copytree(ROOT / "tests" / "site", work / "content")
+    seed = next((work / "content" / "raw").glob("2018-*.txt"))
+    seed.with_name(seed.stem + ".analyst.md").write_text(
+        "Outlet: TASS\n\n**Why it matters:** the first call.\n\n- one\n- [two](https://example.org/)\n",
+        encoding="utf-8",
+    )
+    (work / "content" / "summary.md").write_text("A *short* summary.\n", encoding="utf-8")
+    records = run_pelican(ROOT / "pelicanconf.py", work / "content", work / "output")
+    assert not [r for r in records if r.levelname == "ERROR"]
+    return work / "output"
+
+
+def annotated_pages(site: Path) -> list[Path]:
+    return [site / "index.html", next((site / "articles").glob("2018-*.html"))]
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_on_any_page_type(
-    browser: Browser, built_site: Path, scheme: str
+    browser: Browser, built_site: Path, annotated_site: Path, scheme: str
 ) -> None:
     assert AXE.is_file(), "axe-core is missing: run `npm ci` (make test does)"
     source = AXE.read_text(encoding="utf-8")
     problems = {}
-    for path in page_types(built_site):
+    for path in [*page_types(built_site), *annotated_pages(annotated_site)]:
         page = browser.new_page()
         page.emulate_media(color_scheme=scheme)
         page.goto(path.as_uri())
@@ -50,13 +74,15 @@ def test_axe_finds_no_violations_on_any_page_type(
         )
         page.close()
         if violations:
-            problems[path.name] = violations
+            problems[path.as_posix()] = violations
     assert problems == {}
 
 
-def test_nu_html_checker_finds_no_errors(built_site: Path) -> None:
+def test_nu_html_checker_finds_no_errors(built_site: Path, annotated_site: Path) -> None:
     assert VNU.is_file(), "vnu-jar is missing: run `npm ci` (make test does)"
-    pages = [str(p) for p in page_types(built_site)]
+    found = [*page_types(built_site), *annotated_pages(annotated_site)]
+    assert "Analyst’s note" in found[-1].read_text(encoding="utf-8")
+    pages = [str(p) for p in found]
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
         capture_output=True,
