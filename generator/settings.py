@@ -27,7 +27,7 @@ class Settings:
     paper: str = "A4"  # or "Letter": print pages and the PDF pack
     pack: bool = True  # build output/briefing.pdf with the site
     pack_limit: int = 20  # the site's pack holds the newest N articles (0: all of them)
-    cache: bool = True  # keep per-article results in .briefing-cache/ beside content/
+    cache: bool = True  # keep per-article results in .briefing-cache/ inside content/
     # a thread's title by hand: {"thread address or a member's file name": "Title"}
     thread_titles: tuple[tuple[str, str], ...] = ()
     private: bool = False  # published but not public: noindex, no sitemap, no feeds
