@@ -218,6 +218,8 @@ def test_every_page_fits_a_320px_phone_without_sideways_scrolling(
 ) -> None:
     pages = sorted(narrow_site.rglob("*.html"))
     assert any("passage-link" in p.read_text(encoding="utf-8") for p in pages)
+    # an old thread address moves on at once (meta refresh): the page it leads to is measured
+    pages = [p for p in pages if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")]
     page = browser.new_page()
     page.set_viewport_size({"width": 320, "height": 640})
     for path in pages:
