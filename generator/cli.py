@@ -489,7 +489,8 @@ def build(
             " `make serve`."
         )
     else:
-        print(f"Open {output.resolve() / 'index.html'} in a browser, or run `make serve`.")
+        serve = "make serve" if Path("Makefile").exists() else "briefing serve"
+        print(f"Open {output.resolve() / 'index.html'} in a browser, or run `{serve}`.")
     return EXIT_OK
 
 
@@ -600,7 +601,7 @@ def _take_paste(
             f"note: {label}: {same.reason} as {same.kept}; stored (--force), but the site"
             " publishes only one of the two: the earlier, or the first by name"
         )
-    return data, dataclasses.replace(article, warnings=cleaned.warnings), given
+    return data, article, given  # warnings the corrections settle ("no date found") are gone
 
 
 def _decisions(article: Article, cleaned_title: str | None = None) -> list[str]:
@@ -616,7 +617,13 @@ def _decisions(article: Article, cleaned_title: str | None = None) -> list[str]:
     derived = next((w for w in article.warnings if w.startswith("no headline found")), None)
     lines = [
         f"headline: {article.title}"
-        + (origin("title", True) if "title" in mine else f"  ({derived.split(': ', 1)[1]})" if derived else ""),
+        + (
+            origin("title", True)
+            if "title" in mine
+            else f"  ({derived.split(': ', 1)[1]})"
+            if derived
+            else ""
+        ),
         f"date:     {article.date.strftime('%-d %B %Y') + f' ({article.date})' if article.date else 'Date unknown'}"
         + origin("date", article.date is not None),
         f"outlet:   {article.source or 'unknown'}" + origin("source", article.source is not None),
@@ -650,7 +657,7 @@ def _decisions(article: Article, cleaned_title: str | None = None) -> list[str]:
 
 def _correct_hint(path: str, article: Article) -> str:
     return (
-        f"To correct it: briefing fix {path} --title \"...\" --date YYYY-MM-DD --outlet \"...\""
+        f'To correct it: briefing fix {path} --title "..." --date YYYY-MM-DD --outlet "..."'
         f" (stored beside the paste in {Path(path).name.removesuffix(Path(path).suffix)}{SIDECAR_SUFFIX};"
         " the paste is never changed)"
     )
@@ -674,7 +681,10 @@ def _store(content: Path, name: str, data: bytes, article: Article, given: Corre
     if not given.is_empty():
         sidecar_path(target).write_text(format_corrections(given), encoding="utf-8")
     stored = dataclasses.replace(article, path=target.relative_to(content).as_posix())
-    print(f"Added {stored.path}" + (f" (and {sidecar_path(target).name})" if not given.is_empty() else ""))
+    print(
+        f"Added {stored.path}"
+        + (f" (and {sidecar_path(target).name})" if not given.is_empty() else "")
+    )
     for line in _decisions(stored):
         print(f"  {line}")
     if article.date is None:
@@ -925,7 +935,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(
         f"Next, in {folder}/:\n"
         f"  {command} add ARTICLE.txt        add a paste (it shows what it decided)\n"
-        f"  {command} fix content/raw/NAME.txt --title \"...\"   correct it, or --note \"...\"\n"
+        f'  {command} fix content/raw/NAME.txt --title "..."   correct it, or --note "..."\n'
         f"  edit content/summary.md          the analyst's summary for the front page and pack\n"
         f"  {command} build                  build output/ (open output/index.html)\n"
         f"  BRIEFING_SITEURL=https://... {command} --settings publishconf.py build   publish\n"
@@ -978,7 +988,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         def log_message(self, format: str, *a: Any) -> None:
             pass
 
-        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        def send_error(
+            self, code: int, message: str | None = None, explain: str | None = None
+        ) -> None:
             """A missing page gets the site's own 404 page, as a host would serve it."""
             page = output / "404.html"
             if code != 404 or not page.is_file():

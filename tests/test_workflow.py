@@ -380,3 +380,22 @@ def test_the_suite_never_reads_the_users_content_folder() -> None:
         text = source.read_text(encoding="utf-8")
         needle = "ROOT / " + '"content"'  # the user's articles, not ours (spelt apart: this file)
         assert needle not in text, source.name
+
+
+def test_add_with_a_date_does_not_also_say_no_date_was_found(tmp_path: Path) -> None:
+    from .conftest import briefing as run  # noqa: PLC0415
+
+    made = run(
+        "new", str(tmp_path / "b"), "--title", "Ferry", "--description", "A ferry.", cwd=tmp_path
+    )
+    assert made.returncode == 0, made.stderr
+    paste = tmp_path / "ferry.txt"
+    paste.write_text(
+        "Ferry vote\n\nThe council voted on Thursday to keep the night ferry running.\n\n"
+        '"We listened to the people who use it every night," said councillor Mira Osei.\n',
+        encoding="utf-8",
+    )
+    added = run("add", "--date", "2019-11-07", "--no-build", str(paste), cwd=tmp_path / "b")
+    assert added.returncode == 0, added.stderr
+    assert "(set by you)" in added.stdout
+    assert "no date found" not in added.stdout + added.stderr
