@@ -40,7 +40,9 @@ def split_blocks(text: str) -> list[str]:
     """Blank-line separated blocks, with hard-wrapped lines joined and fused paragraphs split.
 
     A block whose lines are all of similar, wrapped length is one paragraph; a block of
-    short unrelated lines (a menu, a tag cloud) stays one block per line.
+    short unrelated lines (a menu, a tag cloud) stays one block per line; a column of text
+    with no blank lines at all (a PDF's text layer) is cut into its paragraphs
+    (:func:`reflow_column`), and a paragraph cut by a page break is joined again.
 
     >>> split_blocks("Europe can no longer rely on\\nthe US to provide its security.\\n\\nWorld")
     ['Europe can no longer rely on the US to provide its security.', 'World']
@@ -48,15 +50,103 @@ def split_blocks(text: str) -> list[str]:
     ['in Paris.', 'Relations improved.']
     """
     blocks: list[str] = []
+    column = False
     for chunk in re.split(r"\n[ \t]*\n", text):
         lines = [line.strip() for line in chunk.split("\n") if line.strip()]
         if not lines:
             continue
         if len(lines) > 1 and _is_wrapped(lines):
-            lines = [" ".join(lines)]
+            lines = [_join_wrapped(lines, soft_hyphens=False)]
+        elif (width := column_width(lines)) is not None:
+            lines = reflow_column(lines, width)
+            column = True
         for line in lines:
             blocks.extend(part for part in _FUSED.split(line) if part.strip())
-    return blocks
+    return _join_page_breaks(blocks) if column else blocks
+
+
+def _join_wrapped(lines: Sequence[str], soft_hyphens: bool) -> str:
+    """Lines of one paragraph as one line. A word cut at the line's end (``pro-`` /
+    ``tect``) is whole again when the text was typeset (``soft_hyphens``); a hyphen that
+    a plain-text wrap left at a line's end belongs to the word (``well-`` / ``known``)."""
+    text = lines[0]
+    for line in lines[1:]:
+        if text.endswith("-") and text[-2:-1].isalpha() and line[:1].isalpha():
+            cut = re.search(r"(\w+)-$", text)
+            keep = not soft_hyphens or (cut is not None and cut.group(1)[:1].isupper())
+            text = text if keep else text[:-1]
+            text += line
+        else:
+            text += " " + line
+    return text
+
+
+def column_width(lines: Sequence[str]) -> int | None:
+    """The width of a column of hard-wrapped text with no blank lines between its
+    paragraphs (a PDF's text layer, a print edition), or None for anything else.
+
+    Most lines are nearly as long as the longest, and many run on into a line that starts
+    in lower case, as no list of headlines or menu does.
+    """
+    if len(lines) < 6:
+        return None
+    lengths = sorted(len(line) for line in lines)
+    width = lengths[max(0, int(len(lengths) * 0.9) - 1)]
+    if not 25 <= width <= 100:
+        return None
+    if sum(1 for n in lengths if n >= 0.7 * width) < 0.6 * len(lines):
+        return None
+    run_on = sum(1 for a, b in zip(lines, lines[1:]) if b[:1].islower() or a.endswith("-"))
+    return width if run_on >= 0.3 * (len(lines) - 1) else None
+
+
+def reflow_column(lines: Sequence[str], width: int) -> list[str]:
+    """The paragraphs of a column: a line well short of the column's width ends its
+    paragraph unless the next line starts in lower case (a headline broken over two lines);
+    a line a rule claims whole (a byline, a date) and a line in capitals stand alone."""
+    out: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            out.append(_join_wrapped(current, soft_hyphens=True))
+            current.clear()
+
+    for k, line in enumerate(lines):
+        upper = _capitals(line)
+        if current and (upper != _capitals(current[-1]) or _stands_alone(line)):
+            flush()
+        current.append(line)
+        following = lines[k + 1] if k + 1 < len(lines) else ""
+        short = len(line) < 0.75 * width or (
+            len(line) < 0.85 * width and P.SENTENCE_END.search(line) is not None
+        )
+        if short and not following[:1].islower() or _stands_alone(line):
+            flush()
+    flush()
+    return out
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _join_page_breaks(blocks: list[str]) -> list[str]:
+    """A paragraph that stops in mid-sentence and goes on, after a few short lines (a page's
+    foot and the next page's head), with a line in lower case: one paragraph again."""
+    out = list(blocks)
+    i = 0
+    while i < len(out):
+        text = out[i]
+        if len(text.split()) >= 8 and text[-1:].isalnum():
+            for j in range(i + 1, min(i + 6, len(out))):
+                if re.match(r"(?!www\.)[a-z][a-z'\N{RIGHT SINGLE QUOTATION MARK}\-]*[\s,.;:!?]", out[j]):
+                    if all(len(out[k].split()) <= 8 for k in range(i + 1, j)):
+                        out[i] = _join_wrapped([text, out.pop(j)], soft_hyphens=True)
+                    break
+        i += 1
+    return out
 
 
 def _stands_alone(line: str) -> bool:
@@ -158,6 +248,7 @@ def assign_positions(
     out = list(verdicts)
     notes: list[str] = []
     _mark_repeats(blocks, out)
+    _mark_embedded_posts(blocks, out)
     shapes = [L.shape(b) for b in blocks]
     found = L.find_body(blocks, out, shapes)
     if found is None:  # no prose at all: keep what could be text, as the old cleaner did
@@ -213,6 +304,7 @@ def assign_positions(
     _mark_related_blocks(blocks, out, start)
     _mark_lists(blocks, out)
     _mark_body(blocks, out, shapes, start, end)
+    _mark_pull_quotes(blocks, out, start, end)
     for i in range(end + 1, len(blocks)):  # after the body: the site's footer
         if out[i] is None:
             _claim(out, i, "drop_footer")
@@ -254,9 +346,57 @@ def _mark_body(
         before = next((j for j in range(i - 1, start - 1, -1) if not L._skippable(out[j])), None)
         after = next((j for j in range(i + 1, end + 1) if not L._skippable(out[j])), None)
         lone = before is not None and good(before) and after is not None and good(after)
+        previous = out[i - 1]
+        if previous is not None and previous.rule in ("drop_related_links", "drop_pull_quote"):
+            lone = False  # the second line of a box: a pull quote's name, a list
+        if re.fullmatch(r"(?:\d{1,4}\s+)?[^\W\d_]+(?:\s+[^\W\d_]+)?(?:\s+\d{1,4})?", text) and re.search(
+            r"\d", text
+        ):
+            lone = False  # a running head with its page number: "NEWS 7", "8 NEWS"
         if (lone and form.words <= 14 and not form.upper) or (lone and form.words <= 6):
             continue  # a sub-heading
         _claim(out, i, "drop_related_links")
+
+
+#: The signature of a post embedded in the page: ``— Name (@handle) November 17, 2022``.
+_POST_SIGNATURE = re.compile(
+    r"(?:^|\s)[\N{EM DASH}\N{EN DASH}-]{1,2}\s*[^()@\n\N{EM DASH}]{2,60}?\s*\(@\w{1,30}\)[^()]{0,40}$"
+)
+
+
+def _mark_embedded_posts(blocks: Sequence[str], out: list[Verdict | None]) -> None:
+    """A social-media post embedded in the page, with its signature: the page shows it, the
+    article's writer did not write it (a reporter who quotes it says so in the text)."""
+    for i, block in enumerate(blocks):
+        if "(@" not in block or not _POST_SIGNATURE.search(block) or len(block.split()) > 90:
+            continue
+        out[i] = Verdict("drop_embedded_post", drops_text=True)
+        alone = _POST_SIGNATURE.match(block) is not None
+        if alone and i and len(blocks[i - 1].split()) <= 70 and out[i - 1] is None:
+            out[i - 1] = Verdict("drop_embedded_post", drops_text=True)
+
+
+def _quoted_words(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def _mark_pull_quotes(
+    blocks: Sequence[str], out: list[Verdict | None], start: int, end: int
+) -> None:
+    """A short quotation printed again beside the story (a pull quote, a ``>`` block quote):
+    its words stand in full inside a longer paragraph of the body."""
+    body = [i for i in range(start, end + 1) if out[i] is None]
+    texts = {i: _quoted_words(blocks[i]) for i in body}
+    candidates = [
+        i
+        for i in body
+        if 5 <= len(texts[i].split()) <= 45
+        and (blocks[i].startswith(">") or re.search(r"[\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}«»]", blocks[i]))
+    ][:200]
+    joined = "\n".join(f" {texts[i]} " for i in body)
+    for i in candidates:
+        if joined.count(f" {texts[i]} ") >= 2:  # itself, and inside another paragraph
+            out[i] = Verdict("drop_pull_quote", drops_text=True)
 
 
 def _mark_repeats(blocks: Sequence[str], out: list[Verdict | None]) -> None:
@@ -525,7 +665,7 @@ def clean_article(raw: RawArticle) -> Article:
     paragraphs: list[str] = []
     for block, original, verdict in zip(blocks, originals, verdicts, strict=True):
         if verdict is None:
-            paragraphs.append(block)
+            paragraphs.append(P.MD_HEADING.sub("", block))
             continue
         for key, value in verdict.meta:
             meta.setdefault(key, []).append(value)

@@ -19,14 +19,18 @@ from dataclasses import dataclass
 
 from . import patterns as P
 
-_MONTH = r"(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
+_MONTH = (
+    r"(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+    r"|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)[A-Z]*\.?)"
+)
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 # A year may have a time or the next date fused on: ``20224:52 PM``, ``6 Nov 20196 Nov``.
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?=\D|$|\d{1,2}[:\s])"
 FORMS = (
     re.compile(rf"\b{_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?=\b|T)"),
     re.compile(rf"\b{_DAY}(?P<sep>[./\-])(?P<m>\d{{1,2}})(?P=sep){_YEAR}"),
-    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}|\b)"),
+    # A weekly's issue prints a range, ``APRIL 10-16, 2021``: its first day.
+    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*[\-\N{{EN DASH}}]\s*\d{{1,2}})?(?:,?\s+{_YEAR}|\b)"),
     re.compile(rf"\b{_DAY}\s+{_MONTH},?(?:\s+{_YEAR}|\b)"),
 )
 

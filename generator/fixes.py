@@ -43,6 +43,20 @@ def strip_markdown_emphasis(text: str) -> str:
     return P.MD_ITALIC.sub(r"\g<inner>", P.MD_EMPHASIS.sub(r"\g<inner>", text))
 
 
+def strip_markdown_links(text: str) -> str:
+    """Keep the words of ``[link text](https://...)`` and ``_underscored_`` emphasis that a
+    web clipper or a notes app writes; an image (``![alt](url)``) is left for the rules.
+
+    >>> strip_markdown_links("behind the [Grand Dam](https://x.org/tag/gerd/) and _water security_")
+    'behind the Grand Dam and water security'
+    """
+    if "](" in text:
+        text = P.MD_LINK.sub(r"\g<inner>", text)
+    if "_" in text:
+        text = P.MD_UNDERSCORE.sub(r"\g<inner>", text)
+    return text
+
+
 def fix_apostrophes(text: str) -> str:
     """Use the typographic apostrophe where a paste left U+02BC or a backtick inside a word.
 
@@ -99,6 +113,7 @@ FIXES: tuple[Callable[[str], str], ...] = (
     unwrap_inline_html,
     unescape_entities,
     strip_markdown_emphasis,
+    strip_markdown_links,
     fix_apostrophes,
     close_spaced_quotes,
     separate_fused_words,

@@ -39,20 +39,28 @@ STOP_WORDS = frozenset(
     while who whom why will with would you your""".split()
 )
 
-#: Words of site chrome: navigation, accounts, sharing, apps, promotion.
+#: Words of site chrome: navigation, accounts, sharing, apps, promotion. Each marks a line
+#: whatever its length.
 CHROME = re.compile(
-    r"\b(?:skip\s+to|subscrib\w*|sign\s+(?:in|up)|log\s*in|login|register|newsletters?|"
-    r"cookies?|privacy|menu|search|learn\s+more|download|apps?|advertisement|advertising|"
+    r"\b(?:skip\s+to|subscrib\w*|sign\s+(?:in|up)|log\s*in|login|newsletters?|"
+    r"cookies?|privacy\s+(?:policy|settings|notice)|learn\s+more|advertisement|advertising|"
     r"sponsored|back\s+to\s+home|read\s+(?:next|more|also)|further\s+reading|most\s+(?:popular|read|viewed)|"
-    r"trending|follow|share|comments?|reply|watch\s+(?:live|now)|listen|podcasts?|videos?|"
-    r"gallery|become\s+a|members?(?:hip)?|support\s+us|donat\w+|paywall|premium|unlimited|"
-    r"all\s+rights|copyright|terms\s+of|whatsapp|telegram|facebook|twitter|instagram|youtube|"
-    r"linkedin|rss|today'?s\s+paper|e-?paper|jump\s+to|show\s+(?:more|original|key)|load\s+more|"
+    r"watch\s+(?:live|now)|become\s+a|support\s+us|(?:support|fund)\b.{0,40}\bjournalism|donat\w+|paywall|unlimited|"
+    r"all\s+rights|copyright|terms\s+of|rss|today'?s\s+paper|e-?paper|jump\s+to|show\s+(?:more|original|key)|load\s+more|"
     r"click|view\s+in\s+browser|unsubscribe|forwarded\s+message|translated\s+from|powered\s+by|"
     r"key\s+events|keep\s+reading|visual\s+stories|popular\s+on|now\s+playing|text\s+size|"
-    r"breaking\s+news|live\s+updates|top\s+stories|latest(?:\s+news)?|more\s+from|"
+    r"breaking\s+news|live\s+updates|top\s+stories|more\s+from|"
     r"you\s+may\s+also|recommended|editor'?s\s+picks?|print\s+edition|javascript|"
     r"\w+\.(?:com|org|net|co|ch|ru|uk|de|fr|in|ke|ng|au)|www(?=\.))\b",
+    re.IGNORECASE,
+)
+
+#: Words that are chrome on a short line ("Share", "Latest news", "Follow us") but ordinary
+#: words in a headline ("members pause cooperation", "shares fall", "search for survivors").
+CHROME_WORD = re.compile(
+    r"\b(?:register|menu|search|download|apps?|privacy|trending|follow|share|comments?|reply|"
+    r"listen|podcasts?|videos?|gallery|members?(?:hip)?|premium|latest(?:\s+news)?|whatsapp|"
+    r"telegram|facebook|twitter|instagram|youtube|linkedin)\b",
     re.IGNORECASE,
 )
 
@@ -139,10 +147,23 @@ def shape(text: str) -> Shape:
         stop_ratio=stops / max(len(letter_words), 1),
         ends=bool(P.SENTENCE_END.search(text.rstrip())) or text.rstrip().endswith(":"),
         quote=has_quotation(text),
-        chrome=bool(CHROME.search(text)),
+        chrome=_is_chrome(text, len(words)),
         appeal=appeals / max(len(words), 1),
         upper=len(letters) >= 4 and letters.isupper(),
     )
+
+
+def _is_chrome(text: str, words: int) -> bool:
+    """A line of site chrome: a word that only chrome uses, or a chrome word on a short line.
+    Menu items fused by the copy (``professionalsLearn more``) are read apart."""
+    text = _FUSED_CASE.sub(r"\1 \2", text)
+    if CHROME.search(text):
+        return True
+    hits = len(CHROME_WORD.findall(text))
+    return hits >= 1 and (words <= 4 or hits >= 2 and words <= 12)
+
+
+_FUSED_CASE = re.compile(r"([a-z]{2})([A-Z][a-z])")
 
 
 def is_appeal(text: str, form: Shape) -> bool:
