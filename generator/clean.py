@@ -17,6 +17,7 @@ are unsure of is kept and flagged in ``Article.warnings``.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
@@ -96,7 +97,7 @@ def column_width(lines: Sequence[str]) -> int | None:
         return None
     if sum(1 for n in lengths if n >= 0.7 * width) < 0.6 * len(lines):
         return None
-    run_on = sum(1 for a, b in zip(lines, lines[1:]) if b[:1].islower() or a.endswith("-"))
+    run_on = sum(1 for a, b in itertools.pairwise(lines) if b[:1].islower() or a.endswith("-"))
     return width if run_on >= 0.3 * (len(lines) - 1) else None
 
 
@@ -121,7 +122,7 @@ def reflow_column(lines: Sequence[str], width: int) -> list[str]:
         short = len(line) < 0.75 * width or (
             len(line) < 0.85 * width and P.SENTENCE_END.search(line) is not None
         )
-        if short and not following[:1].islower() or _stands_alone(line):
+        if (short and not following[:1].islower()) or _stands_alone(line):
             flush()
     flush()
     return out
@@ -141,7 +142,9 @@ def _join_page_breaks(blocks: list[str]) -> list[str]:
         text = out[i]
         if len(text.split()) >= 8 and text[-1:].isalnum():
             for j in range(i + 1, min(i + 6, len(out))):
-                if re.match(r"(?!www\.)[a-z][a-z'\N{RIGHT SINGLE QUOTATION MARK}\-]*[\s,.;:!?]", out[j]):
+                if re.match(
+                    r"(?!www\.)[a-z][a-z'\N{RIGHT SINGLE QUOTATION MARK}\-]*[\s,.;:!?]", out[j]
+                ):
                     if all(len(out[k].split()) <= 8 for k in range(i + 1, j)):
                         out[i] = _join_wrapped([text, out.pop(j)], soft_hyphens=True)
                     break
@@ -349,9 +352,9 @@ def _mark_body(
         previous = out[i - 1]
         if previous is not None and previous.rule in ("drop_related_links", "drop_pull_quote"):
             lone = False  # the second line of a box: a pull quote's name, a list
-        if re.fullmatch(r"(?:\d{1,4}\s+)?[^\W\d_]+(?:\s+[^\W\d_]+)?(?:\s+\d{1,4})?", text) and re.search(
-            r"\d", text
-        ):
+        if re.fullmatch(
+            r"(?:\d{1,4}\s+)?[^\W\d_]+(?:\s+[^\W\d_]+)?(?:\s+\d{1,4})?", text
+        ) and re.search(r"\d", text):
             lone = False  # a running head with its page number: "NEWS 7", "8 NEWS"
         if (lone and form.words <= 14 and not form.upper) or (lone and form.words <= 6):
             continue  # a sub-heading
@@ -391,7 +394,12 @@ def _mark_pull_quotes(
         i
         for i in body
         if 5 <= len(texts[i].split()) <= 45
-        and (blocks[i].startswith(">") or re.search(r"[\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}«»]", blocks[i]))
+        and (
+            blocks[i].startswith(">")
+            or re.search(
+                r"[\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}«»]", blocks[i]
+            )
+        )
     ][:200]
     joined = "\n".join(f" {texts[i]} " for i in body)
     for i in candidates:

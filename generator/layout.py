@@ -160,7 +160,7 @@ def _is_chrome(text: str, words: int) -> bool:
     if CHROME.search(text):
         return True
     hits = len(CHROME_WORD.findall(text))
-    return hits >= 1 and (words <= 4 or hits >= 2 and words <= 12)
+    return hits >= 1 and (words <= 4 or (hits >= 2 and words <= 12))
 
 
 _FUSED_CASE = re.compile(r"([a-z]{2})([A-Z][a-z])")

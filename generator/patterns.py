@@ -201,7 +201,9 @@ ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
 MD_EMPHASIS = re.compile(r"(\*\*|__)(?P<inner>\S(?:[^*_\n]{0,500}?\S)?)\1")
 
 MD_HEADING = re.compile(r"^#{1,6}\s+")
-MD_LINK = re.compile(r"(?<!!)\[(?P<inner>[^\[\]\n]{1,300})\]\((?:https?://|/|www\.)[^()\s]{0,500}\)")
+MD_LINK = re.compile(
+    r"(?<!!)\[(?P<inner>[^\[\]\n]{1,300})\]\((?:https?://|/|www\.)[^()\s]{0,500}\)"
+)
 MD_UNDERSCORE = re.compile(r"(?<![\w_])_(?P<inner>[^\s_](?:[^_\n]{0,500}?[^\s_])?)_(?![\w_])")
 MD_ITALIC = re.compile(r"(?<![\w*])\*(?P<inner>[^\s*](?:[^*\n]{0,500}?[^\s*])?)\*(?![\w*])")
 #: ``" unreliable partner "``: a quotation whose marks were spaced off its words.

@@ -239,7 +239,9 @@ def check_settings(pelican: Any) -> None:
     start_pack_worker(pelican.settings)
 
 
-_SITE_URL = re.compile(r"https?://(?:localhost|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)(?::\d+)?(?:/[^\s?#]*)?")
+_SITE_URL = re.compile(
+    r"https?://(?:localhost|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)(?::\d+)?(?:/[^\s?#]*)?"
+)
 
 
 def check_site_url(siteurl: str) -> None:
