@@ -307,6 +307,7 @@ def assign_positions(
     _mark_related_blocks(blocks, out, start)
     _mark_lists(blocks, out)
     _mark_body(blocks, out, shapes, start, end)
+    _mark_tail_notes(blocks, out, shapes, start, end)
     _mark_pull_quotes(blocks, out, start, end)
     for i in range(end + 1, len(blocks)):  # after the body: the site's footer
         if out[i] is None:
@@ -333,24 +334,38 @@ def _mark_body(
         if out[i] is not None:
             continue
         form, text = shapes[i], blocks[i]
+        if i > start and _after_link_label(blocks, out, i) and L.headline_like(text, form):
+            _claim(out, i, "drop_related_links")  # "Read next" / "Sponsored": its headline
+            continue
         if form.prose or form.sentence or form.quote:
             if L.is_appeal(text, form) and not form.quote:
                 _claim(out, i, "drop_banner")
             elif i > start and L.caption_at(blocks, out, i) and not form.quote:
                 _claim(out, i, "take_caption", ("caption", text))
-            elif i > start and L.is_bio(text, None) and i >= end - 2:
+            elif i > start + 1 and L.is_bio(text, None):
                 _claim(out, i, "drop_author_note")
+            elif L.site_note(text, form) >= 3:
+                _claim(out, i, "drop_site_note")
             continue
         if form.words >= 12 and form.stop_ratio >= 0.25 and not form.chrome:
             continue  # running text that lost its full stop
-        if form.chrome or form.letters_words == 0 or L.COMMENTS.match(text):
+        if (
+            form.chrome
+            or form.letters_words == 0
+            or L.COMMENTS.match(text)
+            or (len(text) <= 20 and L.TIME_STAMP.fullmatch(text))
+        ):
             _claim(out, i, "drop_site_furniture")
             continue
         before = next((j for j in range(i - 1, start - 1, -1) if not L._skippable(out[j])), None)
         after = next((j for j in range(i + 1, end + 1) if not L._skippable(out[j])), None)
         lone = before is not None and good(before) and after is not None and good(after)
         previous = out[i - 1]
-        if previous is not None and previous.rule in ("drop_related_links", "drop_pull_quote"):
+        if (
+            previous is not None
+            and previous.rule in ("drop_related_links", "drop_pull_quote")
+            and not L.TIME_STAMP.fullmatch(blocks[i - 1])
+        ) or _after_link_label(blocks, out, i):
             lone = False  # the second line of a box: a pull quote's name, a list
         if re.fullmatch(
             r"(?:\d{1,4}\s+)?[^\W\d_]+(?:\s+[^\W\d_]+)?(?:\s+\d{1,4})?", text
@@ -381,6 +396,41 @@ def _mark_embedded_posts(blocks: Sequence[str], out: list[Verdict | None]) -> No
 
 def _quoted_words(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def _after_link_label(blocks: Sequence[str], out: Sequence[Verdict | None], i: int) -> bool:
+    """The block before ``i`` is a short label some rule set aside (``READ NEXT``,
+    ``Sponsored Content``, ``list 1 of 4``), not an advertisement's slot."""
+    label = out[i - 1]
+    return (
+        label is not None
+        and label.drops_text
+        and label.rule != "drop_repeated_block"
+        and len(blocks[i - 1].split()) <= 6
+        and not re.match(r"(?i)advert", blocks[i - 1])
+    )
+
+
+def _mark_tail_notes(
+    blocks: Sequence[str],
+    out: list[Verdict | None],
+    shapes: Sequence[L.Shape],
+    start: int,
+    end: int,
+) -> None:
+    """From the body's end back: the site's notes (an author's bio, a print-edition line,
+    an appeal, contact addresses, rules for comments) and headlines of other stories, up to
+    the story's last paragraph."""
+    for i in range(end, start + 1, -1):
+        if out[i] is not None:
+            continue
+        text, form = blocks[i], shapes[i]
+        if L.site_note(text, form) >= 2 or L.is_bio(text, None):
+            _claim(out, i, "drop_site_note")
+        elif not form.sentence and not form.prose and L.headline_like(text, form):
+            _claim(out, i, "drop_related_links")
+        else:
+            break
 
 
 def _mark_pull_quotes(

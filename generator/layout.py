@@ -92,6 +92,25 @@ COMMENTS = re.compile(
     re.IGNORECASE,
 )
 
+#: A live blog's entry stamp on its own line: ``19.20 GMT``, ``10:32 am``, ``34m ago``.
+TIME_STAMP = re.compile(
+    r"(?i)(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+    r"|\d{1,3}\s*(?:m|mins?|minutes?|h|hrs?|hours?)\s+ago)"
+)
+
+
+def live_entries(blocks: Sequence[str], shapes: Sequence[Shape]) -> set[int]:
+    """The prose blocks that open a live blog's entries: each stands within two lines of a
+    time stamp of its own, and a page has three such entries or more."""
+    entries = set()
+    for i, block in enumerate(blocks):
+        if len(block) <= 20 and TIME_STAMP.fullmatch(block):
+            j = next((j for j in range(i + 1, min(i + 3, len(blocks))) if shapes[j].prose), None)
+            if j is not None:
+                entries.add(j)
+    return entries if len(entries) >= 3 else set()
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:['\N{RIGHT SINGLE QUOTATION MARK}][^\W\d_]+)?")
 
 
@@ -176,6 +195,51 @@ def is_appeal(text: str, form: Shape) -> bool:
     return (form.appeal >= 0.12 and form.words <= 80) or (form.appeal >= 0.08 and form.words <= 25)
 
 
+#: Words of a note about the article or the site, not the story: print-edition lines,
+#: contact lines, rules for comments, appeals for support.
+SITE_NOTE = re.compile(
+    r"\b(?:this\s+(?:article|story|post|page|piece|newsletter|issue|report)|the\s+article|"
+    r"in\s+print|print\s+edition|appeared\s+in|reprints?|today'?s\s+paper|the\s+reporters?|"
+    r"the\s+editors?|contact\s+(?:the|us|our)|subscribers?|readers?|journalism|paywall|"
+    r"comments?|moderated|hyperlinks?|materials|newsletters?|forward\s+(?:it|this)|must-reads|"
+    r"channel|whatsapp|telegram|summary\s+of|sign\s+up|inbox|help\s+us|your\s+(?:help|support)|"
+    r"keep\s+up\s+to\s+date|stay\s+(?:informed|up\s+to\s+date)|support\s+(?:us|our|my))\b"
+    r"|\b[\w.+\-]+@[\w\-]+\.\w{2,}",
+    re.IGNORECASE,
+)
+_SELF = re.compile(r"\b(?:you|your|we|we've|we're|our|us)\b", re.IGNORECASE)
+
+
+def site_note(text: str, form: Shape) -> int:
+    """How strongly a block reads as the site speaking about itself or to its reader (0 is
+    not at all): words of the site's notes, and "you" and "we" outside quotations; an
+    e-mail address counts twice. A quotation of three words or more weighs against."""
+    plain = re.sub(
+        r"[\"\N{LEFT DOUBLE QUOTATION MARK}][^\"\N{RIGHT DOUBLE QUOTATION MARK}]*[\"\N{RIGHT DOUBLE QUOTATION MARK}]",
+        " ",
+        text,
+    )
+    notes = SITE_NOTE.findall(plain)
+    score = len(notes) + sum(1 for n in notes if "@" in n)
+    if notes and _SELF.search(plain):
+        score += 1
+    if form.quote:
+        score -= 1
+    return score if form.words <= 90 else 0
+
+
+def headline_like(text: str, form: Shape) -> bool:
+    """Shaped as a headline: a few words up to twenty, no full stop at the end, no
+    quotation of its own, not a time or a number."""
+    return (
+        2 <= form.words <= 20
+        and not text.rstrip().endswith(".")
+        and not form.quote
+        and form.letters_words >= 2
+        and text[:1].isupper()
+    )
+
+
 def is_bio(text: str, byline: str | None) -> bool:
     """An author's note: ``Jane Doe covers trade for The Times.``, ``X is a reporter ...``."""
     match = re.match(
@@ -219,6 +283,7 @@ def find_body(
 ) -> tuple[int, int] | None:
     """The first and last block of the body, or None if no block is prose."""
     start = None
+    entries = live_entries(blocks, shapes)
     for i, verdict in enumerate(out):
         if verdict is not None and verdict.rule == "take_dateline":
             start = i
@@ -236,6 +301,7 @@ def find_body(
             )
         if (
             following is None
+            or i in entries
             or shapes[following].prose
             or shapes[following].sentence
             or (
