@@ -429,8 +429,16 @@ def _mark_tail_notes(
             _claim(out, i, "drop_site_note")
         elif not form.sentence and not form.prose and L.headline_like(text, form):
             _claim(out, i, "drop_related_links")
+        elif not (form.sentence or form.prose or form.quote) and form.words <= 12:
+            _claim(out, i, "drop_footer")  # a sign-off, a line of the site's footer
         else:
             break
+    for i in range(start, end + 1):  # a newsletter's greeting before the story
+        if out[i] is not None:
+            continue
+        if L.site_note(blocks[i], shapes[i]) < 2:
+            break
+        _claim(out, i, "drop_site_note")
 
 
 def _mark_pull_quotes(

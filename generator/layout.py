@@ -479,6 +479,7 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         for j in range(i + 1, min(body_start + 1, len(out)))
         if j == body_start
         or (out[j] is not None and out[j].rule in ("take_byline", "take_date_line"))  # type: ignore[union-attr]
+        or (out[j] is None and shapes[j].words <= 20 and _dated(blocks[j]))
     ]
     if anchors:
         unclaimed_before = sum(
@@ -499,6 +500,21 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         score -= 2.0  # a deck under its headline
     if re.match(r"#{1,2} \S", text):
         score += 3.0  # a Markdown heading
+    if re.search(r"<[A-Z]{2,}>", text):
+        score -= 3.0  # a terminal's function keys: "<HELP> for explanation"
+    if (
+        re.match(r"(?i)subject:", text)
+        and any(re.match(r"(?i)from:", b) for b in blocks[:i])
+        and not any(
+            j != i and shapes[j].words >= 4 and blocks[j] in text for j in range(body_start)
+        )
+    ):
+        score += 5.0  # a newsletter forwarded by e-mail: its subject is the headline
+    if n <= 8 and any(
+        j != i and len(other) > len(text) and other.endswith(text) and out[j] is not None
+        for j, other in enumerate(blocks)
+    ):
+        score -= 4.0  # the end of a credit line printed again ("Source: X and agencies")
     if i == 0 and n <= 6:
         score -= 1.0  # the masthead at the very top
     if n <= 4 and re.search(
@@ -509,6 +525,11 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
     ):
         score -= 2.0
     return score
+
+
+def _dated(text: str) -> bool:
+    found = find_date(text)
+    return found is not None and found.year is not None
 
 
 def choose_title(

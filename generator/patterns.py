@@ -58,7 +58,10 @@ READER_CHOICE = re.compile(
 )
 
 #: A label typed in front of a headline: ``Title: ...``, ``Headline - ...``.
-TITLE_LABEL = re.compile(r"^(?:title|headline|hed)\s*[:\N{EN DASH}\N{EM DASH}-]\s*", re.IGNORECASE)
+TITLE_LABEL = re.compile(
+    r"^(?:(?:title|headline|hed)\s*[:\N{EN DASH}\N{EM DASH}-]|subject:(?:\s*(?:fwd?|re):)*)\s*",
+    re.IGNORECASE,
+)
 #: Markup pasted into a headline: a script or style element with its content, or any tag.
 HEADLINE_MARKUP = re.compile(
     r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)|</?[A-Za-z][^<>]{0,200}>", re.IGNORECASE | re.DOTALL
