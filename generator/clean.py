@@ -61,9 +61,31 @@ def split_blocks(text: str) -> list[str]:
         elif (width := column_width(lines)) is not None:
             lines = reflow_column(lines, width)
             column = True
+        elif len(lines) > 1:
+            lines = _join_run_on(lines)
         for line in lines:
             blocks.extend(part for part in _FUSED.split(line) if part.strip())
     return _join_page_breaks(blocks) if column else blocks
+
+
+def _join_run_on(lines: Sequence[str]) -> list[str]:
+    """Lines that go on into a line starting in lower case, among lines that do not (an
+    embed's caption above a wrapped paragraph): the wrapped lines become one."""
+    out = [lines[0]]
+    for line in lines[1:]:
+        last = out[-1]
+        if (
+            len(last) >= 30
+            and not P.SENTENCE_END.search(last)
+            and re.match(r"(?!www\.)[a-z][a-z'\N{RIGHT SINGLE QUOTATION MARK}\-]*[\s,.;:!?]", line)
+            and not re.match(r"(?:by|from|via)\s+[A-Z]", line)  # a byline under a headline
+            and not _stands_alone(last)
+            and not _stands_alone(line)
+        ):
+            out[-1] = _join_wrapped([last, line], soft_hyphens=False)
+        else:
+            out.append(line)
+    return out
 
 
 def _join_wrapped(lines: Sequence[str], soft_hyphens: bool) -> str:
@@ -344,11 +366,14 @@ def _mark_body(
                 _claim(out, i, "take_caption", ("caption", text))
             elif i > start + 1 and L.is_bio(text, None):
                 _claim(out, i, "drop_author_note")
-            elif L.site_note(text, form) >= 3:
+            elif L.site_note(text, form) >= (2 if form.words <= 25 else 3):
                 _claim(out, i, "drop_site_note")
             continue
         if form.words >= 12 and form.stop_ratio >= 0.25 and not form.chrome:
             continue  # running text that lost its full stop
+        if form.words <= 12 and L.CREDIT.search(text):
+            _claim(out, i, "take_photo_credit", ("credit", text))
+            continue
         if (
             form.chrome
             or form.letters_words == 0

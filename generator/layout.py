@@ -50,7 +50,7 @@ CHROME = re.compile(
     r"click|view\s+in\s+browser|unsubscribe|forwarded\s+message|translated\s+from|powered\s+by|"
     r"key\s+events|keep\s+reading|visual\s+stories|popular\s+on|now\s+playing|text\s+size|"
     r"breaking\s+news|live\s+updates|top\s+stories|more\s+from|"
-    r"you\s+may\s+also|recommended|editor'?s\s+picks?|print\s+edition|javascript|"
+    r"you\s+may\s+(?:also|be\s+interested|like)|continue\s+reading|recommended|editor'?s\s+picks?|print\s+edition|javascript|"
     r"\w+\.(?:com|org|net|co|ch|ru|uk|de|fr|in|ke|ng|au)|www(?=\.))\b",
     re.IGNORECASE,
 )
@@ -203,7 +203,7 @@ SITE_NOTE = re.compile(
     r"the\s+editors?|contact\s+(?:the|us|our)|subscribers?|readers?|journalism|paywall|"
     r"comments?|moderated|hyperlinks?|materials|newsletters?|forward\s+(?:it|this)|must-reads|"
     r"channel|whatsapp|telegram|summary\s+of|sign\s+up|inbox|help\s+us|your\s+(?:help|support)|"
-    r"keep\s+up\s+to\s+date|stay\s+(?:informed|up\s+to\s+date)|support\s+(?:us|our|my))\b"
+    r"free\s+articles?|articles?\s+(?:left|remaining)|subscribe\s+now|keep\s+up\s+to\s+date|stay\s+(?:informed|up\s+to\s+date)|support\s+(?:us|our|my))\b"
     r"|\b[\w.+\-]+@[\w\-]+\.\w{2,}",
     re.IGNORECASE,
 )
@@ -255,6 +255,8 @@ def is_bio(text: str, byline: str | None) -> bool:
 
 
 def _credit_like(text: str, verdict: Verdict | None) -> bool:
+    if text[:1] in "-\N{EN DASH}\N{EM DASH}":
+        return False  # a wire's sign-off under the story: "– TIMES/AFP"
     if verdict is not None and verdict.rule == "take_photo_credit":
         return True
     return len(text.split()) <= 12 and bool(CREDIT.search(text))

@@ -193,7 +193,9 @@ BANNER = re.compile(
 #: The start of a footer: everything after it is the site's, not the article's.
 FOOTER_START = re.compile(
     r"^(?:dear\s+(?:readers?|friends)\b|leave\s+a\s+(?:reply|comment)\b|"
-    r"join\s+the\s+(?:conversation|discussion)\b|comments?\s*$|add\s+a\s+comment\b)",
+    r"join\s+the\s+(?:conversation|discussion)\b|comments?\s*$|add\s+a\s+comment\b|"
+    # the end of a press release: "###", "-ENDS-", its notes and contacts
+    r"#{3}\s*$|-?\s*ends\s*-?\s*$|notes?\s+(?:to|for)\s+editors?\b|media\s+(?:contacts?|enquiries|inquiries)\b)",
     re.IGNORECASE,
 )
 
