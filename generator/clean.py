@@ -693,6 +693,20 @@ def _header(lines: list[str], meta: dict[str, list[str]], removed: list[Removal]
     return ([rest, ""] if rest else []) + lines[1:]
 
 
+def unquote_email(text: str) -> str:
+    """A forwarded or replied e-mail quotes the article with ``> `` before every line: the
+    marks go (a bare ``>`` is a blank line) when most lines carry them.
+
+    >>> unquote_email("Fwd note\\n> Headline\\n>\\n> First line of text\\n> goes on")
+    'Fwd note\\nHeadline\\n\\nFirst line of text\\ngoes on'
+    """
+    lines = text.split("\n")
+    marked = sum(1 for line in lines if line.startswith(">"))
+    if marked < 5 or marked < 0.3 * sum(1 for line in lines if line.strip()):
+        return text
+    return "\n".join(re.sub(r"^>(?: ?>)* ?", "", line) for line in lines)
+
+
 def read_clean_markdown(raw: RawArticle) -> Article | None:
     """A ``.md`` file with a full Pelican header is already clean: take it as written."""
     found = pelican_header(raw.text) if raw.format == "markdown" else None
@@ -736,7 +750,7 @@ def clean_article(raw: RawArticle) -> Article:
         return written
     meta: dict[str, list[str]] = {}
     removed: list[Removal] = []
-    lines = _header(raw.text.split("\n"), meta, removed)
+    lines = _header(unquote_email(raw.text).split("\n"), meta, removed)
 
     repairs: list[str] = list(raw.repairs)
     blocks: list[str] = []

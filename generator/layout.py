@@ -43,7 +43,7 @@ STOP_WORDS = frozenset(
 #: whatever its length.
 CHROME = re.compile(
     r"\b(?:skip\s+to|subscrib\w*|sign\s+(?:in|up)|log\s*in|login|newsletters?|"
-    r"cookies?|privacy\s+(?:policy|settings|notice)|learn\s+more|advertisement|advertising|"
+    r"cookies?|privacy\s+(?:policy|settings|notice)|your\s+privacy|trending|learn\s+more|advertisement|advertising|"
     r"sponsored|back\s+to\s+home|read\s+(?:next|more|also)|further\s+reading|most\s+(?:popular|read|viewed)|"
     r"watch\s+(?:live|now)|become\s+a|support\s+us|(?:support|fund)\b.{0,40}\bjournalism|donat\w+|paywall|unlimited|"
     r"all\s+rights|copyright|terms\s+of|rss|today'?s\s+paper|e-?paper|jump\s+to|show\s+(?:more|original|key)|load\s+more|"
@@ -58,7 +58,7 @@ CHROME = re.compile(
 #: Words that are chrome on a short line ("Share", "Latest news", "Follow us") but ordinary
 #: words in a headline ("members pause cooperation", "shares fall", "search for survivors").
 CHROME_WORD = re.compile(
-    r"\b(?:register|menu|search|download|apps?|privacy|trending|follow|share|comments?|reply|"
+    r"\b(?:register|menu|search|download|apps?|privacy|follow|share|comments?|reply|"
     r"listen|podcasts?|videos?|gallery|members?(?:hip)?|premium|latest(?:\s+news)?|whatsapp|"
     r"telegram|facebook|twitter|instagram|youtube|linkedin)\b",
     re.IGNORECASE,
@@ -280,6 +280,12 @@ def _skippable(verdict: Verdict | None) -> bool:
     return verdict is not None and verdict.keep is None and verdict.rule != "take_dateline"
 
 
+def _opens_story(verdict: Verdict) -> bool:
+    """A dateline that opens the story's first paragraph, not a masthead shaped like one
+    (``CPA – Castrava Press Agency``)."""
+    return verdict.keep is None or len(verdict.keep.split()) >= 8
+
+
 def find_body(
     blocks: Sequence[str], out: Sequence[Verdict | None], shapes: Sequence[Shape]
 ) -> tuple[int, int] | None:
@@ -287,7 +293,7 @@ def find_body(
     start = None
     entries = live_entries(blocks, shapes)
     for i, verdict in enumerate(out):
-        if verdict is not None and verdict.rule == "take_dateline":
+        if verdict is not None and verdict.rule == "take_dateline" and _opens_story(verdict):
             start = i
             break
         if verdict is not None or not shapes[i].prose or caption_at(blocks, out, i):
@@ -497,6 +503,7 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         and out[i - 1] is None
         and 5 <= shapes[i - 1].words < n
         and not shapes[i - 1].chrome
+        and blocks[i - 1].count("|") < 2
         and (not blocks[i - 1].rstrip().endswith(".") and not shapes[i - 1].upper)
     ):
         score -= 2.0  # a deck under its headline
@@ -506,6 +513,7 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         score -= 3.0  # a terminal's function keys: "<HELP> for explanation"
     if (
         re.match(r"(?i)subject:", text)
+        and text.count("|") < 2
         and any(re.match(r"(?i)from:", b) for b in blocks[:i])
         and not any(
             j != i and shapes[j].words >= 4 and blocks[j] in text for j in range(body_start)
