@@ -137,14 +137,15 @@ def reflow_column(lines: Sequence[str], width: int) -> list[str]:
 
     for k, line in enumerate(lines):
         upper = _capitals(line)
-        if current and (upper != _capitals(current[-1]) or _stands_alone(line)):
+        alone = not line[:1].islower() and _stands_alone(line)
+        if current and (upper != _capitals(current[-1]) or alone):
             flush()
         current.append(line)
         following = lines[k + 1] if k + 1 < len(lines) else ""
         short = len(line) < 0.75 * width or (
             len(line) < 0.85 * width and P.SENTENCE_END.search(line) is not None
         )
-        if (short and not following[:1].islower()) or _stands_alone(line):
+        if (short and not following[:1].islower()) or alone:
             flush()
     flush()
     return out
@@ -368,6 +369,9 @@ def _mark_body(
                 _claim(out, i, "drop_author_note")
             elif L.site_note(text, form) >= (2 if form.words <= 25 else 3):
                 _claim(out, i, "drop_site_note")
+            continue
+        if i > start and L.caption_at(blocks, out, i) and not form.quote:
+            _claim(out, i, "take_caption", ("caption", text))
             continue
         if form.words >= 12 and form.stop_ratio >= 0.25 and not form.chrome:
             continue  # running text that lost its full stop
@@ -697,8 +701,8 @@ def unquote_email(text: str) -> str:
     """A forwarded or replied e-mail quotes the article with ``> `` before every line: the
     marks go (a bare ``>`` is a blank line) when most lines carry them.
 
-    >>> unquote_email("Fwd note\\n> Headline\\n>\\n> First line of text\\n> goes on")
-    'Fwd note\\nHeadline\\n\\nFirst line of text\\ngoes on'
+    >>> unquote_email("Fwd note\\n> Headline\\n>\\n> First line\\n> goes on\\n> to the end.")
+    'Fwd note\\nHeadline\\n\\nFirst line\\ngoes on\\nto the end.'
     """
     lines = text.split("\n")
     marked = sum(1 for line in lines if line.startswith(">"))

@@ -336,3 +336,133 @@ def test_dateline_beats_url_with_a_warning() -> None:
     assert any(
         "the dateline says 2022-01-20 but the URL says 2022-01-21" in w for w in article.warnings
     )
+
+
+# --------------------------------------------------------------------------------------
+# Layouts of sites we had not met (issue 19): every fixture here is our own text
+
+
+def _clean_text(text: str, name: str = "raw/paste.txt") -> Article:
+    return clean_article(parse_bytes(text.encode(), name))
+
+
+def test_a_pdf_column_is_cut_into_its_paragraphs() -> None:
+    """A print edition's text layer: no blank lines, a 40-character column, words cut at
+    line ends, a headline over two lines, a caption, a running head and a page break."""
+    text = (
+        "THE HARBOUR WEEKLY MARCH 3-9, 2022\n"
+        "NEWS 4\n"
+        "Tidal barrier opens two years\n"
+        "late and over budget\n"
+        "By ANNA EXAMPLE\n"
+        "The tidal barrier across the mouth of\n"
+        "the Wend estuary opened on Monday, two\n"
+        "years after the date the council first\n"
+        "promised and at almost twice the cost\n"
+        "set out in the original plan.\n"
+        "Engineers said the gates had been test-\n"
+        "ed against a storm surge of four metres\n"
+        "and would protect about 9,000 homes in\n"
+        "the lower town from flooding.\n"
+        "The barrier at dusk on its first day in\n"
+        "service. PHOTO | FILE\n"
+        "The council leader said the delay had\n"
+        "been caused by a shortage of steel and\n"
+        "by two winters of unusually high tides\n"
+        "that stopped work on the foundations\n"
+        "\n"
+        "5 NEWS\n"
+        "THE HARBOUR WEEKLY MARCH 3-9, 2022\n"
+        "\n"
+        "for several months at a time, and that\n"
+        "the final bill would be published soon.\n"
+    )
+    article = _clean_text(text)
+    assert article.title == "Tidal barrier opens two years late and over budget"
+    assert str(article.date) == "2022-03-03"
+    assert article.paragraphs[0].startswith("The tidal barrier across the mouth of the Wend")
+    assert "had been tested against" in article.paragraphs[1]
+    assert article.paragraphs[2].endswith(
+        "that stopped work on the foundations for several "
+        "months at a time, and that the final bill would be "
+        "published soon."
+    )
+    assert len(article.paragraphs) == 3
+    assert not any("NEWS" in p or "PHOTO" in p for p in article.paragraphs)
+
+
+def test_a_live_blog_keeps_its_entries() -> None:
+    entries = "".join(
+        f"{hour}.{minute} GMT\nEntry heading {k}\nThe committee heard evidence from witness "
+        f"number {k} about the collapse of the bridge, which had been inspected a month "
+        f"earlier.\n\nShare\n\n"
+        for k, (hour, minute) in enumerate([("14", "40"), ("14", "10"), ("13", "45"), ("13", "05")])
+    )
+    text = "Menu\nSearch\nBridge inquiry: day three – live\nBy Sam Example\n\n" + entries
+    article = _clean_text(text)
+    assert article.title == "Bridge inquiry: day three – live"
+    assert sum("witness number" in p for p in article.paragraphs) == 4
+    assert not any(p.endswith("GMT") or p == "Share" for p in article.paragraphs)
+
+
+def test_pull_quotes_embedded_posts_and_markdown_links() -> None:
+    text = (
+        "# Wetland park gets its first visitors\n\n"
+        "The new wetland park on the [old gravel pits](https://example.org/tag/pits) opened to "
+        "visitors on Saturday, with about 2,000 people walking its _boardwalks_ in the first "
+        "morning.\n\n"
+        "“We built this for the birds first and the people second,” said Mira Example, who "
+        "manages the park for the county trust.\n\n"
+        "> “We built this for the birds first and the people second.”\n\n"
+        "What a morning at the new wetland park, herons everywhere\n"
+        "— County Trust (@countytrust) May 14, 2022\n\n"
+        "The trust said it would count visitors for a year before deciding on opening hours.\n"
+    )
+    article = _clean_text(text)
+    assert article.title == "Wetland park gets its first visitors"
+    assert article.paragraphs[0].startswith("The new wetland park on the old gravel pits opened")
+    assert "walking its boardwalks" in article.paragraphs[0]
+    assert len(article.paragraphs) == 3
+    rules = {r.rule for r in article.removed}
+    assert {"drop_pull_quote", "drop_embedded_post"} <= rules
+
+
+def test_the_sites_notes_leave_the_end_of_the_body() -> None:
+    text = (
+        "Harbour ferry fares rise by a fifth\n"
+        "By Lee Example\n"
+        "Published 4 April 2023\n\n"
+        "Fares on the harbour ferry will rise by 20 percent from June, the operator said on "
+        "Tuesday, blaming the cost of fuel and new safety rules.\n\n"
+        "The operator said season tickets would rise by less, and that children under five "
+        "would still travel free of charge.\n\n"
+        "Lee Example is a reporter covering transport for the Harbour Gazette.\n\n"
+        "A version of this article appears in print on April 5, 2023, in the city edition.\n\n"
+        "Comments will be moderated. Keep comments relevant to the article.\n\n"
+        "To contact the reporter on this story: lee@example.org\n"
+    )
+    article = _clean_text(text)
+    assert len(article.paragraphs) == 2
+    assert str(article.date) == "2023-04-04"
+
+
+def test_a_forwarded_newsletter_takes_its_headline_from_below_the_quoting() -> None:
+    text = (
+        "Worth reading before the meeting.\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: Valley Post Brief <brief@example.org>\n"
+        "Date: Tue, 8 Oct 2019 at 07:02\n"
+        "Subject: Library hours | Bus fares | Weather\n\n"
+        "> TOP STORY\n>\n"
+        "> County libraries to open on Sundays from January\n"
+        "> By Ana Example\n>\n"
+        "> The county's twelve libraries will open on Sunday afternoons from January, the\n"
+        "> council said on Monday, after a survey in which most residents asked for longer\n"
+        "> opening hours.\n>\n"
+        "> The extra hours will be paid for by closing two mobile library routes that are\n"
+        "> used by fewer than ten people a week, the council said.\n"
+    )
+    article = _clean_text(text)
+    assert article.title == "County libraries to open on Sundays from January"
+    assert len(article.paragraphs) == 2
+    assert article.paragraphs[0].endswith("asked for longer opening hours.")
