@@ -145,7 +145,10 @@ def reflow_column(lines: Sequence[str], width: int) -> list[str]:
         short = len(line) < 0.75 * width or (
             len(line) < 0.85 * width and P.SENTENCE_END.search(line) is not None
         )
-        if (short and not following[:1].islower()) or alone:
+        headline_goes_on = (  # a headline in capitals over several short lines
+            upper and short and _capitals(following) and len(following) < 0.75 * width
+        )
+        if ((short and not following[:1].islower()) or alone) and not headline_goes_on:
             flush()
     flush()
     return out

@@ -49,7 +49,7 @@ CHROME = re.compile(
     r"all\s+rights|copyright|terms\s+of|rss|today'?s\s+paper|e-?paper|jump\s+to|show\s+(?:more|original|key)|load\s+more|"
     r"click|view\s+in\s+browser|unsubscribe|forwarded\s+message|translated\s+from|powered\s+by|"
     r"key\s+events|keep\s+reading|visual\s+stories|popular\s+on|now\s+playing|text\s+size|"
-    r"breaking\s+news|live\s+updates|top\s+stories|more\s+from|"
+    r"breaking\s+news|top\s+stories|more\s+from|"
     r"you\s+may\s+(?:also|be\s+interested|like)|continue\s+reading|recommended|editor'?s\s+picks?|print\s+edition|javascript|"
     r"\w+\.(?:com|org|net|co|ch|ru|uk|de|fr|in|ke|ng|au)|www(?=\.))\b",
     re.IGNORECASE,
@@ -60,7 +60,7 @@ CHROME = re.compile(
 CHROME_WORD = re.compile(
     r"\b(?:register|menu|search|download|apps?|privacy|follow|share|comments?|reply|"
     r"listen|podcasts?|videos?|gallery|members?(?:hip)?|premium|latest(?:\s+news)?|whatsapp|"
-    r"telegram|facebook|twitter|instagram|youtube|linkedin)\b",
+    r"telegram|facebook|twitter|instagram|youtube|linkedin|live\s+updates)\b",
     re.IGNORECASE,
 )
 
@@ -300,13 +300,15 @@ def find_body(
             continue
         if teaser_of_next(blocks, i):
             continue
-        if is_appeal(blocks[i], shapes[i]):
+        if is_appeal(blocks[i], shapes[i]) or site_note(blocks[i], shapes[i]) >= 2:
             continue
         following = next((j for j in range(i + 1, len(blocks)) if not _skippable(out[j])), None)
         if following is not None and _subheading_at(blocks, out, shapes, following):
             following = next(
                 (j for j in range(following + 1, len(blocks)) if not _skippable(out[j])), following
             )
+        if following is not None and is_appeal(blocks[following], shapes[following]):
+            continue  # a consent form's paragraphs: the site asking, not the story
         if (
             following is None
             or i in entries
@@ -460,6 +462,7 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
     if find_date(text) is not None or re.search(r"\b\d{1,2}[:.]\d{2}\b|\bago\b", text):
         score -= 4.0 if n <= 8 else 2.5  # a date line, or a line that carries one
     score += min(n, 16) * 0.1  # a headline says something; a slogan or a name is short
+    score -= min(1.5, 0.5 * _articles(text))  # headlines drop "a" and "the"; decks keep them
     if re.match(r"^[_*>]", text) or text.rstrip().endswith(("_", "*")):
         score -= 0.5
     if any(v is not None and v.rule in ("take_byline", "take_date_line") for v in out[:i]):
@@ -496,12 +499,21 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
             if j < anchors[0] and shapes[j].words > 3 and find_date(blocks[j]) is None
         )
         score += max(0.0, 2.5 - unclaimed_before)
-    if between and between[0] == i + 1 and shapes[i + 1].words > n and shapes[i + 1].words >= 8:
-        score += 2.0  # followed by a longer deck
+    if (
+        between
+        and between[0] == i + 1
+        and shapes[i + 1].words >= 8
+        and (shapes[i + 1].words > n or _articles(blocks[i + 1]) > _articles(text))
+        and not shapes[i + 1].chrome
+    ):
+        score += 2.0  # followed by its deck: longer, or written with "a" and "the"
     if (
         i
         and out[i - 1] is None
-        and 5 <= shapes[i - 1].words < n
+        and (
+            5 <= shapes[i - 1].words < n
+            or (shapes[i - 1].words >= 5 and _articles(blocks[i - 1]) < _articles(text))
+        )
         and not shapes[i - 1].chrome
         and blocks[i - 1].count("|") < 2
         and (not blocks[i - 1].rstrip().endswith(".") and not shapes[i - 1].upper)
@@ -509,6 +521,8 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         score -= 2.0  # a deck under its headline
     if re.match(r"#{1,2} \S", text):
         score += 3.0  # a Markdown heading
+    if i and re.fullmatch(r"[^\W\d_][\w ]{0,20}:", blocks[i - 1].strip()):
+        score -= 4.0  # the value of a label above it ("From:", "Location:")
     if re.search(r"<[A-Z]{2,}>", text):
         score -= 3.0  # a terminal's function keys: "<HELP> for explanation"
     if (
@@ -520,6 +534,8 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         )
     ):
         score += 5.0  # a newsletter forwarded by e-mail: its subject is the headline
+    elif re.match(r"(?i)subject:", text):
+        score -= 2.0  # an e-mail's header line; the headline is printed below it
     if n <= 8 and any(
         j != i and len(other) > len(text) and other.endswith(text) and out[j] is not None
         for j, other in enumerate(blocks)
@@ -534,7 +550,24 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         re.I,
     ):
         score -= 2.0
+    if (
+        n <= 8
+        and re.match(
+            r"(?:(?:The|Federal|National|State)\s+)?(?:Ministry|Department|Office|Embassy|University|"
+            r"Government|Secretariat|Commission|Agency)\s+(?:of|for)\b",
+            text,
+        )
+        and not re.search(r"\b(?:says?|said|to|will|is|are|has)\b", text)
+    ):
+        score -= 2.0  # the name of the institution whose page it is
     return score
+
+
+def _articles(text: str) -> int:
+    """How much a line is written with articles, as decks and prose are and headlines are
+    not: each "a", "an" and "the", and one more when the line opens with one."""
+    opens = re.match(r"(?:a|an|the)\b", text, re.IGNORECASE) is not None
+    return len(re.findall(r"\b(?:a|an|the)\b", text, re.IGNORECASE)) + opens
 
 
 def _dated(text: str) -> bool:

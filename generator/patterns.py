@@ -70,7 +70,12 @@ HEADLINE_MARKUP = re.compile(
 #: ``Original url:`` with or without the address on the same line.
 #: Any address is taken (and one that is not a web address, ``javascript:alert(1)``, is then
 #: dropped with a warning): the line is never left in the body.
-ORIGINAL_URL = re.compile(r"^original\s+url\s*:\s*(?P<url>\S+)?\s*$", re.IGNORECASE)
+ORIGINAL_URL = re.compile(
+    r"^(?:original\s+url\s*:\s*(?P<url>\S+)?\s*"
+    # a clipper's or a save-as-text extension's line: "Source: <https://...>", "URL: https://..."
+    r"|(?:url|link|source|saved\s+from|clipped\s+from)\s*:\s*<?(?P<link>https?://[^\s<>]+)>?(?:\s+#\S+)*\s*)$",
+    re.IGNORECASE,
+)
 BARE_URL = re.compile(r"^<?(?P<url>https?://[^\s<>]+)>?$")
 URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/|$)")
 

@@ -102,7 +102,7 @@ def take_original_url(text: str) -> Verdict | None:
     match = P.ORIGINAL_URL.match(text) or P.BARE_URL.match(text)
     if not match:
         return None
-    url = match.group("url")
+    url = match.groupdict().get("url") or match.groupdict().get("link")
     return Verdict("take_original_url", meta=(("url", url),) if url else ())
 
 
