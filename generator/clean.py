@@ -137,14 +137,13 @@ def reflow_column(lines: Sequence[str], width: int) -> list[str]:
 
     for k, line in enumerate(lines):
         upper = _capitals(line)
-        alone = not line[:1].islower() and _stands_alone(line)
+        alone = (not line[:1].islower() and _stands_alone(line)) or bool(P.PAGE_JUMP.match(line))
         if current and (upper != _capitals(current[-1]) or alone):
             flush()
         current.append(line)
         following = lines[k + 1] if k + 1 < len(lines) else ""
-        short = len(line) < 0.75 * width or (
-            len(line) < 0.85 * width and P.SENTENCE_END.search(line) is not None
-        )
+        ends = P.SENTENCE_END.search(line) is not None or line.endswith(":")
+        short = len(line) < 0.75 * width or (len(line) < 0.85 * width and ends)
         headline_goes_on = (  # a headline in capitals over several short lines
             upper and short and _capitals(following) and len(following) < 0.75 * width
         )
@@ -166,7 +165,9 @@ def _join_page_breaks(blocks: list[str]) -> list[str]:
     i = 0
     while i < len(out):
         text = out[i]
-        if len(text.split()) >= 8 and text[-1:].isalnum():
+        words = text.split()
+        lower = sum(1 for w in words if w[:1].islower())
+        if len(words) >= 8 and text[-1:].isalnum() and lower >= 0.4 * len(words):
             for j in range(i + 1, min(i + 6, len(out))):
                 if re.match(
                     r"(?!www\.)[a-z][a-z'\N{RIGHT SINGLE QUOTATION MARK}\-]*[\s,.;:!?]", out[j]
@@ -366,7 +367,11 @@ def _mark_body(
         if form.prose or form.sentence or form.quote:
             if L.is_appeal(text, form) and not form.quote:
                 _claim(out, i, "drop_banner")
-            elif i > start and L.caption_at(blocks, out, i) and not form.quote:
+            elif (
+                i > start
+                and (L.caption_at(blocks, out, i) or L.PHOTO_SCENE.search(text))
+                and not form.quote
+            ):
                 _claim(out, i, "take_caption", ("caption", text))
             elif i > start + 1 and L.is_bio(text, None):
                 _claim(out, i, "drop_author_note")
@@ -457,8 +462,10 @@ def _mark_tail_notes(
         if out[i] is not None:
             continue
         text, form = blocks[i], shapes[i]
-        if L.site_note(text, form) >= 2 or L.is_bio(text, None):
+        if L.site_note(text, form) >= 2 or L.is_bio(text, None) or L.FOOTNOTE.match(text):
             _claim(out, i, "drop_site_note")
+        elif text[:1].islower() and not form.quote:
+            _claim(out, i, "drop_footer")  # the rest of a line cut off the note above it
         elif not form.sentence and not form.prose and L.headline_like(text, form):
             _claim(out, i, "drop_related_links")
         elif not (form.sentence or form.prose or form.quote) and form.words <= 12:
@@ -495,6 +502,14 @@ def _mark_pull_quotes(
     for i in candidates:
         if joined.count(f" {texts[i]} ") >= 2:  # itself, and inside another paragraph
             out[i] = Verdict("drop_pull_quote", drops_text=True)
+            following = i + 1
+            if (
+                following < len(blocks)
+                and out[following] is None
+                and blocks[following][:1] in "-\N{EN DASH}\N{EM DASH}"
+                and len(blocks[following].split()) <= 10
+            ):  # the pull quote's signature: "— Daniel Keir, Meridale Water"
+                out[following] = Verdict("drop_pull_quote", drops_text=True)
 
 
 def _mark_repeats(blocks: Sequence[str], out: list[Verdict | None]) -> None:

@@ -52,6 +52,8 @@ def strip_markdown_links(text: str) -> str:
     """
     if "](" in text:
         text = P.MD_LINK.sub(r"\g<inner>", text)
+    if "<http" in text and len(text.split()) >= 12:
+        text = P.INLINE_AUTOLINK.sub("", text)  # "In a letter <https://...> to the council"
     if "_" in text:
         text = P.MD_UNDERSCORE.sub(r"\g<inner>", text)
     return text

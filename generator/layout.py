@@ -47,7 +47,7 @@ CHROME = re.compile(
     r"sponsored|back\s+to\s+home|read\s+(?:next|more|also)|further\s+reading|most\s+(?:popular|read|viewed)|"
     r"watch\s+(?:live|now)|become\s+a|support\s+us|(?:support|fund)\b.{0,40}\bjournalism|donat\w+|paywall|unlimited|"
     r"all\s+rights|copyright|terms\s+of|rss|today'?s\s+paper|e-?paper|jump\s+to|show\s+(?:more|original|key)|load\s+more|"
-    r"click|view\s+in\s+browser|unsubscribe|forwarded\s+message|translated\s+from|powered\s+by|"
+    r"click|view\s+(?:this\s+email\s+)?in\s+(?:your\s+)?browser|unsubscribe|forwarded\s+message|translated\s+from|powered\s+by|"
     r"key\s+events|keep\s+reading|visual\s+stories|popular\s+on|now\s+playing|text\s+size|"
     r"breaking\s+news|top\s+stories|more\s+from|"
     r"you\s+may\s+(?:also|be\s+interested|like)|continue\s+reading|recommended|editor'?s\s+picks?|print\s+edition|javascript|"
@@ -203,10 +203,20 @@ SITE_NOTE = re.compile(
     r"the\s+editors?|contact\s+(?:the|us|our)|subscribers?|readers?|journalism|paywall|"
     r"comments?|moderated|hyperlinks?|materials|newsletters?|forward\s+(?:it|this)|must-reads|"
     r"channel|whatsapp|telegram|summary\s+of|sign\s+up|inbox|help\s+us|your\s+(?:help|support)|"
-    r"free\s+articles?|articles?\s+(?:left|remaining)|subscribe\s+now|keep\s+up\s+to\s+date|stay\s+(?:informed|up\s+to\s+date)|support\s+(?:us|our|my))\b"
+    r"views\s+expressed|free\s+articles?|articles?\s+(?:left|remaining)|subscribe\s+now|keep\s+up\s+to\s+date|stay\s+(?:informed|up\s+to\s+date)|support\s+(?:us|our|my))\b"
     r"|\b[\w.+\-]+@[\w\-]+\.\w{2,}",
     re.IGNORECASE,
 )
+#: A note at the foot of a commentary: ``[3] Marine Licensing Authority, Guidance ...``.
+FOOTNOTE = re.compile(r"^\[\d{1,2}\]\s+\S")
+
+#: What only a photo's caption says: a gallery's counter (``[1/2]``), people "seen" or
+#: "pictured", who stands on the left.
+PHOTO_SCENE = re.compile(
+    r"^\[\d{1,2}/\d{1,2}\]|\b(?:is|are)\s+(?:seen|pictured|shown)\s+(?:during|at|in|on|as|after|before|with|near|outside|inside)\b"
+    r"|\((?:left|right|centre|center|L|R)\)|\b(?:from\s+)?left\s+to\s+right\b"
+)
+
 _SELF = re.compile(r"\b(?:you|your|we|we've|we're|our|us)\b", re.IGNORECASE)
 
 

@@ -210,6 +210,13 @@ INLINE_TAG = re.compile(
 ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
 MD_EMPHASIS = re.compile(r"(\*\*|__)(?P<inner>\S(?:[^*_\n]{0,500}?\S)?)\1")
 
+INLINE_AUTOLINK = re.compile(r"\s*<https?://[^\s<>]{1,500}>(?=[\s,.;:!?)]|$)")
+#: A print page's jump line: "Turn to page 6", "Continued on page 4", "WIND FARM: From page 1".
+PAGE_JUMP = re.compile(
+    r"^(?:(?:turn|continued|continues)\s+(?:to|on)\s+page\s+\d+"
+    r"|[A-Z][A-Z .'\-]{1,40}:\s+(?:from|continued\s+from)\s+page\s+\d+)\b\.?",
+    re.IGNORECASE,
+)
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 MD_LINK = re.compile(
     r"(?<!!)\[(?P<inner>[^\[\]\n]{1,300})\]\((?:https?://|/|www\.)[^()\s]{0,500}\)"
