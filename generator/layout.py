@@ -361,7 +361,7 @@ def _subheading_at(
 ) -> bool:
     """A short heading line with a paragraph of prose right after it."""
     form = shapes[i]
-    if out[i] is not None or form.prose or form.chrome or not 2 <= form.words <= 10 or form.upper:
+    if out[i] is not None or form.prose or form.chrome or not 2 <= form.words <= 12 or form.upper:
         return False
     j = next((j for j in range(i + 1, len(blocks)) if not _skippable(out[j])), None)
     return j is not None and shapes[j].prose
@@ -533,6 +533,8 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         score += 3.0  # a Markdown heading
     if i and re.fullmatch(r"[^\W\d_][\w ]{0,20}:", blocks[i - 1].strip()):
         score -= 4.0  # the value of a label above it ("From:", "Location:")
+    if re.match(r"\d{1,2}[.)]\s+[A-Z]", text):
+        score -= 2.5  # an item of a numbered list: "1. The engineer of record ..."
     if re.search(r"<[A-Z]{2,}>", text):
         score -= 3.0  # a terminal's function keys: "<HELP> for explanation"
     if (
