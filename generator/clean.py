@@ -77,7 +77,7 @@ def _join_run_on(lines: Sequence[str]) -> list[str]:
         if (
             len(last) >= 30
             and not P.SENTENCE_END.search(last)
-            and re.match(r"(?!www\.)[a-z][a-z'\N{RIGHT SINGLE QUOTATION MARK}\-]*[\s,.;:!?]", line)
+            and P.GOES_ON.match(line)
             and not re.match(r"(?:by|from|via)\s+[A-Z]", line)  # a byline under a headline
             and not _stands_alone(last)
             and not _stands_alone(line)
@@ -169,9 +169,7 @@ def _join_page_breaks(blocks: list[str]) -> list[str]:
         lower = sum(1 for w in words if w[:1].islower())
         if len(words) >= 8 and text[-1:].isalnum() and lower >= 0.4 * len(words):
             for j in range(i + 1, min(i + 6, len(out))):
-                if re.match(
-                    r"(?!www\.)[a-z][a-z'\N{RIGHT SINGLE QUOTATION MARK}\-]*[\s,.;:!?]", out[j]
-                ):
+                if P.GOES_ON.match(out[j]):
                     if all(len(out[k].split()) <= 8 for k in range(i + 1, j)):
                         out[i] = _join_wrapped([text, out.pop(j)], soft_hyphens=True)
                     break

@@ -198,7 +198,7 @@ def is_appeal(text: str, form: Shape) -> bool:
 #: Words of a note about the article or the site, not the story: print-edition lines,
 #: contact lines, rules for comments, appeals for support.
 SITE_NOTE = re.compile(
-    r"\b(?:this\s+(?:article|story|post|page|piece|newsletter|issue|report)|the\s+article|"
+    r"\b(?:this\s+(?:article|story|post|page|piece|newsletter|issue|report|commentary|column|blog)|the\s+article|"
     r"in\s+print|print\s+edition|appeared\s+in|reprints?|today'?s\s+paper|the\s+reporters?|"
     r"the\s+editors?|contact\s+(?:the|us|our)|subscribers?|readers?|journalism|paywall|"
     r"comments?|moderated|hyperlinks?|materials|newsletters?|forward\s+(?:it|this)|must-reads|"

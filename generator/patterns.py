@@ -217,6 +217,10 @@ PAGE_JUMP = re.compile(
     r"|[A-Z][A-Z .'\-]{1,40}:\s+(?:from|continued\s+from)\s+page\s+\d+)\b\.?",
     re.IGNORECASE,
 )
+#: A line that goes on from the one before it: a word in lower case, not a web address.
+GOES_ON = re.compile(
+    r"(?!www\.)(?![\w\-]+\.[a-z]{2,}\b)[a-z][a-z'\N{RIGHT SINGLE QUOTATION MARK}\-]*[\s,.;:!?]"
+)
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 MD_LINK = re.compile(
     r"(?<!!)\[(?P<inner>[^\[\]\n]{1,300})\]\((?:https?://|/|www\.)[^()\s]{0,500}\)"
