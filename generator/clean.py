@@ -331,6 +331,7 @@ def assign_positions(
     _mark_footer(blocks, out, start, notes)
     _mark_related_blocks(blocks, out, start)
     _mark_lists(blocks, out)
+    _mark_second_article(blocks, out, shapes, start, end, notes)
     _mark_body(blocks, out, shapes, start, end)
     _mark_tail_notes(blocks, out, shapes, start, end)
     _mark_pull_quotes(blocks, out, start, end)
@@ -431,6 +432,50 @@ def _mark_embedded_posts(blocks: Sequence[str], out: list[Verdict | None]) -> No
 
 def _quoted_words(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def _mark_second_article(
+    blocks: Sequence[str],
+    out: list[Verdict | None],
+    shapes: Sequence[L.Shape],
+    start: int,
+    end: int,
+    notes: list[str],
+) -> None:
+    """Another article pasted after the first (a site's endless scroll, two copies in one
+    file): a headline, its byline or date line within two lines, then prose. From its
+    headline on, nothing is this article's; the paste is flagged."""
+    if L.live_entries(blocks, shapes):
+        return  # a live blog's entries each carry their own time
+    story = 0
+    for k in range(start, end + 1):
+        verdict = out[k]
+        if verdict is None and shapes[k].prose:
+            story += 1
+            continue
+        if story < 2 or not L.headline_like(blocks[k], shapes[k]):
+            continue
+        if verdict is not None and verdict.rule != "drop_related_links":
+            continue
+        meta = next(
+            (
+                j
+                for j in range(k + 1, min(k + 4, len(blocks)))
+                if out[j] is not None and out[j].rule in ("take_byline", "take_date_line")  # type: ignore[union-attr]
+            ),
+            None,
+        )
+        if meta is None or not any(
+            out[j] is None and shapes[j].prose for j in range(meta + 1, min(meta + 3, len(blocks)))
+        ):
+            continue
+        for i in range(k, len(blocks)):
+            if out[i] is None or out[i].rule == "drop_related_links":  # type: ignore[union-attr]
+                out[i] = Verdict("drop_second_article", drops_text=True)
+        notes.append(
+            f"another article seems to follow this one from {blocks[k]!r}; it was left out"
+        )
+        return
 
 
 def _after_link_label(blocks: Sequence[str], out: Sequence[Verdict | None], i: int) -> bool:

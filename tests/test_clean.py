@@ -466,3 +466,26 @@ def test_a_forwarded_newsletter_takes_its_headline_from_below_the_quoting() -> N
     assert article.title == "County libraries to open on Sundays from January"
     assert len(article.paragraphs) == 2
     assert article.paragraphs[0].endswith("asked for longer opening hours.")
+
+
+def test_a_second_article_pasted_after_the_first_is_left_out_and_flagged() -> None:
+    text = (
+        "Harbour wall repairs to start in March\n"
+        "By Lee Example\n"
+        "Published 4 February 2023\n\n"
+        "Repairs to the harbour wall will start in March and take six months, the port "
+        "authority said on Friday, after winter storms opened a crack along its length.\n\n"
+        "The authority said fishing boats would be moved to the inner basin while the work "
+        "goes on, and that the slipway would stay open to the public.\n\n"
+        "Read next\n\n"
+        "School bus route to change after bridge closure\n"
+        "Sam Example\n"
+        "3 February 2023, 16:10\n\n"
+        "Children from the northern villages will travel a longer way to school from Monday, "
+        "after the council closed the old river bridge for safety checks.\n"
+    )
+    article = _clean_text(text)
+    assert article.title == "Harbour wall repairs to start in March"
+    assert len(article.paragraphs) == 2
+    assert not any("School bus" in p or "northern villages" in p for p in article.paragraphs)
+    assert any("another article seems to follow" in w for w in article.warnings)
