@@ -331,7 +331,7 @@ def assign_positions(
     _mark_footer(blocks, out, start, notes)
     _mark_related_blocks(blocks, out, start)
     _mark_lists(blocks, out)
-    _mark_second_article(blocks, out, shapes, start, end, notes)
+    _mark_second_article(blocks, out, shapes, start, end, notes=notes)
     _mark_body(blocks, out, shapes, start, end)
     _mark_tail_notes(blocks, out, shapes, start, end)
     _mark_pull_quotes(blocks, out, start, end)
@@ -440,6 +440,7 @@ def _mark_second_article(
     shapes: Sequence[L.Shape],
     start: int,
     end: int,
+    *,
     notes: list[str],
 ) -> None:
     """Another article pasted after the first (a site's endless scroll, two copies in one
