@@ -58,7 +58,7 @@ CHROME = re.compile(
 #: Words that are chrome on a short line ("Share", "Latest news", "Follow us") but ordinary
 #: words in a headline ("members pause cooperation", "shares fall", "search for survivors").
 CHROME_WORD = re.compile(
-    r"\b(?:register|menu|search|download|apps?|privacy|follow|share|comments?|reply|"
+    r"\b(?:weather|register|menu|search|download|apps?|privacy|follow|share|comments?|reply|"
     r"listen|podcasts?|videos?|gallery|members?(?:hip)?|premium|latest(?:\s+news)?|whatsapp|"
     r"telegram|facebook|twitter|instagram|youtube|linkedin|live\s+updates)\b",
     re.IGNORECASE,
@@ -217,7 +217,8 @@ PHOTO_SCENE = re.compile(
     r"|\((?:left|right|centre|center|L|R)\)|\b(?:from\s+)?left\s+to\s+right\b"
 )
 
-_SELF = re.compile(r"\b(?:you|your|we|we've|we're|our|us)\b", re.IGNORECASE)
+#: "You" and "we" (never "US", the country).
+_SELF = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Ww]e|[Ww]e've|[Ww]e're|[Oo]ur|us)\b")
 
 
 def site_note(text: str, form: Shape) -> int:
@@ -254,7 +255,7 @@ def is_bio(text: str, byline: str | None) -> bool:
     """An author's note: ``Jane Doe covers trade for The Times.``, ``X is a reporter ...``."""
     match = re.match(
         r"^(?P<name>[A-Z][\w'\-]+(?: [A-Z][\w'.\-]+){1,3}) (?:is|was|covers|writes|reports|"
-        r"has\s+been|contributed)\b.{0,200}\b(?:reporter|correspondent|journalist|editor|writer|"
+        r"has\s+been|has\s+written|has\s+reported|contributed)\b.{0,200}\b(?:reporter|correspondent|journalist|editor|writer|"
         r"researcher|fellow|professor|director|analyst|columnist|covers|covering|author|"
         r"based\s+in|for\s+(?:the\s+)?[A-Z])",
         text,
@@ -506,7 +507,10 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         unclaimed_before = sum(
             1
             for j in between
-            if j < anchors[0] and shapes[j].words > 3 and find_date(blocks[j]) is None
+            if j < anchors[0]
+            and shapes[j].words > 3
+            and find_date(blocks[j]) is None
+            and not (j == i + 1 and _deck_of(blocks, shapes, i))
         )
         score += max(0.0, 2.5 - unclaimed_before)
     if (
@@ -515,24 +519,40 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         and shapes[i + 1].words >= 8
         and (shapes[i + 1].words > n or _articles(blocks[i + 1]) > _articles(text))
         and not shapes[i + 1].chrome
+        and not _furniture_line(blocks, shapes, i)
     ):
         score += 2.0  # followed by its deck: longer, or written with "a" and "the"
     if (
         i
         and out[i - 1] is None
-        and (
-            5 <= shapes[i - 1].words < n
-            or (shapes[i - 1].words >= 5 and _articles(blocks[i - 1]) < _articles(text))
-        )
-        and not shapes[i - 1].chrome
-        and blocks[i - 1].count("|") < 2
-        and (not blocks[i - 1].rstrip().endswith(".") and not shapes[i - 1].upper)
+        and (shapes[i - 1].words >= 5 or (shapes[i - 1].words >= 3 and _phrased(blocks[i - 1])))
+        and (shapes[i - 1].words < n or _articles(blocks[i - 1]) < _articles(text))
+        and not _furniture_line(blocks, shapes, i - 1)
+        and not blocks[i - 1].rstrip().endswith(".")
     ):
         score -= 2.0  # a deck under its headline
     if re.match(r"#{1,2} \S", text):
         score += 3.0  # a Markdown heading
     if i and re.fullmatch(r"[^\W\d_][\w ]{0,20}:", blocks[i - 1].strip()):
         score -= 4.0  # the value of a label above it ("From:", "Location:")
+    site = split_title_suffix_site(text)
+    if site and any(
+        b.strip().casefold() == site.casefold() for j, b in enumerate(blocks) if j != i
+    ):
+        score -= 2.0  # the browser tab's title ("Headline - Site", the site's name printed apart)
+    unquoted = re.sub(
+        r"[\"\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}'][^\"\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}']*[\"\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}']",
+        " ",
+        text,
+    )
+    if _SELF.search(unquoted):
+        score -= 1.5  # the site speaking to its reader: a slogan, a promotion
+    if _categories(text):
+        score -= 3.0  # a trail of categories: "Halvard CC, Match reports, Premier Division"
+    if is_bio(text, None):
+        score -= 4.0  # the columnist's note above the column
+    if re.search(r"(?i)\bpage\s+\d+\s+of\s+\d+\b", text):
+        score -= 4.0  # a printed page's running head
     if re.match(r"\d{1,2}[.)]\s+[A-Z]", text):
         score -= 2.5  # an item of a numbered list: "1. The engineer of record ..."
     if re.search(r"<[A-Z]{2,}>", text):
@@ -573,6 +593,52 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
     ):
         score -= 2.0  # the name of the institution whose page it is
     return score
+
+
+def _categories(text: str) -> bool:
+    parts = [p.strip() for p in text.split(",")]
+    return len(parts) >= 3 and all(1 <= len(p.split()) <= 3 and p[:1].isupper() for p in parts)
+
+
+def _furniture_line(blocks: Sequence[str], shapes: Sequence[Shape], j: int) -> bool:
+    """A line of the page's furniture that no headline is: chrome, a menu of pipes, a
+    line in capitals, a trail of categories, a bio, a browser tab's title."""
+    text = blocks[j]
+    return (
+        shapes[j].chrome
+        or shapes[j].upper
+        or text.count("|") >= 2
+        or _categories(text)
+        or is_bio(text, None)
+        or split_title_suffix_site(text) is not None
+    )
+
+
+def _phrased(text: str) -> bool:
+    """A short line written as a headline ("Rovers go down", "Algae Returns, Again"), not
+    a section's or a team's name ("Arts & Entertainment", "Boise State Broncos")."""
+    return "," in text or any(w[:1].islower() for w in text.split()[1:] if w[:1].isalpha())
+
+
+def _deck_of(blocks: Sequence[str], shapes: Sequence[Shape], i: int) -> bool:
+    """Block ``i + 1`` reads as the deck under headline ``i``: longer, or written with
+    articles, and not chrome."""
+    if i + 1 >= len(blocks):
+        return False
+    deck = shapes[i + 1]
+    return (
+        deck.words >= 6
+        and not deck.chrome
+        and (deck.words > shapes[i].words or _articles(blocks[i + 1]) > _articles(blocks[i]))
+    )
+
+
+def split_title_suffix_site(text: str) -> str | None:
+    """The site's name after a headline in a browser tab's title, if any."""
+    match = re.search(
+        r"\s(?:\||-|\N{EN DASH}|\N{EM DASH})\s+([^|\-\N{EN DASH}\N{EM DASH}]{3,40})$", text
+    )
+    return match.group(1).strip() if match else None
 
 
 def _articles(text: str) -> int:

@@ -139,9 +139,18 @@ STAFF_CREDITS = re.compile(
 )
 #: ``By Jane Doe and John Roe``, ``Text by: FRANCE 24``, ``Author Anna Weber``.
 BYLINE = re.compile(
-    r"^(?:by|text\s+by|written\s+by|words\s+by|author|authors)\b\s*:?\s+"
-    r"(?P<name>[A-Z][\w.'\-]*(?:,?\s+(?:and\s+|&\s+)?[A-Z0-9][\w.'\-]*){0,9})$",
-    re.IGNORECASE,
+    r"^(?i:by|text\s+by|written\s+by|words\s+by|author|authors)\b\s*:?\s+"
+    r"(?P<name>[A-Z][\w.'\-]*(?:,?\s+(?:(?i:and)\s+|&\s+)?[A-Z0-9][\w.'\-]*){0,9})$"
+)
+#: A byline with its role, date or reading time on the same line, as many sites print it:
+#: ``By Priya Castellane · 11 March 2024 · 4 min read``, ``Von Klara Moosbrugger,
+#: Korrespondentin in Sarnello`` (a translated page keeps its own word for "by"),
+#: ``Match report by Callum Ree``.
+BYLINE_WITH = re.compile(
+    r"^(?i:(?:by|von|par|por|door|af|av)|(?:match\s+)?(?:report|reporting|words|story|interview)\s+by)\s+"
+    r"(?P<name>[A-Z][\w.'\N{RIGHT SINGLE QUOTATION MARK}\-]*(?:\s+(?:and\s+|&\s+|de\s+|van\s+|von\s+)?[A-Z][\w.'\N{RIGHT SINGLE QUOTATION MARK}\-]*){0,5})"
+    r"(?:,\s*(?P<role>[^\N{MIDDLE DOT}|\N{BULLET}\n.]{1,60}?))?"
+    r"(?:\s*[\N{MIDDLE DOT}|\N{BULLET}\N{EN DASH}\N{EM DASH}]\s*(?P<rest>[^\n]{1,100}))?$"
 )
 #: ``Jane Doe7 February 2022``: a byline with the date fused on.
 BYLINE_DATE = re.compile(

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import patterns as P
-from .dates import date_line
+from .dates import date_line, find_date
 
 
 @dataclass(frozen=True)
@@ -204,6 +204,17 @@ def take_byline(text: str) -> Verdict | None:
         return Verdict(
             "take_byline", meta=(("byline", match["name"]), ("line_date", match["date"]))
         )
+    match = P.BYLINE_WITH.match(text)
+    if match and (match["rest"] or match["role"] or not text[:2].lower() == "by"):
+        rest, role = match["rest"] or "", match["role"] or ""
+        dated = find_date(rest) is not None
+        if (
+            (rest and (dated or re.search(r"\bmin(?:ute)?s?\b", rest)))
+            or (role and not rest and len(role.split()) <= 5)
+            or (not rest and not role)
+        ):
+            meta: tuple[tuple[str, str], ...] = (("byline", match["name"]),)
+            return Verdict("take_byline", meta=meta + ((("line_date", rest),) if dated else ()))
     return None
 
 
