@@ -205,7 +205,7 @@ def take_byline(text: str) -> Verdict | None:
             "take_byline", meta=(("byline", match["name"]), ("line_date", match["date"]))
         )
     match = P.BYLINE_WITH.match(text)
-    if match and (match["rest"] or match["role"] or not text[:2].lower() == "by"):
+    if match and (match["rest"] or match["role"] or text[:2].lower() != "by"):
         rest, role = match["rest"] or "", match["role"] or ""
         dated = find_date(rest) is not None
         if (
