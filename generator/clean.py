@@ -360,6 +360,8 @@ def _mark_body(
         if out[i] is not None:
             continue
         form, text = shapes[i], blocks[i]
+        if P.SPEAKER_TURN.match(text):
+            continue  # a transcript's turn, however short: "GWEN TALLIS: So what would help?"
         if i > start and _after_link_label(blocks, out, i) and L.headline_like(text, form):
             _claim(out, i, "drop_related_links")  # "Read next" / "Sponsored": its headline
             continue

@@ -19,9 +19,29 @@ from dataclasses import dataclass
 
 from . import patterns as P
 
+#: Month names that translated and foreign pages keep (German, French, Spanish, Italian,
+#: Dutch, Portuguese) where their English names would not do.
+FOREIGN_MONTHS = {
+    **dict.fromkeys(["januar", "janvier", "enero", "gennaio", "januari", "janeiro"], 1),
+    **dict.fromkeys(
+        ["februar", "février", "fevrier", "febrero", "febbraio", "februari", "fevereiro"], 2
+    ),
+    **dict.fromkeys(["märz", "maerz", "mars", "marzo", "maart", "março", "marco"], 3),
+    **dict.fromkeys(["avril", "abril", "aprile"], 4),
+    **dict.fromkeys(["mai", "mayo", "maggio", "mei", "maio"], 5),
+    **dict.fromkeys(["juni", "juin", "junio", "giugno", "junho"], 6),
+    **dict.fromkeys(["juli", "juillet", "julio", "luglio", "julho"], 7),
+    **dict.fromkeys(["août", "aout", "agosto", "augustus"], 8),
+    **dict.fromkeys(["septembre", "septiembre", "settembre", "setembro"], 9),
+    **dict.fromkeys(["oktober", "octobre", "octubre", "ottobre", "outubro"], 10),
+    **dict.fromkeys(["novembre", "noviembre", "novembro"], 11),
+    **dict.fromkeys(["dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro"], 12),
+}
+_FOREIGN = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
 _MONTH = (
     r"(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
-    r"|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)[A-Z]*\.?)"
+    r"|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)[A-Z]*\.?"
+    rf"|(?i:{_FOREIGN})\b)"
 )
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 # A year may have a time or the next date fused on: ``20224:52 PM``, ``6 Nov 20196 Nov``.
@@ -31,7 +51,8 @@ FORMS = (
     re.compile(rf"\b{_DAY}(?P<sep>[./\-])(?P<m>\d{{1,2}})(?P=sep){_YEAR}"),
     # A weekly's issue prints a range, ``APRIL 10-16, 2021``: its first day.
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*[\-\N{{EN DASH}}]\s*\d{{1,2}})?(?:,?\s+{_YEAR}|\b)"),
-    re.compile(rf"\b{_DAY}\s+{_MONTH},?(?:\s+{_YEAR}|\b)"),
+    # "12 June 2023", "12-JUN-2023" (a wire's slug), "12. Oktober 2023" (a German page)
+    re.compile(rf"\b{_DAY}\.?(?:\s+|-){_MONTH},?(?:(?:\s+|-){_YEAR}|\b)"),
 )
 
 #: What may stand beside a date on a date line without making it prose.
@@ -141,7 +162,8 @@ def find_date(text: str) -> Found | None:
         for match in form.finditer(text):
             parts = match.groupdict()
             month = (
-                P.MONTH_ABBR.get(parts["mon"][:3].lower(), 0)
+                FOREIGN_MONTHS.get(parts["mon"].lower())
+                or P.MONTH_ABBR.get(parts["mon"][:3].lower(), 0)
                 if parts.get("mon")
                 else int(parts["m"])
             )

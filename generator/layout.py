@@ -189,6 +189,8 @@ def is_appeal(text: str, form: Shape) -> bool:
     """The site speaking to its reader: a donation, newsletter or app appeal, a paywall."""
     if form.quote and form.appeal < 0.15:
         return False
+    if P.SPEAKER_TURN.match(text):
+        return False  # a transcript: people speak to each other in the second person
     hits = round(form.appeal * form.words)
     if hits < 2 and not (hits == 1 and form.words <= 8):
         return False
@@ -225,6 +227,8 @@ def site_note(text: str, form: Shape) -> int:
     """How strongly a block reads as the site speaking about itself or to its reader (0 is
     not at all): words of the site's notes, and "you" and "we" outside quotations; an
     e-mail address counts twice. A quotation of three words or more weighs against."""
+    if P.SPEAKER_TURN.match(text):
+        return 0  # a transcript's turn: people speak to each other
     plain = re.sub(
         r"[\"\N{LEFT DOUBLE QUOTATION MARK}][^\"\N{RIGHT DOUBLE QUOTATION MARK}]*[\"\N{RIGHT DOUBLE QUOTATION MARK}]",
         " ",
@@ -553,6 +557,8 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         score -= 4.0  # the columnist's note above the column
     if re.search(r"(?i)\bpage\s+\d+\s+of\s+\d+\b", text):
         score -= 4.0  # a printed page's running head
+    if P.SPEAKER_TURN.match(text):
+        score -= 4.0  # a transcript's turn: "GWEN TALLIS: What's driving that?"
     if re.match(r"\d{1,2}[.)]\s+[A-Z]", text):
         score -= 2.5  # an item of a numbered list: "1. The engineer of record ..."
     if re.search(r"<[A-Z]{2,}>", text):

@@ -76,7 +76,9 @@ ORIGINAL_URL = re.compile(
     r"|(?:url|link|source|saved\s+from|clipped\s+from)\s*:\s*<?(?P<link>https?://[^\s<>]+)>?(?:\s+#\S+)*\s*)$",
     re.IGNORECASE,
 )
-BARE_URL = re.compile(r"^<?(?P<url>https?://[^\s<>]+)>?$")
+BARE_URL = re.compile(
+    r"^<?(?P<url>https?://[^\s<>]+|(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}/[^\s<>]*[a-z0-9/\-][^\s<>]*)>?$"
+)
 URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/|$)")
 
 #: ``Related article: ...``, ``>> READ ALSO -``, ``More from Europe`` and their cousins.
@@ -214,7 +216,16 @@ FOOTER_START = re.compile(
 )
 
 INLINE_TAG = re.compile(
-    r"</?(?:u|b|i|em|strong|span|a|font|sup|sub|mark|small)\b[^<>]{0,500}>", re.I
+    r"</?(?:u|b|i|em|strong|span|a|font|sup|sub|mark|small|p|div|br|li|ul|ol|h[1-6]|section|"
+    r"article|blockquote|figure|figcaption|header|footer|main|aside|nav|cite|q|abbr|time)\b"
+    r"[^<>]{0,500}/?>",
+    re.I,
+)
+#: A transcript's turn: the speaker's name in capitals, a colon, the words.
+SPEAKER_TURN = re.compile(
+    r"^(?![^:]*:\s+(?i:from|continued\s+from)\s+(?i:page)\b)(?!(?:[A-Z]+\s+)*(?:READ|WATCH|LISTEN|RELATED|MORE|ALSO|NOTE|UPDATE[SD]?|PHOTOS?|VIDEOS?|"
+    r"BREAKING|EXCLUSIVE|LIVE|ADVERTISEMENT|SPONSORED|CORRECTION|SOURCE|EDITOR'S)\b)"
+    r"[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){1,3}:\s+\S"
 )
 ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
 MD_EMPHASIS = re.compile(r"(\*\*|__)(?P<inner>\S(?:[^*_\n]{0,500}?\S)?)\1")

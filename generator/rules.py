@@ -103,6 +103,8 @@ def take_original_url(text: str) -> Verdict | None:
     if not match:
         return None
     url = match.groupdict().get("url") or match.groupdict().get("link")
+    if url and not re.match(r"(?i)[a-z][a-z0-9+.\-]*:", url):
+        url = "https://" + url  # an address pasted without its scheme: "site.co.uk/news/..."
     return Verdict("take_original_url", meta=(("url", url),) if url else ())
 
 
