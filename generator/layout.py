@@ -339,6 +339,7 @@ def find_body(
         start = next((i for i, v in enumerate(out) if v is None and shapes[i].prose), None)
         if start is None:
             return None
+    start = _after_byline(blocks, out, shapes, start)
     end, gap = start, 0
     for i in range(start + 1, len(blocks)):
         verdict = out[i]
@@ -359,6 +360,27 @@ def find_body(
             continue
         gap += 1
     return start, end
+
+
+def _after_byline(
+    blocks: Sequence[str], out: Sequence[Verdict | None], shapes: Sequence[Shape], start: int
+) -> int:
+    """A byline or date line one or two short blocks after where the body seemed to start:
+    those blocks were the headline and its deck ("Did the bridge really cost £40m?", a
+    deck, "By X · 11 March 2024"), and the body starts after the byline."""
+    if out[start] is not None:
+        return start
+    for j in range(start + 1, min(start + 3, len(blocks))):
+        verdict = out[j]
+        if verdict is not None and verdict.rule in ("take_byline", "take_date_line"):
+            if all(shapes[k].words <= 40 and out[k] is None for k in range(start, j)):
+                later = next(
+                    (k for k in range(j + 1, len(blocks)) if out[k] is None and shapes[k].prose),
+                    None,
+                )
+                return later if later is not None else start
+            return start
+    return start
 
 
 def _subheading_at(
@@ -455,7 +477,7 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
     if form.upper:
         score -= 2.0
     if text.rstrip().endswith(".") and not text.rstrip().endswith("..."):
-        score -= 1.5
+        score -= 1.5 if n < 12 else 3.0  # a sentence: a deck, a teaser, a caption
     if n >= 26:
         score -= 1.5
     if (text.count("|") >= 2 and len(text.split("|")[0].split()) < 4) or text.count(
