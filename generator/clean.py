@@ -137,7 +137,17 @@ def reflow_column(lines: Sequence[str], width: int) -> list[str]:
 
     for k, line in enumerate(lines):
         upper = _capitals(line)
-        alone = (not line[:1].islower() and _stands_alone(line)) or bool(P.PAGE_JUMP.match(line))
+        alone = (
+            (not line[:1].islower() and _stands_alone(line))
+            or bool(P.PAGE_JUMP.match(line))
+            or bool(re.search(r"\S {3,}\S", line))  # a running head laid out in columns
+            or bool(
+                re.fullmatch(
+                    r"[\"\N{LEFT DOUBLE QUOTATION MARK}].{5,}[\"\N{RIGHT DOUBLE QUOTATION MARK}]",
+                    line,
+                )
+            )
+        )  # ... and a pull quote on a line of its own
         if current and (upper != _capitals(current[-1]) or alone):
             flush()
         current.append(line)
@@ -390,6 +400,7 @@ def _mark_body(
         if (
             form.chrome
             or form.letters_words == 0
+            or P.PAGE_JUMP.match(text)
             or L.COMMENTS.match(text)
             or (len(text) <= 20 and L.TIME_STAMP.fullmatch(text))
         ):

@@ -205,7 +205,7 @@ SITE_NOTE = re.compile(
     r"the\s+editors?|contact\s+(?:the|us|our)|subscribers?|readers?|journalism|paywall|"
     r"comments?|moderated|hyperlinks?|materials|newsletters?|forward\s+(?:it|this)|must-reads|"
     r"channel|whatsapp|telegram|summary\s+of|sign\s+up|inbox|help\s+us|your\s+(?:help|support)|"
-    r"views\s+expressed|free\s+articles?|articles?\s+(?:left|remaining)|subscribe\s+now|keep\s+up\s+to\s+date|stay\s+(?:informed|up\s+to\s+date)|support\s+(?:us|our|my))\b"
+    r"text-to-speech|audio\s+version|views\s+expressed|free\s+articles?|articles?\s+(?:left|remaining)|subscribe\s+now|keep\s+up\s+to\s+date|stay\s+(?:informed|up\s+to\s+date)|support\s+(?:us|our|my))\b"
     r"|\b[\w.+\-]+@[\w\-]+\.\w{2,}",
     re.IGNORECASE,
 )
@@ -216,7 +216,7 @@ FOOTNOTE = re.compile(r"^\[\d{1,2}\]\s+\S")
 #: "pictured", who stands on the left.
 PHOTO_SCENE = re.compile(
     r"^\[\d{1,2}/\d{1,2}\]|\b(?:is|are)\s+(?:seen|pictured|shown)\s+(?:during|at|in|on|as|after|before|with|near|outside|inside)\b"
-    r"|\((?:left|right|centre|center|L|R)\)|\b(?:from\s+)?left\s+to\s+right\b"
+    r"|\((?:left|right|centre|center|L|R)\)|,\s+(?:left|right|centre|center),\s|\b(?:from\s+)?left\s+to\s+right\b"
 )
 
 #: "You" and "we" (never "US", the country).
@@ -282,6 +282,8 @@ def caption_at(blocks: Sequence[str], out: Sequence[Verdict | None], i: int) -> 
     if i + 1 < len(blocks) and _credit_like(blocks[i + 1], out[i + 1]):
         return True
     text = blocks[i]
+    if PHOTO_SCENE.search(text) and not has_quotation(text):
+        return True
     return bool(
         re.search(
             r"(?:\|\s*[A-Z][A-Z ]{1,30}|\[[\w .\-/]{2,30}\]|[A-Z\N{LATIN CAPITAL LETTER Z WITH CARON}]{2,}(?: [A-Z]{2,})* / [A-Z]{2,}[\w/ ]{0,20}|\((?:[A-Z]+ )?Photo\)|\((?:Photo|Image|Credit|Picture|Pic|Foto)s?\b[^()]{0,80}\)|(?:Photo(?:grapher)?|Image|Credit|PHOTO)\s*:\s*[^.]{2,80})\s*$",
@@ -488,6 +490,12 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         score -= 2.0
     if form.letters_words and form.stop_ratio == 0 and n <= 5:
         score -= 1.0  # a name, a masthead, a slogan of nouns
+    if (
+        n >= 6
+        and form.stop_ratio == 0
+        and all(w[:1].isupper() for w in text.split() if w[:1].isalpha())
+    ):
+        score -= 3.0  # a menu copied as one line: "Spain Latin America World Economy Sports"
     if re.search(r"[a-z][A-Z][a-z]", text):
         score -= 1.0  # two menu items fused by the copy ("contentSkip")
     if (caption_at(blocks, out, i) and not _repeated_headline(blocks, out, i)) or re.search(
@@ -613,8 +621,8 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
     if (
         n <= 8
         and re.match(
-            r"(?:(?:The|Federal|National|State)\s+)?(?:Ministry|Department|Office|Embassy|University|"
-            r"Government|Secretariat|Commission|Agency)\s+(?:of|for)\b",
+            r"(?:(?:The|Federal|National|State|Central|Reserve)\s+)?(?:Ministry|Department|Office|"
+            r"Embassy|University|Government|Secretariat|Commission|Agency|Bank)\s+(?:of|for)\b",
             text,
         )
         and not re.search(r"\b(?:says?|said|to|will|is|are|has)\b", text)

@@ -84,7 +84,7 @@ URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2})/(?P<day>\d{
 #: ``Related article: ...``, ``>> READ ALSO -``, ``More from Europe`` and their cousins.
 RELATED_LINE = re.compile(
     r"^(?:>+\s*)?(?:related(?:\s+(?:articles?|stories|coverage|subjects|topics|content|news))?"
-    r"|read\s+(?:also|more)|also\s+read|see\s+also|more\s+news|more\s+on\s+this\s+(?:story|topic)"
+    r"|read\s+(?:also|more|too)|read(?=\s*:)|also\s+read|see\s+also|more\s+news|more\s+on\s+this\s+(?:story|topic)"
     r"|more\s+from\s+[\w ]{2,30}|you\s+may\s+also\s+like|most\s+read|top\s+stories|recommended"
     r"|latest\s+news|editor'?s\s+picks?)\b(?P<sep>\s*[:\-\N{EN DASH}\N{EM DASH}]+)?\s*(?P<rest>.*)$",
     re.IGNORECASE,
@@ -211,7 +211,8 @@ FOOTER_START = re.compile(
     r"^(?:dear\s+(?:readers?|friends)\b|leave\s+a\s+(?:reply|comment)\b|"
     r"join\s+the\s+(?:conversation|discussion)\b|comments?\s*$|add\s+a\s+comment\b|"
     # the end of a press release: "###", "-ENDS-", its notes and contacts
-    r"#{3}\s*$|-?\s*ends\s*-?\s*$|notes?\s+(?:to|for)\s+editors?\b|media\s+(?:contacts?|enquiries|inquiries)\b)",
+    r"#{3}\s*$|-?\s*ends\s*-?\s*$|notes?\s+(?:to|for)\s+editors?\b|media\s+(?:contacts?|enquiries|inquiries)\b|"
+    r"about\s+the\s+authors?\s*$)",
     re.IGNORECASE,
 )
 
