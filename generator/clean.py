@@ -471,7 +471,10 @@ def _mark_second_article(
             continue
         if verdict is not None and verdict.rule != "drop_related_links":
             continue
-        if not any(out[j] is not None and out[j].drops_text for j in range(max(0, k - 2), k)):  # type: ignore[union-attr]
+        if not any(
+            (out[j] is not None and out[j].drops_text) or shapes[j].chrome  # type: ignore[union-attr]
+            for j in range(max(0, k - 2), k)
+        ):
             continue  # a story's own sub-heading and date ("Timeline" / "12 March 2021")
         meta = next(
             (
