@@ -534,12 +534,40 @@ def _mark_tail_notes(
             _claim(out, i, "drop_footer")  # a sign-off, a line of the site's footer
         else:
             break
+    _mark_teaser_at_end(blocks, out, shapes, start, end)
     for i in range(start, end + 1):  # a newsletter's greeting before the story
         if out[i] is not None:
             continue
         if L.site_note(blocks[i], shapes[i]) < 2:
             break
         _claim(out, i, "drop_site_note")
+
+
+def _mark_teaser_at_end(
+    blocks: Sequence[str],
+    out: list[Verdict | None],
+    shapes: Sequence[L.Shape],
+    start: int,
+    end: int,
+) -> None:
+    """The body's last paragraph standing under a label and another story's headline
+    ("Don't Miss" / "Lagos-Ibadan train resumes ..." / its opening): that story's teaser."""
+    last = next((i for i in range(end, start, -1) if out[i] is None), None)
+    if last is None or last < start + 3 or not shapes[last].prose:
+        return
+    headline, label = last - 1, last - 2
+    if (
+        out[headline] is not None
+        and out[headline].rule == "drop_related_links"  # type: ignore[union-attr]
+        and L.headline_like(blocks[headline], shapes[headline])
+        and shapes[headline].words >= 4
+        and out[label] is not None
+        and out[label].drops_text  # type: ignore[union-attr]
+        and shapes[label].words <= 5
+        and not L.TIME_STAMP.fullmatch(blocks[label])  # a live blog's last entry
+        and not L.live_entries(blocks, shapes)
+    ):
+        _claim(out, last, "drop_related_links")
 
 
 def _mark_pull_quotes(
