@@ -94,7 +94,8 @@ COMMENTS = re.compile(
 
 #: A live blog's entry stamp on its own line: ``19.20 GMT``, ``10:32 am``, ``34m ago``.
 TIME_STAMP = re.compile(
-    r"(?i)(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+    r"(?i)(?:\[\d{1,2}:\d{2}(?::\d{2})?\]"  # a transcript's "[00:01:27]"
+    r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
     r"|\d{1,3}\s*(?:m|mins?|minutes?|h|hrs?|hours?)\s+ago)"
 )
 
