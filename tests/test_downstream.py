@@ -18,7 +18,13 @@ from generator.view import people_views
 
 from .conftest import CASES
 
-SETS = ["pastes-dev", "pastes-holdout", "pastes-clean-holdout", "pastes-quotes-holdout"]
+SETS = [
+    "pastes-dev",
+    "pastes-holdout",
+    "pastes-clean-holdout",
+    "pastes-clean-dev2",
+    "pastes-quotes-holdout",
+]
 
 
 def _kept(article: Article) -> str:
