@@ -186,6 +186,13 @@ def _is_chrome(text: str, words: int) -> bool:
 _FUSED_CASE = re.compile(r"([a-z]{2})([A-Z][a-z])")
 
 
+#: A line that tells the reader to do something for the site.
+_PROMPT = re.compile(
+    r"(?:get|sign|subscribe|join|download|follow|become|try|register|listen|watch|don't\s+miss)\b",
+    re.IGNORECASE,
+)
+
+
 def is_appeal(text: str, form: Shape) -> bool:
     """The site speaking to its reader: a donation, newsletter or app appeal, a paywall."""
     if form.quote and form.appeal < 0.15:
@@ -193,6 +200,8 @@ def is_appeal(text: str, form: Shape) -> bool:
     if P.SPEAKER_TURN.match(text):
         return False  # a transcript: people speak to each other in the second person
     hits = round(form.appeal * form.words)
+    if hits >= 1 and form.words <= 30 and not form.quote and _PROMPT.match(text):
+        return True  # "Get the Sediment & Sky newsletter ...", "Get unlimited access to ..."
     if hits < 2 and not (hits == 1 and form.words <= 8):
         return False
     return (form.appeal >= 0.12 and form.words <= 80) or (form.appeal >= 0.08 and form.words <= 25)
@@ -201,7 +210,8 @@ def is_appeal(text: str, form: Shape) -> bool:
 #: Words of a note about the article or the site, not the story: print-edition lines,
 #: contact lines, rules for comments, appeals for support.
 SITE_NOTE = re.compile(
-    r"\b(?:this\s+(?:article|story|post|page|piece|newsletter|issue|report|commentary|column|blog)|the\s+article|"
+    r"\b(?:this\s+(?:article|story|post|page|piece|newsletter|issue|report|commentary|column|blog|"
+    r"interview)|edited\s+(?:and\s+condensed\s+)?for\s+(?:length|clarity)|the\s+author'?s?|the\s+article|"
     r"in\s+print|print\s+edition|appeared\s+in|reprints?|today'?s\s+paper|the\s+reporters?|"
     r"the\s+editors?|contact\s+(?:the|us|our)|subscribers?|readers?|journalism|paywall|"
     r"comments?|moderated|hyperlinks?|materials|newsletters?|forward\s+(?:it|this)|must-reads|"
