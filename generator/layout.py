@@ -51,7 +51,7 @@ CHROME = re.compile(
     r"key\s+events|keep\s+reading|visual\s+stories|popular\s+on|now\s+playing|text\s+size|"
     r"breaking\s+news|top\s+stories|more\s+from|"
     r"you\s+may\s+(?:also|be\s+interested|like)|continue\s+reading|recommended|editor'?s\s+picks?|print\s+edition|javascript|"
-    r"\w+\.(?:com|org|net|co|ch|ru|uk|de|fr|in|ke|ng|au)|www(?=\.))\b",
+    r"(?<=\w)\.(?:com|org|net|co|ch|ru|uk|de|fr|in|ke|ng|au)|www(?=\.))\b",
     re.IGNORECASE,
 )
 
