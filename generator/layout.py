@@ -20,6 +20,7 @@ still explained.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -529,6 +530,7 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         mine = _words(text)
         overlap = len(mine & slug) / max(len(slug), 1)
         score += 6.0 * overlap
+    score += LEAD_WEIGHT * _lead_overlap(blocks, out, text, body_start)
     # A repeat with a site suffix (the page title): "Headline | Site", "Headline - Site".
     for j, other in enumerate(blocks):
         if (
@@ -693,6 +695,32 @@ def _articles(text: str) -> int:
     not: each "a", "an" and "the", and one more when the line opens with one."""
     opens = re.match(r"(?:a|an|the)\b", text, re.IGNORECASE) is not None
     return len(re.findall(r"\b(?:a|an|the)\b", text, re.IGNORECASE)) + opens
+
+
+LEAD_WEIGHT = 1.0  # evidence, not proof: another story's headline can share the lead's names
+
+
+def _stems(text: str) -> set[str]:
+    return {
+        w.lower()[:5] for w in _WORD.findall(text) if len(w) >= 3 and w.lower() not in STOP_WORDS
+    }
+
+
+def _lead_overlap(
+    blocks: Sequence[str], out: Sequence[Verdict | None], text: str, body_start: int
+) -> float:
+    """How much of a candidate's vocabulary the story's opening uses: a headline sums up
+    its lead; a menu, a slogan, a masthead or another story's headline does not."""
+    mine = _stems(text)
+    if not mine:
+        return 0.0
+    kept = (
+        blocks[j]
+        for j in range(body_start, len(blocks))
+        if (verdict := out[j]) is None or verdict.keep is not None
+    )
+    theirs = _stems(" ".join(itertools.islice(kept, 2)))
+    return len(mine & theirs) / len(mine)
 
 
 def _dated(text: str) -> bool:
