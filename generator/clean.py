@@ -200,13 +200,18 @@ def _stands_alone(line: str) -> bool:
 
 
 def _is_wrapped(lines: Sequence[str]) -> bool:
-    """Lines of one hard-wrapped paragraph: similar lengths, most run on, none stands alone."""
+    """Lines of one hard-wrapped paragraph: similar lengths, most run on, none stands alone.
+    A line that runs on into a capital is only evidence when most lines run on: a headline
+    above two sentences is three lines, not one paragraph."""
     body = lines[:-1]
     if len(set(lines)) < len(lines) or len(lines[-1]) > max(map(len, body)) + 15:
         return False
     long_enough = all(len(line) >= 25 for line in body)
-    run_on = sum(1 for line in body if not P.SENTENCE_END.search(line)) >= len(body) / 2
-    if not (long_enough and (run_on or lines[-1][:1].islower())):
+    ends = [bool(P.SENTENCE_END.search(line)) for line in body]
+    lower_next = any(not e and nxt[:1].islower() for e, nxt in zip(ends, lines[1:], strict=True))
+    run_on = sum(1 for e in ends if not e)
+    wrapped = run_on == len(body) or (run_on >= len(body) / 2 and lower_next)
+    if not (long_enough and (wrapped or lines[-1][:1].islower())):
         return False
     return not any(_stands_alone(line) for line in lines)
 
@@ -313,6 +318,7 @@ def assign_positions(
             and out[deck] is None
             and shapes[deck].words >= 6
             and not shapes[deck].chrome
+            and not (shapes[deck].words <= 14 and find_date(blocks[deck]) is not None)
             and not re.search(r"(?i)\b(?:photo|image|credit|pic)\b", blocks[deck])
         ):
             _claim(out, deck, "take_standfirst", ("standfirst", blocks[deck]))

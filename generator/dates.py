@@ -109,6 +109,7 @@ def scan_dates(texts: list[str], year: int | None) -> tuple[dt.date | None, list
     """
     first: list[tuple[dt.date, Found]] = []
     updated: list[dt.date] = []
+    rejected: list[dt.date] = []
     for text in texts:
         if len(text) > 200 or (
             re.search(r"\b(?:ago|today|yesterday)\b", text[:40], re.I)
@@ -121,13 +122,19 @@ def scan_dates(texts: list[str], year: int | None) -> tuple[dt.date | None, list
         if found.year is None and year is None:
             continue
         date = found.resolve(year)
-        if date is None or not plausible(date):  # a printed date in the future is not the article's
+        if date is None:
+            continue
+        if not plausible(date):  # a printed date in the future is not the article's
+            rejected.append(date)
             continue
         if re.search(r"\b(?:updated|modified|edited)\b", text[: found.start], re.I):
             updated.append(date)
         else:
             first.append((date, found))
     warnings: list[str] = []
+    if not first and not updated and rejected:
+        when = "in the future" if rejected[0] > dt.date.today() else "before 1900"
+        warnings.append(f"the date {rejected[0]} printed in the paste is {when}; it was not used")
     if not first:
         return (updated[0] if updated else None), warnings
     date, found = first[0]

@@ -489,3 +489,27 @@ def test_a_second_article_pasted_after_the_first_is_left_out_and_flagged() -> No
     assert len(article.paragraphs) == 2
     assert not any("School bus" in p or "northern villages" in p for p in article.paragraphs)
     assert any("another article seems to follow" in w for w in article.warnings)
+
+
+def test_a_three_line_paste_keeps_its_headline_apart() -> None:
+    article = _clean_text(
+        "Harbour pilots demand new radar\n"
+        "The harbour pilots have asked the port authority for a new radar system after two "
+        "near misses this winter.\n"
+        "\u201cWe cannot see the small boats in fog,\u201d said their spokesman, Ian Example.\n"
+    )
+    assert article.title == "Harbour pilots demand new radar"
+    assert len(article.paragraphs) == 2 and article.paragraphs[0].startswith("The harbour")
+
+
+def test_a_date_line_is_never_the_deck_and_a_future_date_is_named() -> None:
+    article = _clean_text(
+        "Ferry crews to strike on Friday\n"
+        "Published 14/08/2031 10:32 | Updated 2 hours ago\n\n"
+        "Ferry crews will strike on Friday after talks on pay broke down, their union said, "
+        "cancelling every crossing to the islands for the day.\n\n"
+        "The operator said it would refund tickets and run extra sailings on Saturday.\n"
+    )
+    assert article.standfirst is None
+    assert article.date is None
+    assert any("2031-08-14" in w and "in the future" in w for w in article.warnings)
