@@ -8,7 +8,7 @@ unchanged is copied from the previous ``output/`` instead of rendered, but only 
 still has the recorded hash, so a stale or damaged manifest can only cost speed, never give
 a wrong page.
 
-Pure functions only; the Pelican writer that uses them is in :mod:`generator.pelican_plugin`.
+Pure functions only; the Pelican writer that uses them is in :mod:`generator.site.writer`.
 """
 
 from __future__ import annotations
