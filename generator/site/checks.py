@@ -7,8 +7,8 @@ from typing import Any
 
 from ..analyst import SIDECAR_SUFFIX
 from ..errors import SettingsError
+from .config import briefing_settings
 from .pack_job import start_pack_worker
-from .reader import briefing_settings
 
 
 def check_settings(pelican: Any) -> None:

@@ -29,8 +29,8 @@ from ..view import (
     speaker_views,
     thread_views,
 )
+from .config import briefing_settings
 from .pack_job import pack_wanted, start_pack
-from .reader import briefing_settings
 
 
 def link_articles(generator: ArticlesGenerator) -> None:

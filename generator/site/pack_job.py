@@ -18,7 +18,7 @@ from ..errors import BuildError
 from ..model import Corpus
 from ..pack import lay_out_pack, pack_available, pack_markup, prepare_worker
 from ..settings import Settings
-from .reader import briefing_settings
+from .config import briefing_settings
 
 logger = logging.getLogger(__name__)
 

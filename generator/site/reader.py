@@ -28,14 +28,10 @@ from ..errors import InputError
 from ..links import passage_anchor
 from ..model import Article
 from ..pipeline import content_files, process_file
-from ..settings import Settings, load_settings
 from ..slugs import article_slug
+from .config import briefing_settings
 
 logger = logging.getLogger(__name__)
-
-
-def briefing_settings(settings: dict[str, Any]) -> Settings:
-    return load_settings(settings.get("BRIEFING"))
 
 
 def body_html(article: Article) -> str:

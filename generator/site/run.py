@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..build import BuildReport
 from ..cache import cache_folder
-from .reader import briefing_settings
+from .config import briefing_settings, read_build_settings
 from .search_job import SearchJob
 
 
@@ -35,17 +35,8 @@ def run_pelican(
     rendered. ``report``, if given, receives what the build did (see :class:`BuildReport`).
     """
     from pelican import Pelican  # noqa: PLC0415 - imported late: only builds need it
-    from pelican.settings import read_settings  # noqa: PLC0415
 
-    settings = read_settings(
-        str(settings_file),
-        override={
-            "PATH": str(content.resolve()),
-            "OUTPUT_PATH": str(output.resolve()),
-            "DELETE_OUTPUT_DIRECTORY": False,
-            "BRIEFING_PREVIOUS_OUTPUT": str(previous.resolve()) if previous else "",
-        },
-    )
+    settings = read_build_settings(settings_file, content, output, previous)
     settings["_BRIEFING_REPORT"] = report  # filled in by the hooks: counts, the corpus
     jinja = settings.get("JINJA_ENVIRONMENT") or {}
     if briefing_settings(settings).cache and "bytecode_cache" not in jinja:

@@ -28,8 +28,8 @@ from ..incremental import (
     save_manifest,
     settings_fingerprint,
 )
+from .config import briefing_settings
 from .corpus import pelican_data, undated
-from .reader import briefing_settings
 from .search_job import start_search_index
 
 
