@@ -18,6 +18,7 @@ from ..build import BuildReport
 from ..cache import cache_folder, code_fingerprint
 from ..incremental import (
     Manifest,
+    Memo,
     NoFingerprintError,
     digest,
     files_fingerprint,
@@ -66,6 +67,8 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         self.base = ""
         self._corpus = ""
         self.articles_written = self.search_started = False
+        self.memo: Memo = {}  # the records' digests, for this build's fingerprints
+        self.inputs: Memo = {}  # the page inputs' digests (see _input_key)
         self.search_keys: dict[str, str | None] = {}  # article page -> its searchable content
         settings["_BRIEFING_WRITER"] = self
 
@@ -147,7 +150,7 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
     ) -> str:
         kind = Path(template.name).stem
         if kind in self.OWN_INPUTS:
-            inputs = {k: kwargs.get(k) for k in self.OWN_INPUTS[kind]}
+            inputs = {k: self._input_key(kwargs.get(k)) for k in self.OWN_INPUTS[kind]}
         else:
             skip = {"articles", "dates", "all_articles", "paginated"}
             inputs = {k: v for k, v in kwargs.items() if k not in skip}
@@ -161,7 +164,16 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
             "page_name": kwargs.get("page_name"),
             "inputs": inputs,
         }
-        return digest(page, pelican_data)
+        return digest(page, pelican_data, self.memo)
+
+    def _input_key(self, value: Any) -> str:
+        """The digest of one page input, made once per build: a thread's view is the input
+        of its page and of every old address that redirects to it (hundreds, in a large
+        briefing), and the views do not change while the pages are written."""
+        known = self.inputs.get(id(value))
+        if known is None or known[0] is not value:
+            known = self.inputs[id(value)] = (value, digest(value, pelican_data, self.memo))
+        return known[1]
 
     def _base_key(self, context: dict[str, Any]) -> str:
         """What every page depends on: theme files, generator code, Pelican, settings."""
@@ -196,6 +208,7 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
                     "summary": briefing.get("summary"),
                 },
                 pelican_data,
+                self.memo,
             )
         return self._corpus
 
