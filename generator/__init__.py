@@ -7,7 +7,7 @@ The pipeline, one article at a time, then over the corpus::
     quotes.add_quotes    Article          -> Article (+ quotes, + call-outs)
     links.link_corpus    [Article]        -> Corpus (links, passages, threads)
 
-Pelican appears only in :mod:`generator.pelican_plugin`.
+Pelican appears only in :mod:`generator.pelican_plugin` and :mod:`generator.site`.
 """
 
 __version__ = "0.1.0"

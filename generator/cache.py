@@ -31,10 +31,11 @@ PACKAGE = Path(__file__).resolve().parent
 
 @functools.cache
 def code_fingerprint() -> str:
-    """A hash of every module of the generator: a changed rule means a changed result."""
+    """A hash of every module of the generator (its subpackages too): a changed rule means a
+    changed result."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.glob("*.py")):
-        digest.update(path.name.encode() + path.read_bytes())
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -38,12 +38,12 @@ from .cache import cache_folder, process_file_cached, prune, warm
 from .duplicates import duplicate_in, find_duplicates
 from .errors import BriefingError, InputError
 from .evaluate import parse_case, parse_quote_set, score, score_quotes, totals
-from .links import link_corpus
 from .model import Article, Corpus, Quote
 from .people import corpus_names
 from .pipeline import content_files, process_bytes, process_file, read_bytes, with_analyst
 from .settings import Settings, load_settings
 from .slugs import slugify
+from .uptodate import State, load_state, save_state, site_stamp, state_path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -340,6 +340,7 @@ def _corpus_articles(content: Path, settings: Settings) -> tuple[list[Article], 
 def cmd_evaluate_links(args: argparse.Namespace) -> int:
     """``briefing links --evaluate DIR``: link precision, coverage and threads by story label."""
     from .link_score import score_links, story_labels  # noqa: PLC0415
+    from .links import link_corpus  # noqa: PLC0415 - numpy, scipy: only linking needs them
 
     settings = _settings_from(args.settings)
     worst = EXIT_OK
@@ -361,6 +362,8 @@ def cmd_evaluate_links(args: argparse.Namespace) -> int:
 
 
 def cmd_links(args: argparse.Namespace) -> int:
+    from .links import link_corpus  # noqa: PLC0415 - numpy, scipy: only linking needs them
+
     if args.evaluate:
         return cmd_evaluate_links(args)
     settings = _settings_from(args.settings)
@@ -429,7 +432,7 @@ def build(
 ) -> int:
     """Build the site atomically; report problems by file. Shared by ``build``, ``add`` and
     ``serve``; ``report`` receives what the build did (pages rendered, the links it made)."""
-    from .pelican_plugin import run_pelican  # noqa: PLC0415 - Pelican only when building
+    from .site.config import inputs_key  # noqa: PLC0415 - Pelican only when building
 
     if not content.is_dir():
         print(
@@ -441,6 +444,22 @@ def build(
     records: list[logging.LogRecord] = []
     report = report or BuildReport()
     started = time.perf_counter()
+    state_file = state_path(cache_folder(content), output)
+    key = inputs_key(settings_file, content, output)
+    state = load_state(state_file) if key else None
+    if state and state.key == key and _up_to_date(output, state, strict):
+        # Nothing a build reads has changed, and the site is the one it wrote: done.
+        _report_messages(state.messages)
+        pages = sum(1 for _ in output.rglob("*.html"))
+        report.reused, report.siteurl, report.private = pages, state.siteurl, state.private
+        print(
+            f"Built {pages} pages into {output}/ in {time.perf_counter() - started:.1f} s;"
+            f" 0 rendered, {pages} unchanged (nothing changed since the last build)."
+        )
+        _print_built(output, list(state.undated), report)
+        return EXIT_OK
+    from .pelican_plugin import run_pelican  # noqa: PLC0415 - the whole edge: only builds
+
     # New files are cleaned on every core first. Only a speed-up, so never an error here:
     # a broken settings file is reported by the build itself.
     with contextlib.suppress(Exception):
@@ -464,6 +483,15 @@ def build(
         print(f"error: the build failed, {output} is unchanged: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     _report(records)
+    undated = (
+        sorted(a.path for a in report.corpus.articles if a.date is None) if report.corpus else []
+    )
+    if key:  # the inputs as they were when the build started (see generator.uptodate)
+        messages = tuple((r.levelno, r.getMessage()) for r in records)
+        built = State(
+            key, site_stamp(output), messages, tuple(undated), report.siteurl, report.private
+        )
+        save_state(state_file, built)
     prune(cache_folder(content))  # entries no build has used for a month
     errors = sum(1 for r in records if r.levelno >= logging.ERROR)
     pages = sum(1 for _ in output.rglob("*.html"))
@@ -472,7 +500,21 @@ def build(
         f"Built {pages} pages into {output}/ in {time.perf_counter() - started:.1f} s{reused}"
         f"{f' ({errors} file(s) skipped, see above)' if errors else ''}."
     )
-    undated = undated_note(report.corpus)
+    _print_built(output, undated, report)
+    return EXIT_OK
+
+
+def _up_to_date(output: Path, state: State, strict: bool) -> bool:
+    """The site is still the one the last build wrote, and building again would end the
+    same way (``--strict`` with files in error fails, so it runs)."""
+    if strict and any(level >= logging.ERROR for level, _ in state.messages):
+        return False
+    return output.is_dir() and site_stamp(output) == state.stamp
+
+
+def _print_built(output: Path, undated_names: list[str], report: BuildReport) -> None:
+    """The build summary's closing lines: undated articles, the pack, where to look."""
+    undated = undated_note(undated_names)
     if undated:
         print(undated)
     if (output / "briefing.pdf").is_file():
@@ -491,19 +533,14 @@ def build(
     else:
         serve = "make serve" if Path("Makefile").exists() else "briefing serve"
         print(f"Open {output.resolve() / 'index.html'} in a browser, or run `{serve}`.")
-    return EXIT_OK
 
 
-def undated_note(corpus: Corpus | None) -> str:
+def undated_note(names: Sequence[str]) -> str:
     """The build summary's line naming the articles built without a date ("" if none).
 
-    >>> when = dt.date(2022, 1, 20)
-    >>> pieces = [Article(p, "", "T", d, None, ()) for p, d in [("raw/b.txt", None),
-    ...           ("raw/x.txt", when), ("raw/a.txt", None)]]
-    >>> print(undated_note(Corpus(tuple(pieces), (), ())))
+    >>> print(undated_note(["raw/a.txt", "raw/b.txt"]))
     2 articles have no date: raw/a.txt, raw/b.txt — add a first line such as ' date 2022-01-20' (until then their pages say 'Date unknown', listed after the dated ones).
     """
-    names = sorted(a.path for a in corpus.articles if a.date is None) if corpus else []
     if not names:
         return ""
     many = len(names) > 1
@@ -516,9 +553,13 @@ def undated_note(corpus: Corpus | None) -> str:
 
 
 def _report(records: Sequence[logging.LogRecord]) -> None:
-    for record in records:
-        level = "error" if record.levelno >= logging.ERROR else "warning"
-        message = record.getMessage().replace("\n", ": ")
+    _report_messages([(record.levelno, record.getMessage()) for record in records])
+
+
+def _report_messages(messages: Sequence[tuple[int, str]]) -> None:
+    for levelno, text in messages:
+        level = "error" if levelno >= logging.ERROR else "warning"
+        message = text.replace("\n", ": ")
         print(f"{level}: {message}", file=sys.stderr)
 
 
@@ -718,6 +759,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     ``--outlet``, or the date typed at the prompt) is stored beside it in its
     ``.analyst.md`` file. A file with a problem is named and skipped; the others are still
     added (exit 1 at the end)."""
+    from .links import link_corpus  # noqa: PLC0415 - numpy, scipy: only linking needs them
+
     settings = _settings_from(args.settings)
     content = _content_folder(args)
     if content is None:
@@ -891,6 +934,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     """``briefing pdf``: the briefing pack (or one thread's) as one PDF."""
+    from .links import link_corpus  # noqa: PLC0415 - numpy, scipy: only linking needs them
     from .pack import pick_thread, write_pack  # noqa: PLC0415
 
     settings = _settings_from(args.settings)

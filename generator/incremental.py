@@ -8,7 +8,7 @@ unchanged is copied from the previous ``output/`` instead of rendered, but only 
 still has the recorded hash, so a stale or damaged manifest can only cost speed, never give
 a wrong page.
 
-Pure functions only; the Pelican writer that uses them is in :mod:`generator.pelican_plugin`.
+Pure functions only; the Pelican writer that uses them is in :mod:`generator.site.writer`.
 """
 
 from __future__ import annotations
@@ -35,21 +35,41 @@ def _refuse(value: Any) -> Any:
     raise NoFingerprintError(type(value).__name__)
 
 
-def digest(value: Any, adapt: Callable[[Any], Any] = _refuse) -> str:
+#: Digests of frozen dataclass records already hashed, by ``id`` (the record is kept with
+#: its digest, so that the ``id`` cannot be reused while the memo lives).
+Memo = dict[int, tuple[Any, str]]
+
+
+def digest(value: Any, adapt: Callable[[Any], Any] = _refuse, memo: Memo | None = None) -> str:
     """SHA-256 of ``value``'s data (dicts, lists, tuples, dataclasses, dates, scalars).
 
     ``adapt`` turns other objects into data, or raises :class:`NoFingerprintError`. JSON's
     C encoder walks the structure; only dates, dataclasses and foreign objects call back.
+    With ``memo``, a frozen dataclass (an article's record, which a build's pages hand
+    around by the hundred) is hashed once and then stands in by its own digest.
 
     >>> digest({"b": 1, "a": (dt.date(2022, 1, 20),)}) == digest({"a": ["2022-01-20"], "b": 1})
     True
+    >>> from generator.model import Quote
+    >>> quote, memo = Quote("Yes.", "Ann Lee", "Lee", "full", 0, 0, 4), {}
+    >>> digest([quote, quote], memo=memo) == digest([quote, quote], memo=memo)
+    True
+    >>> other = Quote("No.", "Ann Lee", "Lee", "full", 0, 0, 3)
+    >>> digest([quote], memo={}) == digest([other], memo={})
+    False
     """
 
     def data(item: Any) -> Any:
         if isinstance(item, dt.date):  # datetimes too
             return item.isoformat()
         if dataclasses.is_dataclass(item) and not isinstance(item, type):
-            return {f.name: getattr(item, f.name) for f in dataclasses.fields(item)}
+            fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(item)}
+            if memo is None or not type(item).__dataclass_params__.frozen:  # type: ignore[attr-defined]
+                return fields
+            known = memo.get(id(item))
+            if known is None or known[0] is not item:
+                known = memo[id(item)] = (item, digest(fields, adapt, memo))
+            return {"record digest": known[1]}
         return adapt(item)
 
     try:

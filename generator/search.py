@@ -9,7 +9,7 @@ marked ``data-pagefind-ignore`` in the template, so new links alone never re-ind
 
 The plan is a function of the articles alone (names and dates), so two builds of the same
 content make the same shards. Pure functions only; Pelican and Pagefind are driven from
-:mod:`generator.pelican_plugin`.
+:mod:`generator.site.search_job`.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from .analyst import note_html
 from .attribution import is_person_name
 from .links import RELATIONS, passage_anchor
 from .model import Article, Corpus, CrossLink, Quote
-from .people import corpus_names
+from .people import Merge, corpus_names
 
 View = dict[str, Any]
 
@@ -290,10 +290,21 @@ def thread_views(
     return out
 
 
+_MERGED: list[tuple[tuple[Article, ...], dict[str, Merge]]] = []
+
+
+def _merged_names(articles: tuple[Article, ...]) -> dict[str, Merge]:
+    """:func:`generator.people.corpus_names` of a corpus, made once for the two views that
+    need it (the articles are a tuple of frozen records: the same object, the same names)."""
+    if not _MERGED or _MERGED[0][0] is not articles:
+        _MERGED[:] = [(articles, corpus_names(articles))]
+    return _MERGED[0][1]
+
+
 def speaker_views(corpus: Corpus, urls: Mapping[str, str]) -> list[View]:
     """Who said what: every full attributed quote, by speaker, in date order."""
     by_speaker: dict[str, list[View]] = defaultdict(list)
-    merged = corpus_names(corpus.articles)
+    merged = _merged_names(corpus.articles)
     for article in corpus.articles:
         if article.path not in urls:
             continue
@@ -331,7 +342,7 @@ def _anchor(name: str) -> str:
 def people_views(corpus: Corpus, urls: Mapping[str, str]) -> list[View]:
     """One page per named person: what they said (full quotes) and the articles naming them."""
     by_name: dict[str, View] = {}
-    merged = corpus_names(corpus.articles)
+    merged = _merged_names(corpus.articles)
     shown = [m.name for m in merged.values() if is_person_name(m.name)]
     anchors = _unique_anchors(sorted(set(shown)))
     for article in sorted(corpus.articles, key=lambda a: (a.date or dt.date.max, a.path)):

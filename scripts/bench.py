@@ -470,6 +470,12 @@ def _rounds(n: int, projects: dict[str, Path], paste: Path | None) -> list[Row]:
             f"{full:.1f} s (our full build)",
             ratio("nothing", "full"),
         ),
+        (
+            f"build, nothing changed, vs Pelican, {n:,}",
+            f"{nothing:.1f} s",
+            f"{pelican:.1f} s (Pelican)",
+            ratio("nothing", "pelican"),
+        ),
     ]
     if hugo:
         rows.append(

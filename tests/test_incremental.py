@@ -3,6 +3,7 @@ byte for byte what a full build of the same content gives."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -191,3 +192,96 @@ def test_a_page_edited_by_hand_in_output_is_rendered_again(project: Path) -> Non
     rendered, reused = _build(project)
     assert rendered == 1 and reused > 40  # only the page whose bytes no longer match
     assert page.read_bytes() == original
+
+
+def _scratch(project: Path, where: Path) -> Path:
+    """The same settings, theme and content in a new folder, without the cache or the site."""
+    shutil.copytree(
+        project, where, ignore=shutil.ignore_patterns(".briefing-cache", "output", ".output.*")
+    )
+    return where
+
+
+def test_additions_edits_and_removals_give_what_a_build_from_scratch_gives(
+    project: Path, tmp_path: Path
+) -> None:
+    raw = project / "content" / "raw"
+    held = [CORPUS[2], CORPUS[5], CORPUS[9]]
+    for path in held:
+        (raw / path.name).unlink()
+    _build(project)
+    edited = raw / CORPUS[0].name
+    original = edited.read_bytes()
+
+    def add(path: Path) -> None:
+        shutil.copy(path, raw / path.name)
+
+    def edit() -> None:  # a new quoted paragraph: new quotes, call-outs, maybe new links
+        edited.write_bytes(
+            original + b'\n"Europe must decide for itself," the minister told reporters.\n'
+        )
+
+    def correct() -> None:  # the analyst's corrections, beside the paste
+        name = CORPUS[1].name.removesuffix(".txt") + ".analyst.md"
+        (raw / name).write_text("Title: A corrected headline\n", encoding="utf-8")
+
+    steps = [
+        [lambda: add(held[0])],
+        [lambda: add(held[1]), edit],
+        [(raw / CORPUS[7].name).unlink, correct],
+        [lambda: add(held[2]), lambda: edited.write_bytes(original)],
+    ]
+    for number, step in enumerate(steps):
+        for change in step:
+            change()
+        rendered, reused = _build(project)
+        assert rendered > 0 and reused > 0, number  # incremental: some pages kept, some made
+        fresh = _scratch(project, tmp_path / f"fresh-{number}")
+        assert _build(fresh)[1] == 0  # from scratch: every page rendered
+        assert _site(project) == _site(fresh), number
+        shutil.rmtree(fresh)
+
+
+def test_a_build_with_nothing_changed_is_skipped_and_says_so(project: Path) -> None:
+    _build(project)
+    before = tree_hash(project / "output")
+    result = briefing("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "nothing changed since the last build" in result.stdout
+    assert tree_hash(project / "output") == before
+
+
+def test_a_skipped_build_repeats_the_warnings_of_the_build_it_stands_for(project: Path) -> None:
+    raw = project / "content" / "raw"
+    (raw / "undated.txt").write_text(
+        "A headline without a date\n\n" + FISHING.split("\n", 2)[2], encoding="utf-8"
+    )
+    first = briefing("build", cwd=project)
+    second = briefing("build", cwd=project)
+    assert first.returncode == second.returncode == 0
+    assert "nothing changed since the last build" in second.stdout
+    assert "no date found" in first.stderr
+    assert second.stderr == first.stderr
+    assert "1 article has no date: raw/undated.txt" in second.stdout
+
+
+def test_a_new_day_builds_again(project: Path) -> None:
+    # The pack says the day it was made on: the same content another day is another site.
+    day_one = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    day_two = {**day_one, "SOURCE_DATE_EPOCH": "1700086400"}
+    assert briefing("build", cwd=project, env=day_one).returncode == 0
+    pack = (project / "output" / "briefing.pdf").read_bytes()
+    result = briefing("build", cwd=project, env=day_two)
+    assert result.returncode == 0, result.stderr
+    assert "nothing changed" not in result.stdout
+    assert (project / "output" / "briefing.pdf").read_bytes() != pack
+
+
+def test_a_file_removed_from_the_site_is_put_back(project: Path) -> None:
+    _build(project)
+    before = tree_hash(project / "output")
+    (project / "output" / "robots.txt").unlink()
+    result = briefing("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "nothing changed" not in result.stdout
+    assert tree_hash(project / "output") == before

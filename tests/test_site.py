@@ -321,6 +321,9 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_site(project: Path) ->
 
     assert briefing("build", cwd=project).returncode == 0
     before = tree_hash(project / "output")
+    # A change to build: with nothing changed, the build would have nothing to do.
+    paste = sorted((project / "content" / "raw").glob("*.txt"))[0]
+    paste.write_bytes(paste.read_bytes() + b"\nOne more sentence, added by the test.\n")
     for delay in (0.3, 1.0, 2.0):  # early, during reading, during writing
         build = subprocess.Popen(
             [sys.executable, "-m", "generator.cli", "build"],
