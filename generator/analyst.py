@@ -126,8 +126,10 @@ def parse_corrections(text: str, today: dt.date | None = None) -> Corrections:
     >>> c = parse_corrections("Title: Macron warns NATO\\nDate: 2019-11-07\\n\\n**Why**: it matters.")
     >>> c.title, c.date, c.outlet, c.note
     ('Macron warns NATO', datetime.date(2019, 11, 7), None, '**Why**: it matters.')
-    >>> parse_corrections("Date: 07/11/2019\\nTitel: X").problems
-    ('Date: 07/11/2019 is not a date in the form YYYY-MM-DD', "'Titel:' is not a field Briefing knows; did you mean 'Title:'? (the line is kept as part of the note)")
+    >>> parse_corrections("Date: 07/11/2019\\nTitel: X\\nOutlet: Bay News\\n\\nWhy.").problems
+    ('Date: 07/11/2019 is not a date in the form YYYY-MM-DD', "'Titel:' is not a field Briefing knows; did you mean 'Title:'? (the line was not applied)")
+    >>> parse_corrections("Titel: X\\nOutlet: Bay News\\nDeck: none\\n\\nWhy.").outlet
+    'Bay News'
     >>> parse_corrections("Why it matters: the first time he says so.").note
     'Why it matters: the first time he says so.'
     """
@@ -136,19 +138,29 @@ def parse_corrections(text: str, today: dt.date | None = None) -> Corrections:
     problems: list[str] = []
     lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
     at = 0
+    header = False  # a field, or a mistyped one, has been read: the block is the header
     while at < len(lines):
         match = _HEADER.match(lines[at].strip())
-        if not match or match["key"].strip().lower() not in FIELDS:
-            if match:  # a header-like first note line: a mistyped field?
-                close = difflib.get_close_matches(match["key"].strip().lower(), FIELDS, n=1)
-                if close:
-                    problems.append(
-                        f"{match['key']!r}:".replace("':", ":'")
-                        + f" is not a field Briefing knows; did you mean '{close[0].title()}:'?"
-                        " (the line is kept as part of the note)"
-                    )
+        if not match:
             break
-        values[match["key"].strip().lower()] = match["value"].strip()
+        key = match["key"].strip().lower()
+        if key in FIELDS:
+            values[key] = match["value"].strip()
+            header = True
+        else:
+            close = difflib.get_close_matches(key, FIELDS, n=1)
+            if not close and not header:
+                break  # a note that opens with "Why it matters: ..."
+            problems.append(
+                f"{match['key']!r}:".replace("':", ":'")
+                + " is not a field Briefing knows; "
+                + (
+                    f"did you mean '{close[0].title()}:'? (the line was not applied)"
+                    if close
+                    else "the fields are Title, Date and Outlet (the line was left out)"
+                )
+            )
+            header = True
         at += 1
     note = "\n".join(lines[at:]).strip()
     date = None

@@ -918,7 +918,7 @@ def clean_article(raw: RawArticle) -> Article:
         warnings.extend(scanned)
     warnings[:0] = derived
     if date is None:
-        warnings.append("no date found: add a first line such as ' date 2022-01-20'")
+        warnings.append("no date found: give it with `briefing fix NAME --date YYYY-MM-DD`")
     if first("url") and url is None:
         warnings.append(f"the original URL {first('url')!r} is not a web address; it was dropped")
     extra = tuple(

@@ -539,14 +539,14 @@ def undated_note(names: Sequence[str]) -> str:
     """The build summary's line naming the articles built without a date ("" if none).
 
     >>> print(undated_note(["raw/a.txt", "raw/b.txt"]))
-    2 articles have no date: raw/a.txt, raw/b.txt — add a first line such as ' date 2022-01-20' (until then their pages say 'Date unknown', listed after the dated ones).
+    2 articles have no date: raw/a.txt, raw/b.txt — give each with `briefing fix NAME --date YYYY-MM-DD` (until then their pages say 'Date unknown', listed after the dated ones).
     """
     if not names:
         return ""
     many = len(names) > 1
     return (
         f"{len(names)} article{'s have' if many else ' has'} no date: {', '.join(names)}"
-        " \N{EM DASH} add a first line such as ' date 2022-01-20'"
+        " \N{EM DASH} give each with `briefing fix NAME --date YYYY-MM-DD`"
         f" (until then {'their pages say' if many else 'its page says'} 'Date unknown',"
         " listed after the dated ones)."
     )
@@ -634,15 +634,21 @@ def _take_paste(
         raise InputError(
             label,
             f"{same.reason} as {same.kept}: already in the briefing",
-            "use --force to add it anyway; the build publishes only the earlier, or the first"
-            " by name",
+            "use --force to add it anyway; the build publishes only one: the one the analyst"
+            " corrected, else the earlier, or the first by name (the original before its copy)",
         )
     if same:  # stored, as asked; but say now what the build will do with it
         print(
             f"note: {label}: {same.reason} as {same.kept}; stored (--force), but the site"
-            " publishes only one of the two: the earlier, or the first by name"
+            " publishes only one of the two: the one the analyst corrected, else the earlier,"
+            " else the original before its copy"
         )
     return data, article, given  # warnings the corrections settle ("no date found") are gone
+
+
+def _count(n: int, word: str) -> str:
+    """``1 paragraph``, ``2 paragraphs``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _decisions(article: Article, cleaned_title: str | None = None) -> list[str]:
@@ -666,7 +672,17 @@ def _decisions(article: Article, cleaned_title: str | None = None) -> list[str]:
             else ""
         ),
         f"date:     {article.date.strftime('%-d %B %Y') + f' ({article.date})' if article.date else 'Date unknown'}"
-        + origin("date", article.date is not None),
+        + (
+            f"  ({rejected.split('; ')[0]}; not used)"
+            if article.date is None
+            and "date" not in mine
+            and (
+                rejected := next(
+                    (w for w in article.warnings if "printed in the paste is" in w), ""
+                )
+            )
+            else origin("date", article.date is not None)
+        ),
         f"outlet:   {article.source or 'unknown'}" + origin("source", article.source is not None),
     ]
     if article.standfirst:
@@ -678,8 +694,8 @@ def _decisions(article: Article, cleaned_title: str | None = None) -> list[str]:
         rules[removal.rule] = rules.get(removal.rule, 0) + 1
     aside = ", ".join(f"{rule} {n}" for rule, n in sorted(rules.items(), key=lambda r: -r[1]))
     lines.append(
-        f"kept {len(article.paragraphs)} paragraphs; set aside {len(article.removed)} lines"
-        + (f" ({aside})" if aside else "")
+        f"kept {_count(len(article.paragraphs), 'paragraph')};"
+        f" set aside {_count(len(article.removed), 'line')}" + (f" ({aside})" if aside else "")
     )
     lines.append(
         f"quotes:   {sum(q.kind == 'full' for q in article.quotes)}"
@@ -820,6 +836,33 @@ def _find_paste(name: str, content: Path) -> Path | None:
     return None
 
 
+def _fix_target(name: str, content: Path) -> Path | None:
+    """The paste ``briefing fix`` corrects, or None after saying why there is none: no
+    such file, or a file that is not one of this briefing's pastes."""
+    paste = _find_paste(name, content)
+    if paste is None:
+        print(
+            f"error: {name}: no such paste (give its path, e.g. content/raw/NAME.txt, or"
+            f" its name in {content / 'raw'}/)",
+            file=sys.stderr,
+        )
+        return None
+    if paste.resolve() not in {p.resolve() for p in content_files(content)}:
+        inside = paste.resolve().is_relative_to(content.resolve())
+        hint = (
+            "it is one of the briefing's own files: edit it as it is"
+            if inside
+            else f"add it first with `briefing add {name}`"
+        )
+        print(
+            f"error: {name}: not a paste of this briefing (its pastes are in"
+            f" {content / 'raw'}/); {hint}; nothing was written",
+            file=sys.stderr,
+        )
+        return None
+    return paste
+
+
 def cmd_fix(args: argparse.Namespace) -> int:
     """``briefing fix FILE [--title T] [--date D] [--outlet O] [--note TEXT]``: correct what
     the cleaner decided, or add the analyst's note, in the file beside the paste (the paste
@@ -828,13 +871,8 @@ def cmd_fix(args: argparse.Namespace) -> int:
     content = _content_folder(args)
     if content is None:
         return EXIT_USAGE
-    paste = _find_paste(args.file, content)
+    paste = _fix_target(args.file, content)
     if paste is None:
-        print(
-            f"error: {args.file}: no such paste (give its path, e.g. content/raw/NAME.txt, or"
-            f" its name in {content / 'raw'}/)",
-            file=sys.stderr,
-        )
         return EXIT_USAGE
     try:
         label = paste.resolve().relative_to(content.resolve()).as_posix()
@@ -1287,6 +1325,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BriefingError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
+    except BrokenPipeError:  # `briefing clean FILE | head`: the reader has what it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

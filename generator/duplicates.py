@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -64,10 +65,21 @@ def text_key(article: Article) -> str:
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
-def kept_first(article: Article) -> tuple[bool, dt.date, str]:
-    """The order in which copies are kept: the earliest, then the first by file name; the
-    undated after the dated."""
-    return (article.date is None, article.date or dt.date.max, article.path)
+def kept_first(article: Article) -> tuple[bool, bool, dt.date, str, int, str]:
+    """The order in which copies are kept: one the analyst has corrected or annotated, then
+    the earliest, then the first by file name, a stored copy (``name-2.txt``) after its
+    original; the undated after the dated."""
+    stem, _, extension = article.path.rpartition(".")
+    numbered = re.fullmatch(r"(?P<base>.*)-(?P<n>\d{1,3})", stem)
+    base, copy = (numbered["base"], int(numbered["n"])) if numbered else (stem, 0)
+    return (
+        not (article.corrected or article.note),
+        article.date is None,
+        article.date or dt.date.max,
+        f"{base}.{extension}",
+        copy,
+        article.path,
+    )
 
 
 @dataclass(frozen=True)
@@ -81,7 +93,7 @@ class Duplicate:
     def message(self) -> str:
         return (
             f"{self.reason} as {self.kept}; {self.kept} is published and this copy is left out"
-            f" (the earlier, or the first by name, is kept). Delete the copy, or change it"
+            f" (the one the analyst corrected, else the earlier, or the first by name, is kept). Delete the copy, or change it"
         )
 
 

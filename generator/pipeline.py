@@ -23,8 +23,12 @@ MAX_BYTES = 5 * 1024 * 1024
 def read_bytes(path: Path, label: str) -> bytes:
     """Read a content file (read-only), refusing what cannot be an article."""
     try:
-        if path.is_symlink() or not path.is_file():
-            raise InputError(label, "not a regular file (symlinks are not followed)")
+        if path.is_symlink():
+            raise InputError(label, "a symbolic link: give the file it points to")
+        if path.is_dir():
+            raise InputError(label, "a folder, not a file: give the files in it (FOLDER/*.txt)")
+        if not path.is_file():
+            raise InputError(label, "not a regular file")
         if path.stat().st_size > MAX_BYTES:
             raise InputError(
                 label, f"larger than {MAX_BYTES // 2**20} MB; is this really one article?"

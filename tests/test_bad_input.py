@@ -166,7 +166,10 @@ def test_bad_files_are_named_and_the_rest_builds(bad_project: Path) -> None:
     duplicate = next(line for line in log.splitlines() if "the same file as" in line)
     assert "copy of the TASS piece.txt" in duplicate and "2018-08-27-tass" in duplicate
     assert duplicate.startswith("error: raw/copy of the TASS piece.txt: the same file as raw/2018-")
-    assert "is published and this copy is left out (the earlier, or the first by name" in duplicate
+    assert (
+        "is published and this copy is left out (the one the analyst corrected, else the earlier, or the first by name"
+        in duplicate
+    )
     assert "undated.txt: no date found" in log and "picture.txt" in log and "PNG" in log
     assert "undated.txt: no date found; built as 'Date unknown'" in log
     undated = bad_project / "output" / "articles" / "undated-a-headline-without-a-date.html"
@@ -176,7 +179,7 @@ def test_bad_files_are_named_and_the_rest_builds(bad_project: Path) -> None:
     longest = max((bad_project / "output" / "articles").glob("*.html"), key=lambda p: len(p.name))
     assert len(longest.name) <= 120  # a first line of 5,000 characters is not a page name
     assert "future.txt: the date 2031-02-03 is in the future" in log
-    assert "link.txt: not a regular file" in log
+    assert "link.txt: a symbolic link: give the file it points to" in log
     pages = sorted(p.name for p in (bad_project / "output" / "articles").glob("*.html"))
     assert len([p for p in pages if p.startswith("2023-03-01-same-headline")]) == 2  # no overwrite
     assert any(p.startswith("2023-03-02-") for p in pages)  # "!!!" is no headline: one is derived

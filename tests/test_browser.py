@@ -201,7 +201,7 @@ def narrow_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         f"Original url: https://gazette.example/{'very-long-path-segment-' * 12}ferry\n"
         f"The {word} wins\n\n"
         f"The council voted to keep the {word} going, said a campaigner on the quay.\n\n"
-        "\"We were told the ferry was a luxury, but it is the only way home,\" said Mira Castell.\n",
+        '"We were told the ferry was a luxury, but it is the only way home," said Mira Castell.\n',
         encoding="utf-8",
     )
     (raw / "2021-05-12-wide.analyst.md").write_text(

@@ -404,7 +404,7 @@ def test_undated_articles_are_built_as_date_unknown(odd_site: tuple[Path, Path, 
     # The build's summary names them, in file order, and says what to do.
     assert (
         "2 articles have no date: raw/undated-a.txt, raw/undated-b.txt"
-        " \N{EM DASH} add a first line such as ' date 2022-01-20'" in stdout
+        " \N{EM DASH} give each with `briefing fix NAME --date YYYY-MM-DD`" in stdout
     )
 
 

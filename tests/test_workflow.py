@@ -399,3 +399,51 @@ def test_add_with_a_date_does_not_also_say_no_date_was_found(tmp_path: Path) -> 
     assert added.returncode == 0, added.stderr
     assert "(set by you)" in added.stdout
     assert "no date found" not in added.stdout + added.stderr
+
+
+def test_a_copy_added_with_force_never_hides_the_corrected_original(briefing_dir: Path) -> None:
+    source = paste(briefing_dir.parent, "ferry.txt", SECOND_PASTE)
+    assert briefing("add", "--no-build", str(source), cwd=briefing_dir).returncode == 0
+    (stored,) = (briefing_dir / "content" / "raw").glob("*.txt")
+    fixed = briefing(
+        "fix", str(stored), "--note", "The one we discussed.", "--no-build", cwd=briefing_dir
+    )
+    assert fixed.returncode == 0, fixed.stderr
+    again = briefing("add", "--force", "--no-build", str(source), cwd=briefing_dir)
+    assert again.returncode == 0, again.stderr
+    assert len(list((briefing_dir / "content" / "raw").glob("*.txt"))) == 2
+    built = briefing("build", cwd=briefing_dir)
+    assert built.returncode == 0, built.stderr
+    (article,) = (briefing_dir / "output" / "articles").glob("*.html")
+    assert "The one we discussed." in page(article).get_text()
+    assert f"{stored.name} is published" in built.stderr
+
+
+def test_a_misspelt_field_is_named_and_the_rest_of_the_header_still_applies(
+    briefing_dir: Path,
+) -> None:
+    raw = briefing_dir / "content" / "raw"
+    paste(raw, "2021-05-12-ferry.txt", SECOND_PASTE)
+    (raw / "2021-05-12-ferry.analyst.md").write_text(
+        "Titel: Night ferry saved again\nOutlet: Bay News\nDeck: none\n\nWorth reading.\n",
+        encoding="utf-8",
+    )
+    result = briefing("build", cwd=briefing_dir)
+    assert result.returncode == 0, result.stderr
+    assert "'Titel:' is not a field Briefing knows; did you mean 'Title:'?" in result.stderr
+    assert "'Deck:' is not a field Briefing knows" in result.stderr
+    (article,) = (briefing_dir / "output" / "articles").glob("*.html")
+    text = page(article).get_text()
+    assert "Bay News" in text and "Worth reading." in text
+    assert "Titel" not in text and "Deck: none" not in text
+
+
+def test_fix_and_add_refuse_what_is_not_a_paste_of_this_briefing(briefing_dir: Path) -> None:
+    outside = paste(briefing_dir.parent, "elsewhere.txt", SECOND_PASTE)
+    fixed = briefing("fix", str(outside), "--title", "X", cwd=briefing_dir)
+    assert fixed.returncode == 2
+    assert "not a paste of this briefing" in fixed.stderr and "briefing add" in fixed.stderr
+    assert not (briefing_dir.parent / "elsewhere.analyst.md").exists()
+    folder = briefing("add", "--no-build", str(briefing_dir.parent), cwd=briefing_dir)
+    assert folder.returncode == 1
+    assert "a folder, not a file" in folder.stderr

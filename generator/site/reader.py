@@ -91,7 +91,7 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
         if article.date is None:
             logger.warning(
                 "%s: no date found; built as 'Date unknown' and listed after the dated"
-                " articles (add a first line such as ' date 2022-01-20')",
+                " articles (give it with `briefing fix NAME --date YYYY-MM-DD`)",
                 label,
             )
         elif article.date > dt.date.today():
