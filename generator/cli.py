@@ -38,7 +38,7 @@ from .cache import cache_folder, process_file_cached, prune, warm
 from .duplicates import duplicate_in, find_duplicates
 from .errors import BriefingError, InputError
 from .evaluate import parse_case, parse_quote_set, score, score_quotes, totals
-from .model import Article, Corpus, Quote
+from .model import Article, Corpus, CrossLink, Quote
 from .people import corpus_names
 from .pipeline import content_files, process_bytes, process_file, read_bytes, with_analyst
 from .settings import Settings, load_settings
@@ -374,6 +374,13 @@ def cmd_links(args: argparse.Namespace) -> int:
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
     corpus = link_corpus(articles, settings, near_misses=args.candidates)
+    from .view import shown_relation  # noqa: PLC0415 - the pages' rule, loaded when needed
+
+    dates = {a.path: a.date for a in corpus.articles}
+
+    def relation(link: CrossLink) -> str:  # undated: no earlier or later, as on the pages
+        return shown_relation(link.relation, dates.get(link.source), dates.get(link.target))
+
     if args.candidates:
         _print_near_misses(corpus, settings, as_json=args.json)
     elif args.json:
@@ -384,14 +391,14 @@ def cmd_links(args: argparse.Namespace) -> int:
                 "score": link.score,
                 "reasons": list(link.reasons),
                 "passages": [p._asdict() for p in link.passages],
-                "relation": link.relation,
+                "relation": relation(link),
             }
             for link in corpus.links
         ]
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         for link in corpus.links:
-            print(f"{link.source} -> {link.target}  [{link.relation}, score {link.score:.3f}]")
+            print(f"{link.source} -> {link.target}  [{relation(link)}, score {link.score:.3f}]")
             print(f"    why: {'; '.join(link.reasons)}")
             for p in link.passages:
                 print(
@@ -519,6 +526,7 @@ def _print_built(output: Path, undated_names: list[str], report: BuildReport) ->
         print(undated)
     if (output / "briefing.pdf").is_file():
         print(f"The briefing pack is {output / 'briefing.pdf'}.")
+    serve = "make serve" if Path("Makefile").exists() else "briefing serve"
     if report.siteurl:  # a published build: its links only work at its address
         kind = (
             "privately (noindex, robots.txt disallowing all, no sitemap, no feeds)"
@@ -528,10 +536,9 @@ def _print_built(output: Path, undated_names: list[str], report: BuildReport) ->
         print(
             f"Built for {report.siteurl}/ {kind}: copy {output}/ to the host that serves that"
             f" address. Its links point there, so do not open it from disk; to preview, run"
-            " `make serve`."
+            f" `{serve}`."
         )
     else:
-        serve = "make serve" if Path("Makefile").exists() else "briefing serve"
         print(f"Open {output.resolve() / 'index.html'} in a browser, or run `{serve}`.")
 
 
@@ -699,7 +706,7 @@ def _decisions(article: Article, cleaned_title: str | None = None) -> list[str]:
     )
     lines.append(
         f"quotes:   {sum(q.kind == 'full' for q in article.quotes)}"
-        f" ({len(article.callouts)} call-outs)"
+        f" ({_count(len(article.callouts), 'call-out')})"
     )
     if article.note:
         lines.append(f"note:     {' '.join(article.note.split())[:160]}")
@@ -918,7 +925,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
         print(f"  {_correct_hint(str(paste), article)}")
         return EXIT_OK
     if args.no_build:
-        print("Rebuild to see it on the site: make site (or briefing build).")
+        print("Rebuild to see it on the site: briefing build.")
         return EXIT_OK
     print("Rebuilding...")
     return build(content, Path(args.output), Path(args.settings))
@@ -927,10 +934,14 @@ def cmd_fix(args: argparse.Namespace) -> int:
 def _print_links(corpus: Corpus, added: Sequence[Article]) -> None:
     """The links each new article makes, and why."""
     for article in added:
+        from .view import shown_relation  # noqa: PLC0415 - the pages' rule, loaded when needed
+
         made = [link for link in corpus.links if link.source == article.path]
+        dates = {a.path: a.date for a in corpus.articles}
         print(f"{article.path}: {len(made)} link(s)" + (":" if made else ""))
         for link in made:
-            print(f"  link ({link.relation}) -> {link.target}: {'; '.join(link.reasons)}")
+            shown = shown_relation(link.relation, dates.get(link.source), dates.get(link.target))
+            print(f"  link ({shown}) -> {link.target}: {'; '.join(link.reasons)}")
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -72,7 +72,7 @@ def test_search_opened_from_disk_says_it_needs_a_server(browser: Browser, built_
     note = page.locator("#search-note")
     assert note.is_visible()
     text = note.inner_text()
-    assert "Search does not work on a site opened from a file" in text and "make serve" in text
+    assert "Search does not work on a site opened from a file" in text and "briefing serve" in text
     assert page.locator(".pagefind-ui__search-input").count() == 0  # no box that would hang
     links = {a.get_attribute("href") for a in note.locator("a").all()}
     assert {"./archives.html", "./tags/index.html", "./people/index.html"} <= links

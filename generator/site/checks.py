@@ -40,9 +40,12 @@ def check_site_url(siteurl: str) -> None:
     >>> check_site_url("briefings.example.net/nato")
     Traceback (most recent call last):
     ...
-    generator.errors.SettingsError: BRIEFING_SITEURL 'briefings.example.net/nato' is not a full address: it needs https:// in front (BRIEFING_SITEURL=https://briefings.example.net/nato make publish); nothing was built
+    generator.errors.SettingsError: BRIEFING_SITEURL 'briefings.example.net/nato' is not a full address: it needs https:// in front (BRIEFING_SITEURL=https://briefings.example.net/nato briefing --settings publishconf.py build); nothing was built
     """
-    example = "BRIEFING_SITEURL=https://example.org/briefings/NAME make publish"
+    example = (
+        "BRIEFING_SITEURL=https://example.org/briefings/NAME briefing --settings publishconf.py"
+        " build"
+    )
     if not siteurl:
         raise SettingsError(
             "publishing needs the site's address, and BRIEFING_SITEURL is not set:"
@@ -51,7 +54,8 @@ def check_site_url(siteurl: str) -> None:
     if "://" not in siteurl:
         raise SettingsError(
             f"BRIEFING_SITEURL {siteurl!r} is not a full address: it needs https:// in front"
-            f" (BRIEFING_SITEURL=https://{siteurl} make publish); nothing was built"
+            f" (BRIEFING_SITEURL=https://{siteurl} briefing --settings publishconf.py build);"
+            " nothing was built"
         )
     if not _SITE_URL.fullmatch(siteurl):
         raise SettingsError(
