@@ -69,7 +69,10 @@ def _read(
             elif name.endswith(".case"):  # a labelled test case: clean the paste it holds
                 data = parse_case(Path(name).read_text(encoding="utf-8"), name).raw
             else:
-                data = Path(name).read_bytes()
+                path = Path(name)
+                if not path.exists() and (Path("content") / "raw" / name).is_file():
+                    path = Path("content") / "raw" / name  # a paste's name, as `fix` takes it
+                data = path.read_bytes()
             if plain:
                 from .parse import parse_bytes  # noqa: PLC0415
                 from .quotes import add_quotes  # noqa: PLC0415
@@ -81,7 +84,7 @@ def _read(
             else:
                 article = process_bytes(data, name, settings)
                 if name != "-" and not name.endswith(".case") and not raw_reading:
-                    article = with_analyst(article, Path(name), name)  # what the build shows
+                    article = with_analyst(article, path, name)  # what the build shows
                 out[name] = article
         except InputError as error:
             out[name] = error

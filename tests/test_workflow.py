@@ -447,3 +447,12 @@ def test_fix_and_add_refuse_what_is_not_a_paste_of_this_briefing(briefing_dir: P
     folder = briefing("add", "--no-build", str(briefing_dir.parent), cwd=briefing_dir)
     assert folder.returncode == 1
     assert "a folder, not a file" in folder.stderr
+
+
+def test_clean_and_quotes_take_a_pastes_name_as_fix_does(briefing_dir: Path) -> None:
+    paste(briefing_dir / "content" / "raw", "2021-05-12-ferry.txt", SECOND_PASTE)
+    cleaned = briefing("clean", "2021-05-12-ferry.txt", cwd=briefing_dir)
+    assert cleaned.returncode == 0, cleaned.stderr
+    assert "Ferry service wins a second reprieve" in cleaned.stdout
+    quoted = briefing("quotes", "2021-05-12-ferry.txt", cwd=briefing_dir)
+    assert quoted.returncode == 0 and "Tomas Rell" in quoted.stdout
