@@ -160,6 +160,8 @@ def excerpt(text: str, limit: int = 180) -> str:
     'One long sentence that goes\N{HORIZONTAL ELLIPSIS}'
     >>> excerpt('"Europe can no longer rely on the US. It is up to us," he said.', limit=40)
     'Europe can no longer rely on the US.'
+    >>> excerpt('\N{LEFT DOUBLE QUOTATION MARK}We are recruiting,\N{RIGHT DOUBLE QUOTATION MARK} said Anna Kovac.')
+    '\N{LEFT SINGLE QUOTATION MARK}We are recruiting,\N{RIGHT SINGLE QUOTATION MARK} said Anna Kovac.'
     >>> excerpt('He said "we must talk to Russia about all of it" on Monday in Paris', limit=30)
     'He said \N{LEFT SINGLE QUOTATION MARK}we must talk to\N{HORIZONTAL ELLIPSIS}\N{RIGHT SINGLE QUOTATION MARK}'
     """
@@ -171,8 +173,10 @@ def excerpt(text: str, limit: int = 180) -> str:
         part = text
     else:
         part = text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "\N{HORIZONTAL ELLIPSIS}"
-    if part[:1] in _OPENING:  # the <q> gives the outer marks
-        part = part[1:].rstrip("".join(_CLOSING))
+    if part[:1] in _OPENING:  # the <q> gives the outer marks, if the quotation is the whole
+        close = next((k for k in range(1, len(part)) if part[k] in _CLOSING), None)
+        if close is None or not part[close + 1 :].strip(".,;:!?\N{HORIZONTAL ELLIPSIS} "):
+            part = part[1:].rstrip("".join(_CLOSING))
     opened = closed = 0
     out = []
     for char in part:
