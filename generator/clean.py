@@ -293,7 +293,8 @@ def assign_positions(
     _mark_repeats(blocks, out)
     _mark_embedded_posts(blocks, out)
     shapes = [L.shape(b) for b in blocks]
-    found = L.find_body(blocks, out, shapes)
+    entries = L.live_entries(blocks, shapes)
+    found = L.find_body(blocks, out, shapes, entries)
     if found is None:  # no prose at all: keep what could be text, as the old cleaner did
         for i in range(len(blocks)):
             if out[i] is None and (
@@ -347,9 +348,10 @@ def assign_positions(
     _mark_footer(blocks, out, start, notes)
     _mark_related_blocks(blocks, out, start)
     _mark_lists(blocks, out)
-    _mark_second_article(blocks, out, shapes, start, end, notes=notes)
+    if not entries:  # a live blog's entries each carry their own time
+        _mark_second_article(blocks, out, shapes, start, end, notes=notes)
     _mark_body(blocks, out, shapes, start, end)
-    _mark_tail_notes(blocks, out, shapes, start, end)
+    _mark_tail_notes(blocks, out, shapes, start, end, live=bool(entries))
     _mark_pull_quotes(blocks, out, start, end)
     for i in range(end + 1, len(blocks)):  # after the body: the site's footer
         if out[i] is None:
@@ -465,8 +467,6 @@ def _mark_second_article(
     """Another article pasted after the first (a site's endless scroll, two copies in one
     file): a headline, its byline or date line within two lines, then prose. From its
     headline on, nothing is this article's; the paste is flagged."""
-    if L.live_entries(blocks, shapes):
-        return  # a live blog's entries each carry their own time
     story = 0
     for k in range(start, end + 1):
         verdict = out[k]
@@ -522,6 +522,8 @@ def _mark_tail_notes(
     shapes: Sequence[L.Shape],
     start: int,
     end: int,
+    *,
+    live: bool = False,
 ) -> None:
     """From the body's end back: the site's notes (an author's bio, a print-edition line,
     an appeal, contact addresses, rules for comments) and headlines of other stories, up to
@@ -540,7 +542,8 @@ def _mark_tail_notes(
             _claim(out, i, "drop_footer")  # a sign-off, a line of the site's footer
         else:
             break
-    _mark_teaser_at_end(blocks, out, shapes, start, end)
+    if not live:  # a live blog's last entry is no teaser
+        _mark_teaser_at_end(blocks, out, shapes, start, end)
     for i in range(start, end + 1):  # a newsletter's greeting before the story
         if out[i] is not None:
             continue
@@ -571,7 +574,6 @@ def _mark_teaser_at_end(
         and out[label].drops_text  # type: ignore[union-attr]
         and shapes[label].words <= 5
         and not L.TIME_STAMP.fullmatch(blocks[label])  # a live blog's last entry
-        and not L.live_entries(blocks, shapes)
     ):
         _claim(out, last, "drop_related_links")
 

@@ -316,11 +316,15 @@ def _opens_story(verdict: Verdict) -> bool:
 
 
 def find_body(
-    blocks: Sequence[str], out: Sequence[Verdict | None], shapes: Sequence[Shape]
+    blocks: Sequence[str],
+    out: Sequence[Verdict | None],
+    shapes: Sequence[Shape],
+    entries: set[int] | None = None,
 ) -> tuple[int, int] | None:
-    """The first and last block of the body, or None if no block is prose."""
+    """The first and last block of the body, or None if no block is prose; ``entries`` are
+    a live blog's entries (:func:`live_entries`), found here if not given."""
     start = None
-    entries = live_entries(blocks, shapes)
+    entries = live_entries(blocks, shapes) if entries is None else entries
     for i, verdict in enumerate(out):
         if verdict is not None and verdict.rule == "take_dateline" and _opens_story(verdict):
             start = i
