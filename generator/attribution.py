@@ -159,7 +159,10 @@ INSTITUTION_WORDS = frozenset(
     co holding holdings securities organization organisation fund trust authority board
     bureau directorate federation council chamber exchange terminal airlines airways motors
     energy electric electron industries technologies systems partners capital media radio
-    television tv magazine review tribune herald gazette daily weekly""".split()
+    television tv magazine review tribune herald gazette daily weekly museum gallery library
+    hospital clinic school college academy church cathedral mosque club society league
+    alliance coalition forum movement airport railway railways utilities petroleum mining
+    pharmaceuticals steel workers institute""".split()
 )
 
 
@@ -277,6 +280,8 @@ def subject_before(chunk: str) -> Mention | None:
             and tokens[commas[-1] + 1][0].lower() in DETERMINERS
         ):
             tokens = tokens[: commas[-1]]
+        elif len(commas) == 1 and commas[0] == len(tokens) - 1:
+            return _np_at_end(tokens[:-1])  # "Warren, who has not endorsed anyone, told"
     while tokens:
         word = tokens[-1][0]
         if word.lower() in AUXILIARIES or (word.endswith("ly") and word.islower()):
@@ -284,6 +289,9 @@ def subject_before(chunk: str) -> Mention | None:
         elif word.startswith("("):
             tokens.pop()  # "Harry Reid (D-Nev.)"
         elif word in {"and", "then"} and len(tokens) > 2 and tokens[-2][0].islower():
+            clause = clause_subject(chunk)  # "Trump called on her to resign and said"
+            if clause is not None:
+                return clause
             tokens = tokens[:-2]  # "he laughed and said": the subject of the first verb
         else:
             break
@@ -618,7 +626,7 @@ def speech_subjects(sentence: str) -> list[Mention]:
         mention = subject_before(sentence[window : word.start()])
         if mention is not None:
             mention = Mention(mention.text, mention.kind, window + mention.offset)
-        elif low in INVERTING_VERBS and sentence[: word.start()].rstrip()[-1:] in ',"':
+        elif low in INVERTING_VERBS and sentence[: word.start()].rstrip()[-1:] in ',"\u201d\u00bb':
             rest = sentence[word.end() : word.end() + _WINDOW]
             mention = subject_after(rest.lstrip())
             if mention is not None:
@@ -689,6 +697,20 @@ _ANONYMOUS = re.compile(
 )
 
 
+def _organisation_part(text: str, start: int, name: Sequence[str]) -> bool:
+    """Is a capitalised run at ``start`` the rest of an organisation's name or a role's
+    object, not a person: "Federation of Port Workers", "Undersecretary for Food Security",
+    "chief executive of Meridale Water"? A known first name keeps a person: "a spokeswoman
+    for Donald Trump"."""
+    if name[0].rstrip(".") in MALE_NAMES or name[0].rstrip(".") in FEMALE_NAMES:
+        return False
+    before = re.search(r"([\w'\u2019]+) (?:of|for|at) (?:the )?$", text[max(0, start - 60) : start])
+    if before is None:
+        return False
+    word = before[1]
+    return word[:1].isupper() or word.lower() in TITLE_WORDS
+
+
 class Discourse:
     """The people an article names, in order, and what the text says about them."""
 
@@ -732,13 +754,19 @@ class Discourse:
                 r"\W*[A-Z][a-z]+ly,\s*|\W*(?:Later|Meanwhile|Separately|Afterwards|Then),\s*",
                 part[: unnamed.start()],
             )
+            verb = re.match(
+                r"\s+(?:(?:also|has|had|later|then)\s+)?([a-z]+)", part[unnamed.end() :]
+            )
+            speaks = bool(verb and verb[1] in SPEECH_VERBS) or bool(
+                re.search(r"\b[Aa]ccording to\s+$", part[: unnamed.start()])
+            )  # "In a briefing, a senior official said", "according to a diplomat"
             if (
-                unnamed.start() <= 2 or opener
+                unnamed.start() <= 2 or opener or speaks
             ):  # "Later, a spokesman said", not "Ann Lee, a supporter,"
                 found.append(Entity("", offset + begin + unnamed.start(), 2, number))
         for run in NAME_RUN.finditer(part):
             titles, name = name_part(run[0].split())
-            if not name:
+            if not name or (not titles and _organisation_part(part, run.start(), name)):
                 continue
             at = begin + run.start()
             key = self._learn(titles, name, text, at, begin + run.end())
@@ -930,6 +958,8 @@ class Discourse:
 
     def _by_title(self, text: str, at: int) -> str | None:
         words = [w.lower().rstrip(",.") for w in text.split()[1:]]
+        cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
+        words = words[:cut]  # "the former top aide to President Bush": the head is "aide"
         if not words:
             return None
         if text[4:5].isupper() and words[-1] in INSTITUTION_WORDS | {"house"}:
@@ -987,11 +1017,10 @@ class Discourse:
     def _only_person(self, at: int) -> str | None:
         """ "the ornithologist" when the sentence before named exactly one person."""
         current = self._sentence_at(at)
-        names = {
-            e.key
-            for e in self.entities
-            if current - 1 <= e.sentence <= current and e.offset < at and " " in e.key
-        }
+        near = [e for e in self.entities if current - 1 <= e.sentence <= current and e.offset < at]
+        if any(e.key == "" and e.subject for e in near):
+            return None  # "An EU diplomat said ... the diplomat said": the unnamed one
+        names = {e.key for e in near if " " in e.key}
         return (
             self.people[names.pop()].name
             if len(names) == 1 and next(iter(names)) in self.people
@@ -1006,8 +1035,7 @@ class Discourse:
         if key is None:
             return
         index = self._index(at + 1)
-        sentence = self.entities[index - 1].sentence if index else 0
-        self.entities.insert(index, Entity(key, at, 2, sentence))
+        self.entities.insert(index, Entity(key, at, 2, self._sentence_at(at)))
         if self._offsets is not None:
             self._offsets.insert(index, at)
 

@@ -107,3 +107,51 @@ def test_a_place_in_a_description_is_not_the_speaker() -> None:
         ("A plan is only as good as the people who carry it out", None),
         ("We will keep the lanes open", "Coastal Ministry"),
     ]
+
+
+def test_a_who_clause_after_the_quotation_does_not_hide_its_speaker() -> None:
+    paragraphs = (
+        '"I sit on the board and I do not believe in the board," Okafor, who has not '
+        "endorsed anyone, told reporters in Leeds.",
+        "Dana Whitlock, who chairs the ferry users' group, told the paper, \"Of the three "
+        'timetables, I like the winter one best."',
+        'Councillor Bram Iversen called on the operator to resign and said, "The service '
+        'is a disgrace!"',
+    )
+    found = [(q.text[:20], q.speaker) for q in extract_quotes(paragraphs)]
+    assert found == [
+        ("I sit on the board a", "Okafor"),
+        ("Of the three timetab", "Dana Whitlock"),
+        ("The service is a dis", "Bram Iversen"),
+    ]
+
+
+def test_an_organisation_named_in_a_role_is_not_a_rival_for_he() -> None:
+    paragraphs = (
+        "Fenwick says demand will outstrip supply by the 2040s.",
+        "\u201cThis is the biggest decision about water here for a century,\u201d said Daniel "
+        "Keir, chief executive of Fenwick Water. \u201cWe have to plan for the city we will be "
+        "in 2045,\u201d he added.",
+        "Curators from the Harlow Museum of World Cultures attended with the museum's "
+        "director, Dr Imelda Vasquez-Roe.",
+        '"It is a strange feeling, to be a guest where these masks belong," she said.',
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == [
+        "Daniel Keir",
+        "Daniel Keir",
+        "Imelda Vasquez-Roe",
+    ]
+
+
+def test_an_unnamed_source_later_in_its_sentence_keeps_the_quote_unnamed() -> None:
+    paragraphs = (
+        '"Our rules have to change with the threats," Martha Quill, the under secretary, '
+        "said in a statement.",
+        "In a call with reporters on Thursday, a senior official said the rules were "
+        '"carefully tailored". "We know that one country alone cannot hold the line," '
+        "the official said.",
+        "The bloc wants to avoid a grey zone, according to a European diplomat. "
+        '"We could not leave the door open and the room empty," he said.',
+    )
+    speakers = [q.speaker for q in extract_quotes(paragraphs) if q.kind == "full"]
+    assert speakers == ["Martha Quill", None, None]
