@@ -35,7 +35,7 @@ from .people import fold
 
 UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0400-\u042f\u0391-\u03a9"
 #: A word that may belong to a name: capitalised, or an initial ("J."), or O'Malley.
-NAME_WORD = rf"(?:(?:al|el|ad|ar|as|ash|at|bin|ibn)-)?(?:[{UPPER}][\w'\u2019\-]*\.?|[{UPPER}]\.)"
+NAME_WORD = rf"(?:(?:al|el|ad|ar|as|ash|at|bin|ibn)-)?(?:(?:[{UPPER}]\.){{2,3}}|[{UPPER}][\w'\u2019\-]*\.?|[{UPPER}]\.)"
 PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|la|le|bin|ibn|al|el|ben|ter|in 't|'t)"
 NAME_RUN = re.compile(
     rf"(?<![\w'\u2019.\-])(?:{PARTICLE} )?{NAME_WORD}(?: (?:{PARTICLE} )*{NAME_WORD}){{0,6}}"
@@ -244,7 +244,9 @@ def name_part(words: Sequence[str]) -> tuple[list[str], list[str]]:
         lead -= 1
     for index in range(lead - 1, -1, -1):  # "David French", "Mr. King", "Sen. Young"
         word = bare[index].rstrip(".")
-        first = word in MALE_NAMES or word in FEMALE_NAMES or re.fullmatch(r"[A-Z]\.", bare[index])
+        first = (
+            word in MALE_NAMES or word in FEMALE_NAMES or re.fullmatch(r"(?:[A-Z]\.)+", bare[index])
+        )
         if first and (index == 0 or _plain(bare[index - 1]) in NOT_NAMES):
             return bare[:index], bare[index:]
         if word.lower() in HONORIFIC_TITLES and index + 1 < len(bare):
@@ -412,7 +414,9 @@ def _np_at_end(tokens: list[tuple[str, int]]) -> Mention | None:
 
 
 _CONJUNCTIONS = frozenset("but and so yet or then now also still".split())
-_NOT_VERBS = _PREPOSITIONS | frozenset("and or but who which that".split())
+#: Lower-case roles between an organisation and a name: "Band member Flea".
+_ROLE_NOUNS = frozenset("member co-host cohost co-founder cofounder frontman singer star".split())
+_NOT_VERBS = _PREPOSITIONS | DETERMINERS | frozenset("and or but who which that".split())
 
 
 def clause_subject(text: str) -> Mention | None:
@@ -433,6 +437,10 @@ def clause_subject(text: str) -> Mention | None:
             r"(?:(?:,[^,]{1,160}){1,4},)?\s+(?:\([^)]{0,30}\)\s+)?([a-z][\w\-]*)", text[run.end() :]
         )
         if after and after[1] not in _NOT_VERBS and after[1] not in TITLE_WORDS:
+            if after[1] in _ROLE_NOUNS and re.match(
+                rf"\s+{NAME_WORD}", text[run.end() + after.end() :]
+            ):
+                continue  # "Band member Flea shared", "Blaze co-host Stu Burguiere mused"
             return Mention(run[0], "name", run.start())
     return None
 
@@ -458,7 +466,7 @@ def subject_after(chunk: str) -> Mention | None:
     runs = [r for r in NAME_RUN.finditer(phrase) if name_part(r[0].split())[1]]
     owners = [r for r in runs if r[0].endswith(("'s", "\u2019s", "'", "\u2019"))]
     named = _appositive_name(chunk, phrase)
-    if named is not None and (not runs or runs == owners):
+    if named is not None and (not runs or runs == owners or low in DETERMINERS):
         return named  # "said Rubio's deputy campaign manager, Rich Beeson, who ..."
     runs = [r for r in runs if r not in owners]  # "Clinton's top aide Jake Sullivan"
     if low in DETERMINERS and (not runs or words[-1][:1].islower()):
@@ -784,7 +792,7 @@ class Discourse:
         self, titles: list[str], name: list[str], text: str, start: int, end: int
     ) -> str | None:
         """Record a person named at ``start``; return their key, or None if not a person."""
-        words = [w.rstrip(".") if not re.fullmatch(r"[A-Z]\.", w) else w for w in name]
+        words = [w.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w for w in name]
         words = [w for w in words if w]
         if not words or (len(words) == 1 and len(words[0]) < 2):
             return None
@@ -883,7 +891,9 @@ class Discourse:
         words = mention.text.split()
         titles, name = name_part(words)
         name = [
-            w for w in (w.rstrip(".") if not re.fullmatch(r"[A-Z]\.", w) else w for w in name) if w
+            w
+            for w in (w.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w for w in name)
+            if w
         ]
         if not name:
             low = {_plain(w.removesuffix("'s").removesuffix("\u2019s")) for w in words}

@@ -155,3 +155,22 @@ def test_an_unnamed_source_later_in_its_sentence_keeps_the_quote_unnamed() -> No
     )
     speakers = [q.speaker for q in extract_quotes(paragraphs) if q.kind == "full"]
     assert speakers == ["Martha Quill", None, None]
+
+
+def test_role_words_initials_and_appositives_name_the_right_person() -> None:
+    paragraphs = (
+        'Band member Ilse Varga shared the news online last week, writing "It feels '
+        'great to play for something we believe in."',
+        '"You would not have had the standoff without him," says J.J. Okonkwo, an expert '
+        "on militias.",
+        '"We are not asking for favours, we are asking to survive," said the president of '
+        "Agrovia, Talia Brennan.",
+        "Ever since she endorsed Mrs. Lund this month, Ms. Achterberg has been a tireless "
+        'surrogate, with a simple message: "Do not waste this chance!"',
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == [
+        "Ilse Varga",
+        "J.J. Okonkwo",
+        "Talia Brennan",
+        "Achterberg",
+    ]
