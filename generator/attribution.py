@@ -694,6 +694,7 @@ class Entity:
     offset: int
     subject: int  # 2: the subject of its sentence, a speaker in it, or a quotation's speaker; 0
     sentence: int  # global sentence number
+    oblique: bool = False  # a possessive or a preposition's object: "Trump's appeal", "to Lee"
 
 
 _ANONYMOUS = re.compile(
@@ -784,7 +785,16 @@ class Discourse:
                 rank = 2
             else:
                 rank = 2 if not speakers.isdisjoint(range(run.start(), run.end())) else 0
-            found.append(Entity(key, offset + at, rank, number))
+            oblique = rank == 0 and (
+                run[0].endswith(("'s", "\u2019s"))
+                or bool(
+                    re.search(
+                        r"\b(?:of|to|with|about|toward|towards|for|from|against)\s+$",
+                        part[: run.start()],
+                    )
+                )
+            )
+            found.append(Entity(key, offset + at, rank, number, oblique))
             self.last_seen[key] = offset + at
         self.entities.extend(sorted(found, key=lambda e: e.offset))
 
@@ -854,7 +864,13 @@ class Discourse:
                     new = " ".join(words)
                     self.people[new] = person
                     self.entities = [
-                        Entity(new if e.key == key else e.key, e.offset, e.subject, e.sentence)
+                        Entity(
+                            new if e.key == key else e.key,
+                            e.offset,
+                            e.subject,
+                            e.sentence,
+                            e.oblique,
+                        )
                         for e in self.entities
                     ]
                     return new
@@ -932,12 +948,13 @@ class Discourse:
         seen: set[str] = set()
         for number in range(current, max(-1, current - 8), -1):
             group = [e for e in before if e.sentence == number]
-            ordered = sorted(reversed(group), key=lambda e: -e.subject)  # stable: latest first
+            ordered = sorted(reversed(group), key=lambda e: (-e.subject, e.oblique))  # latest first
             if not any(e.subject and e.key for e in group):
                 rivals = {
                     e.key
                     for e in group
                     if e.key in self.people
+                    and not e.oblique
                     and e.key not in seen
                     and self.people[e.key].gender in ("", gender or self.people[e.key].gender)
                     and " " in self.people[e.key].name

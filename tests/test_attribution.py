@@ -174,3 +174,12 @@ def test_role_words_initials_and_appositives_name_the_right_person() -> None:
         "Talia Brennan",
         "Achterberg",
     ]
+
+
+def test_a_possessive_or_an_object_is_no_rival_for_he() -> None:
+    paragraphs = (
+        "When the interview steered Tom Aldane toward his outlook on the race, he offered his "
+        "thoughts on front-runner Victor Brandt's continued appeal.",
+        "\u201cI think it is funny,\u201d he said.",
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == ["Tom Aldane"]
