@@ -226,7 +226,10 @@ def _tokens(chunk: str) -> list[tuple[str, int]]:
 
 
 def _is_name_word(word: str) -> bool:
-    return bool(word) and word[0].isupper() and any(c.isalpha() for c in word)
+    return bool(word) and (
+        (word[0].isupper() and any(c.isalpha() for c in word))
+        or bool(re.match(rf"(?:al|el|ad|ar|as|ash|at|bin|ibn)-[{UPPER}]", word))  # "el-Tayeb"
+    )
 
 
 def name_part(words: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -433,6 +436,10 @@ def clause_subject(text: str) -> Mention | None:
             continue
         if run[0].endswith(("'s", "\u2019s", "'", "\u2019")):
             continue  # "Ryan's campaign said": not Ryan
+        if re.search(
+            r"\b(?:of|in|at|to|for|from|with|near|on)\s+(?:the\s+)?$", text[: run.start()]
+        ):
+            continue  # "a herder in Suorva Sami village": a place, never the subject
         after = re.match(
             r"(?:(?:,[^,]{1,160}){1,4},)?\s+(?:\([^)]{0,30}\)\s+)?([a-z][\w\-]*)", text[run.end() :]
         )
@@ -441,6 +448,10 @@ def clause_subject(text: str) -> Mention | None:
                 rf"\s+{NAME_WORD}", text[run.end() + after.end() :]
             ):
                 continue  # "Band member Flea shared", "Blaze co-host Stu Burguiere mused"
+            return Mention(run[0], "name", run.start())
+        if text[: run.start()].rstrip().endswith(",") and re.match(
+            r",\s+(?:has|have|had|was|is|also)?\s*[a-z]+(?:ed|s)\b", text[run.end() :]
+        ):  # "Al Ahly's coach, Stefan Brandt, has been speaking": the apposed name
             return Mention(run[0], "name", run.start())
     return None
 
@@ -783,13 +794,15 @@ class Discourse:
                 continue
             if subject is not None and run.start() <= subject.offset < run.end():
                 rank = 2
+            elif re.search(r"\b[Aa]ccording to\s+$", part[: run.start()]):
+                rank = 2  # "According to Erik Nutti, a herder, the ice ..."
             else:
                 rank = 2 if not speakers.isdisjoint(range(run.start(), run.end())) else 0
             oblique = rank == 0 and (
                 run[0].endswith(("'s", "\u2019s"))
                 or bool(
                     re.search(
-                        r"\b(?:of|to|with|about|toward|towards|for|from|against)\s+$",
+                        r"\b(?:of|to|with|about|toward|towards|for|from|against|in|at|near|by)\s+$",
                         part[: run.start()],
                     )
                 )

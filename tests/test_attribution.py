@@ -183,3 +183,19 @@ def test_a_possessive_or_an_object_is_no_rival_for_he() -> None:
         "\u201cI think it is funny,\u201d he said.",
     )
     assert [q.speaker for q in extract_quotes(paragraphs)] == ["Tom Aldane"]
+
+
+def test_particles_places_and_according_to_point_at_the_speaker() -> None:
+    paragraphs = (
+        "\u201cWe are in the middle by geography,\u201d Omar el-Fadil, a member of the "
+        "technical team, told the radio.",
+        "According to Nils Aikio, a herder in Suorva Sami village, the ice is thinner. "
+        '"We change our routes every year," he says.',
+        "Rovers' coach, Lasse Brink, has been speaking to the broadcaster. "
+        "\u201cWe survived the first 20 minutes,\u201d he said.",
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == [
+        "Omar el-Fadil",
+        "Nils Aikio",
+        "Lasse Brink",
+    ]
