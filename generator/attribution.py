@@ -136,6 +136,7 @@ NOT_NAMES = TITLE_WORDS | frozenset(
     french russian german british american european ukrainian chinese israeli iranian
     polish italian spanish japanese indian turkish syrian
     u.s. us uk eu un union united states kingdom parliament commission council ministry
+    u.n. u.k. e.u. d.c. u.s.a.
     kremlin white house nato osce cold war affairs republican republicans democrat
     democrats democratic gop congress senate party committee campaign administration
     monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -248,7 +249,9 @@ def name_part(words: Sequence[str]) -> tuple[list[str], list[str]]:
     for index in range(lead - 1, -1, -1):  # "David French", "Mr. King", "Sen. Young"
         word = bare[index].rstrip(".")
         first = (
-            word in MALE_NAMES or word in FEMALE_NAMES or re.fullmatch(r"(?:[A-Z]\.)+", bare[index])
+            word in MALE_NAMES
+            or word in FEMALE_NAMES
+            or (re.fullmatch(r"(?:[A-Z]\.)+", bare[index]) and _plain(bare[index]) not in NOT_NAMES)
         )
         if first and (index == 0 or _plain(bare[index - 1]) in NOT_NAMES):
             return bare[:index], bare[index:]
@@ -259,6 +262,8 @@ def name_part(words: Sequence[str]) -> tuple[list[str], list[str]]:
 
 def _plain(word: str) -> str:
     word = word.lower()
+    if "-" in word and all(p in TITLE_WORDS or p == "general" for p in word.split("-")):
+        return "secretary"  # "Secretary-General", "Vice-President": a title
     return word if word in NOT_NAMES else word.rstrip(".,")
 
 
@@ -1051,8 +1056,9 @@ class Discourse:
                 continue
             group = [e for e in self.entities if e.sentence == number and e.key in self.people]
             chosen = next((e for e in group if e.subject), group[0] if group else None)
-            return self.people[chosen.key].name if chosen else None
-        return None
+            if chosen is not None:
+                return self.people[chosen.key].name
+        return None  # "..., the statement said" names no one in its own sentence: look back
 
     def _only_person(self, at: int) -> str | None:
         """ "the ornithologist" when the sentence before named exactly one person."""

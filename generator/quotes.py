@@ -56,9 +56,67 @@ _TAG = re.compile(r"</?[A-Za-z][\w\-]*(?:\s[^<>]{0,400})?/?>")
 
 def mark_view(text: str) -> str:
     """The paragraph as the scanner reads it, offset for offset: doubled apostrophes
-    become one double mark, and markup tags become spaces."""
+    become one double mark, single quotation marks that quote (British style) become
+    double ones, and markup tags become spaces."""
     view = _DOUBLED.sub(lambda m: '" ', text)
+    view = _single_quotes(view)
     return _TAG.sub(lambda m: " " * len(m[0]), view)
+
+
+_SINGLE_OPEN = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[\N{EM DASH}\N{EN DASH}\N{LEFT DOUBLE QUOTATION MARK}:]))"
+    r"[\N{LEFT SINGLE QUOTATION MARK}'](?=[^\W_])"
+)
+#: A single mark that closes: after the quotation's last word or its punctuation, and
+#: before a space, punctuation or the end (not the apostrophe of "she'd").
+_SINGLE_CLOSE = re.compile(
+    r"(?<=[^\s\N{LEFT SINGLE QUOTATION MARK}'])[\N{RIGHT SINGLE QUOTATION MARK}'](?=[\s,.;:!?)\N{EM DASH}\N{EN DASH}]|$)"
+)
+
+
+def _single_quotes(view: str) -> str:
+    """ "‘We are not going away,’ he said." reads as a double-marked quotation: each
+    opening single mark pairs with the first closing one that follows punctuation (so
+    "the doctors’ union" inside it does not end it), or else the first closing one.
+    Double marks inside become plain apostrophes, as nested quotes."""
+    if "\N{LEFT SINGLE QUOTATION MARK}" not in view and "'" not in view:
+        return view
+    first_double = next((i for i, c in enumerate(view) if c in MARKS), len(view))
+    first_single = _SINGLE_OPEN.search(view)
+    if first_single is None or first_double < first_single.start():
+        return view  # single marks inside a double-marked quotation are nested quotes
+    chars = list(view)
+    position = 0
+    while True:
+        opener = _SINGLE_OPEN.search(view, position)
+        if opener is None:
+            return "".join(chars)
+        start = opener.start()
+        following = _SINGLE_OPEN.search(view, start + 1)
+        limit = following.start() if following else len(view)
+        closers = [m.start() for m in _SINGLE_CLOSE.finditer(view, start + 1, limit)]
+        closers = [c for c in closers if not _apostrophe_s(view, c)]
+        if not closers:
+            position = start + 1
+            continue
+        punctuated = [c for c in closers if view[c - 1] in ".,!?;:"]
+        end = punctuated[0] if punctuated else closers[0]
+        if view[start] == "'" and not punctuated:
+            position = start + 1  # a straight mark needs its punctuation: "rock 'n' roll"
+            continue
+        chars[start], chars[end] = (
+            "\N{LEFT DOUBLE QUOTATION MARK}",
+            "\N{RIGHT DOUBLE QUOTATION MARK}",
+        )
+        for inner in range(start + 1, end):
+            if chars[inner] in MARKS:
+                chars[inner] = "'"
+        position = end + 1
+
+
+def _apostrophe_s(view: str, at: int) -> bool:
+    """ "the Smiths’ house", "James’ view": a possessive after a plural or an s."""
+    return view[at - 1] == "s" and view[at + 1 : at + 2] == " " and view[at + 2 : at + 3].islower()
 
 
 @dataclass(frozen=True)

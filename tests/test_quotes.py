@@ -215,3 +215,37 @@ def test_callouts_can_be_pinned_in_a_markdown_header(settings: Settings) -> None
     assert article.title == "Macron meets Putin"
     chosen = [article.quotes[i].text for i in article.callouts]
     assert chosen and not any("common interest" in t for t in chosen)
+
+
+def test_british_single_quotation_marks_are_quotations() -> None:
+    paragraphs = (
+        "Chief executive Dr Orla Whitcombe said: \u2018This is not a decision any of us "
+        "wanted to take. But I will not keep a ward open without doctors.\u2019",
+        "Edna Falstead, 74, said: \u2018They told us it was a \u201ctemporary\u201d change. "
+        "Now it\u2019s permanent and nobody asked us.\u2019",
+        "\u2018The nurses\u2019 union is wrong about this,\u2019 Dr Whitcombe said.",
+        "It was 'rock 'n' roll' all night at the Miners' Hall.",
+    )
+    found = [(q.text, q.speaker) for q in extract_quotes(paragraphs) if q.kind == "full"]
+    assert found == [
+        (
+            "This is not a decision any of us wanted to take. But I will not keep a ward "
+            "open without doctors.",
+            "Orla Whitcombe",
+        ),
+        (
+            "They told us it was a \u201ctemporary\u201d change. Now it\u2019s permanent and "
+            "nobody asked us.",
+            "Edna Falstead",
+        ),
+        ("The nurses\u2019 union is wrong about this", "Orla Whitcombe"),
+    ]
+
+
+def test_single_marks_inside_a_double_quotation_stay_nested() -> None:
+    paragraphs = (
+        "\"They said to us, 'Hey, you are fine with us,' and that was it,\" said Rena Obi.",
+    )
+    (quote,) = extract_quotes(paragraphs)
+    assert quote.text == "They said to us, 'Hey, you are fine with us,' and that was it"
+    assert quote.speaker == "Rena Obi"
