@@ -109,6 +109,8 @@ HONORIFICS = {
 SURNAME_WORDS = frozenset(
     "king young black white brown green french english will rice bush".split()
 )
+#: Letters after a name: "Gerardine Kinsella SC", "Ann Cole MP", "Ray Ito PhD".
+POST_NOMINALS = frozenset("SC QC KC MP MEP MSP MLA TD OBE CBE MBE KBE DBE PhD MD".split())
 #: Abbreviated titles always followed by a name: "Mr. King", "Sen. Young".
 HONORIFIC_TITLES = frozenset("mr mrs ms dr sen rep gov rev".split())
 #: Words of a capitalised run that are titles, roles, places or institutions, never
@@ -240,6 +242,8 @@ def name_part(words: Sequence[str]) -> tuple[list[str], list[str]]:
     honorific: "David French", "Mr. King".
     """
     bare = [w.removesuffix("'s").removesuffix("\u2019s").rstrip("'\u2019") for w in words]
+    while len(bare) > 2 and bare[-1].rstrip(".,") in POST_NOMINALS:
+        bare = bare[:-1]  # "Gerardine Kinsella SC", "Ann Cole MP"
     if len(bare) >= 2 and bare[-1].lower() in SURNAME_WORDS and _plain(bare[-2]) not in NOT_NAMES:
         titles, name = name_part(bare[:-1])  # "Priya King", "Rachel Young"
         return titles, [*name, bare[-1]]
@@ -614,6 +618,12 @@ def cue_before(lead: str) -> Mention | None:
     )
     if colon and name_part(colon["m"].split())[1]:  # a transcript: "JOEL BENENSON: "
         return Mention(colon["m"], "name", colon.start("m"))
+    release = re.search(
+        rf"(?:^|[.!?]\s+)(?:[\w\-]+ ){{0,3}}?(?P<m>{NAME_RUN.pattern})\s*:\s*$", lead
+    )  # a press release: "Minister Van der Meulen-Brink: ", "Dike warden Henk-Jan Pauwels: "
+    if release and len(name_part(release["m"].split())[1]) >= 2:
+        named = name_part(release["m"].split())[1]
+        return Mention(" ".join(named), "name", release.end("m") - len(" ".join(named)))
     if lead.rstrip().endswith(":"):  # "Trump leaned in and boomed: "
         return clause_subject(lead)
     return None

@@ -199,6 +199,10 @@ def _words_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: The words between the halves of a split quotation: '," he said, '.
+_SPLIT = re.compile('[,!?]["\u201d\u00bb]\\s*[^"\u201c\u201d\u00ab.]{2,80},\\s*$')
+
+
 def classify_quote(text: str, before: str, tagged: bool = False) -> str:
     """``full`` for a sentence or more of speech, ``fragment`` for a few words or a term.
 
@@ -221,6 +225,8 @@ def classify_quote(text: str, before: str, tagged: bool = False) -> str:
         and not tagged
     ):
         return "fragment"  # a title of a work or a name, not speech
+    if text[:1].islower() and tagged and _SPLIT.search(before):
+        return "full"  # the second half of a split quotation: '"It's the Tour," he said, "and ...'
     if text[:1].islower() and before.strip() and before.rstrip()[-1:] != ":":
         # words quoted inside the writer's own sentence: 'called it "a rescue operation"';
         # only a long stretch right after its speech verb is a quotation ('said that "..."')

@@ -199,3 +199,24 @@ def test_particles_places_and_according_to_point_at_the_speaker() -> None:
         "Nils Aikio",
         "Lasse Brink",
     ]
+
+
+def test_press_release_colons_split_quotes_and_letters_after_names() -> None:
+    paragraphs = (
+        'Minister Van der Kolk-Smit: "Two thirds of the delta could flood. That is the '
+        'geography we live with."',
+        'The water board welcomed the plan. Dike warden Jan-Willem Roos: "For the people '
+        'behind these dikes, this is good news."',
+        '"This is a case about paperwork, and about trust," said Maeve Dunleavy SC, for the '
+        "prosecution.",
+        'Tomas Ekdahl refused to blame the crowd. "It is the Tour," he said, "and the '
+        'Tour belongs to them too."',
+    )
+    found = [(q.text[:18], q.speaker) for q in extract_quotes(paragraphs) if q.kind == "full"]
+    assert found == [
+        ("Two thirds of the ", "Van der Kolk-Smit"),
+        ("For the people beh", "Jan-Willem Roos"),
+        ("This is a case abo", "Maeve Dunleavy"),
+        ("It is the Tour", "Tomas Ekdahl"),
+        ("and the Tour belon", "Tomas Ekdahl"),
+    ]
