@@ -542,6 +542,16 @@ def cue_after(tail: str, closed_sentence: bool) -> Mention | None:
             return None
         shift = offset + verb.end() + (len(rest) - len(rest.lstrip()))
         return Mention(mention.text, mention.kind, shift + mention.offset)
+    inverted = re.match(
+        rf"[a-z]+(?:s|ed)\s+(?P<m>{NAME_RUN.pattern})(?=\s*(?:[,.;]|$))", tail[start : start + 120]
+    )  # translated or unusual verbs: '», plagues Thomas Verhulst, spokesperson of ...'
+    if (
+        inverted
+        and tail[:start].strip(" ").startswith(",")
+        and first not in _NOT_INVERTING
+        and len(name_part(inverted["m"].split())[1]) >= 2
+    ):
+        return Mention(inverted["m"], "name", start + inverted.start("m"))
     for index, word in enumerate(words[:16]):
         if word[0].lower() in SPEECH_VERBS and index > 0:
             between = _QUOTED.sub(" ", tail[offset : offset + word.start()])
@@ -563,6 +573,10 @@ def cue_after(tail: str, closed_sentence: bool) -> Mention | None:
     return None
 
 
+#: Lower-case words after a quotation's comma that are not its speech verb.
+_NOT_INVERTING = frozenset(
+    "includes included was is has as unless besides towards across versus minus plus".split()
+)
 #: A quotation inside a tag, already masked: 'wearing "Ted Cruz" pins'.
 _QUOTED = re.compile('["\u201c\u00ab][\u00b7\\s]*["\u201d\u00bb]')
 
@@ -912,7 +926,12 @@ class Discourse:
             if k.split()[-1] == word
             or (k.split()[0] == word and len(k.split()) > 1 and word in MALE_NAMES | FEMALE_NAMES)
             or (k.split()[0] == word and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", k.split()[-1]))
-        ]  # the last: a family name first, "Choi" for "Choi Sang-mok"
+            or (
+                len(k.split()) == 4
+                and k.split()[2] == word
+                and k.split()[0] in FEMALE_NAMES | MALE_NAMES
+            )
+        ]  # a family name first, "Choi" for "Choi Sang-mok"; a first of two surnames, "Quispe"
         if gender:
             agreeing = [k for k in found if self.people[k].gender in ("", gender)]
             found = agreeing or found

@@ -220,3 +220,16 @@ def test_press_release_colons_split_quotes_and_letters_after_names() -> None:
         ("It is the Tour", "Tomas Ekdahl"),
         ("and the Tour belon", "Tomas Ekdahl"),
     ]
+
+
+def test_translated_verbs_and_double_surnames_still_name_the_speaker() -> None:
+    paragraphs = (
+        "\u00ab Every year of delay, it is more dust in the lungs of the children \u00bb, "
+        "plagues Thomas Verhaegen, spokesperson of the collective Clean Air.",
+        "Rosa Elvira Quispe Mamani, who leads the water users, spoke outside the court. "
+        '"We want names," Quispe said.',
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == [
+        "Thomas Verhaegen",
+        "Rosa Elvira Quispe Mamani",
+    ]
