@@ -1143,6 +1143,18 @@ class Discourse:
                 return person.name
         return speaker
 
+    def main_person(self, before: int) -> str | None:
+        """The person the text before global offset ``before`` names most, if one stands out:
+        an interview's subject, who gives its "A:" answers."""
+        counts: dict[str, int] = {}
+        for entity in self.entities:
+            if entity.offset < before and entity.key in self.people and " " in entity.key:
+                counts[entity.key] = counts.get(entity.key, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return None
+        return self.people[max(counts, key=lambda k: counts[k])].name
+
     def names(self) -> list[str]:
         """The people the article names with a first name and a surname, in order."""
         return [p.name for p in self.people.values() if is_person_name(p.name)]

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .attribution import (
+    HONORIFIC_TITLES,
     NAME_RUN,
     PARTICIPLES,
     SPEECH_VERBS,
@@ -525,29 +526,59 @@ def _dash_quotes(
 
 #: An interview printed as a transcript: "Kovaleva: Not dead. I would say ..."
 _TRANSCRIPT = re.compile(rf"^(?P<label>{NAME_RUN.pattern})\s*:\s+(?P<text>\S.{{20,}})$", re.DOTALL)
+#: Labels of a transcript's questions: they take turns, but are not quotations.
+_QUESTION_LABELS = frozenset("q question questions interviewer reporter journalist".split())
+#: Labels that are a role, not a name: "Spokesman: Good afternoon."
+_ROLE_LABELS = frozenset(
+    "spokesman spokeswoman spokesperson moderator chair chairman chairwoman host a answer".split()
+)
 
 
 def _transcript(paragraphs: Sequence[str], quoted: set[int], discourse: Discourse) -> list[Quote]:
     """Answers in a question-and-answer layout, when the label names someone the article
-    introduces with a full name ("Anna Kovaleva ... / Kovaleva: ..."); never "Note:"."""
+    introduces ("Anna Kovaleva ... / Kovaleva: ...", "Ms. Ould-Bah: ...") or a role
+    ("Spokesman: ..."); never "Note:" or the questions ("Question: ...", "Q: ...")."""
     found = []
+    turns = 0
+    first_turn: int | None = None
     for index, text in enumerate(paragraphs):
-        match = _TRANSCRIPT.match(text)
-        if index in quoted or match is None or len(match["label"].split()) > 3:
+        match = _TRANSCRIPT.match(text) or re.match(
+            r"^(?P<label>[A-Z][a-z]{0,12})\s*:\s+(?P<text>\S.{20,})$", text, re.DOTALL
+        )
+        if match is None or len(match["label"].split()) > 3:
             continue
-        titles, name = name_part(match["label"].split())
-        if not name or titles:
+        label = match["label"].lower().rstrip(".")
+        if label in _QUESTION_LABELS:
+            turns += 1
+            first_turn = index if first_turn is None else first_turn
             continue
-        key = discourse.known(" ".join(name))
-        if key is None:
-            continue
+        if label in _ROLE_LABELS:
+            if label in {"a", "answer"}:  # the interview's subject, named before the first turn
+                key = discourse.main_person(discourse.offsets[first_turn or index])
+            else:
+                key = discourse.resolve(
+                    Mention("the " + label, "title", 0), discourse.offsets[index]
+                )
+        else:
+            titles, name = name_part(match["label"].split())
+            honorific = bool(titles) and all(
+                t.lower().rstrip(".") in HONORIFIC_TITLES for t in titles
+            )
+            if not name or (titles and not honorific):
+                continue
+            key = discourse.known(" ".join(name))
+            if key is None:
+                continue
         start, end = match.start("text"), len(text.rstrip())
         words = text[start:end].split()
         capitals = sum(1 for w in words if w[:1].isupper()) / len(words)
         if len(words) < 6 or capitals > 0.4:
             continue  # 'Trump: "Worst Thing That Ever Happened"': a headline, not an answer
+        if index in quoted and text[start : start + 1] in MARKS:
+            continue  # 'Macron: "We will ..."': a quotation with its own marks, found already
+        turns += 1
         found.append(Quote(text[start:end], key, match["label"], "full", index, start, end, index))
-    return found if len(found) >= 2 else []  # a layout: one "Name: ..." line is not one
+    return found if len(found) >= 2 and turns >= 2 else []  # a layout: one "Name: ..." is not one
 
 
 def _said_before(text: str) -> Mention | None:

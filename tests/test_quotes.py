@@ -249,3 +249,31 @@ def test_single_marks_inside_a_double_quotation_stay_nested() -> None:
     (quote,) = extract_quotes(paragraphs)
     assert quote.text == "They said to us, 'Hey, you are fine with us,' and that was it"
     assert quote.speaker == "Rena Obi"
+
+
+def test_a_transcript_with_role_honorific_and_answer_labels() -> None:
+    briefing = (
+        "The following is a transcript of the noon briefing by Tobias Lindqvist-Ode, "
+        "spokesman for the agency, with Ms. Hanna Ould-Rami of the relief office.",
+        "Spokesman: Good afternoon. I am joined today by a guest who has just returned from "
+        "the border region.",
+        "Ms. Ould-Rami: Thank you. The number of people forced from their homes has tripled "
+        "since the start of last year.",
+        "Question: Are aid workers able to reach the camps?",
+        "Ms. Ould-Rami: In many places, no. Roads are mined and our convoys need escorts.",
+    )
+    found = [(q.text[:20], q.speaker) for q in extract_quotes(briefing)]
+    assert found == [
+        ("Good afternoon. I am", "Tobias Lindqvist-Ode"),
+        ("Thank you. The numbe", "Hanna Ould-Rami"),
+        ("In many places, no. ", "Hanna Ould-Rami"),
+    ]
+    interview = (
+        "Former minister Ilse Brandauer sat down with us this week. Ilse Brandauer spoke "
+        "about schools.",
+        "Q: Why did you take up this cause?",
+        "A: Because the children needed help, and nobody else was going to give it to them.",
+        "Q: What comes next?",
+        "A: More of the same work, in more villages, for as long as it takes us.",
+    )
+    assert {q.speaker for q in extract_quotes(interview)} == {"Ilse Brandauer"}
