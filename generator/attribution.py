@@ -272,6 +272,10 @@ def _plain(word: str) -> str:
 
 
 _PREPOSITIONS = frozenset("of in from at for with on by to".split())
+#: Time words between a subject and its verb: "Priebus later Thursday told".
+_WHEN_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split()
+)
 #: Words that open a clause before the subject: "Asked about X, Christie said ..."
 _OPENERS = frozenset(
     """asked in on at after before when while although though as if since despite
@@ -285,6 +289,11 @@ def subject_before(chunk: str) -> Mention | None:
     who = next(
         (i for i, (t, _) in enumerate(tokens) if t in {"who", "whose", "which"} and i > 0), None
     )
+    if who is not None:
+        tail = [i for i, (t, _) in enumerate(tokens) if t == "," and i > who]
+        after = tokens[tail[-1] + 1 :] if tail else []
+        if after and _is_name_word(after[0][0]) and after[0][0].lower() not in NOT_NAMES:
+            who = None  # "As for pundits who prefer Clinton, Bolton said": a new subject
     if who is not None:  # "Nate Silver, the polling guru who founded a site, tweeted"
         tokens = tokens[:who]
         commas = [i for i, (t, _) in enumerate(tokens) if t == ","]
@@ -298,8 +307,12 @@ def subject_before(chunk: str) -> Mention | None:
             return _np_at_end(tokens[:-1])  # "Warren, who has not endorsed anyone, told"
     while tokens:
         word = tokens[-1][0]
-        if word.lower() in AUXILIARIES or (word.endswith("ly") and word.islower()):
-            tokens.pop()  # "has also", "forcefully"
+        if (
+            word.lower() in AUXILIARIES
+            or (word.endswith("ly") and word.islower())
+            or word.lower().rstrip(",") in _WHEN_WORDS
+        ):
+            tokens.pop()  # "has also", "forcefully", "later Thursday"
         elif word.startswith("("):
             tokens.pop()  # "Harry Reid (D-Nev.)"
         elif word in {"and", "then"} and len(tokens) > 2 and tokens[-2][0].islower():
@@ -639,7 +652,13 @@ def cue_before(lead: str) -> Mention | None:
         named = name_part(release["m"].split())[1]
         return Mention(" ".join(named), "name", release.end("m") - len(" ".join(named)))
     if lead.rstrip().endswith(":"):  # "Trump leaned in and boomed: "
-        return clause_subject(lead)
+        found = clause_subject(lead)
+        if found is not None:
+            return found
+        last = re.search(rf"(?P<m>{NAME_RUN.pattern})\s*:\s*$", lead)
+        if last and len(name_part(last["m"].split())[1]) >= 2:  # "... surprise pollster Dan Shaw: "
+            named = " ".join(name_part(last["m"].split())[1])
+            return Mention(named, "name", last.end("m") - len(named))
     return None
 
 

@@ -233,3 +233,19 @@ def test_translated_verbs_and_double_surnames_still_name_the_speaker() -> None:
         "Thomas Verhaegen",
         "Rosa Elvira Quispe Mamani",
     ]
+
+
+def test_a_new_subject_after_a_who_clause_and_time_words_before_the_verb() -> None:
+    paragraphs = (
+        "As for the analysts who claim to prefer the other candidate, Kessler said, "
+        "\u201cI just think they have not read her record.\u201d",
+        "Okonjo later Thursday told the radio: \u201cBoth leaders are meeting next week to "
+        "talk about these things.\u201d",
+        "The timing of the surge does not surprise pollster Daria Voss: \u201cLesser-known "
+        "candidates have seen the biggest boost.\u201d",
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == [
+        "Kessler",
+        "Okonjo",
+        "Daria Voss",
+    ]
