@@ -657,8 +657,8 @@ def cue_before(lead: str) -> Mention | None:
             return found
         last = re.search(rf"(?P<m>{NAME_RUN.pattern})\s*:\s*$", lead)
         if last and len(name_part(last["m"].split())[1]) >= 2:  # "... surprise pollster Dan Shaw: "
-            named = " ".join(name_part(last["m"].split())[1])
-            return Mention(named, "name", last.end("m") - len(named))
+            person = " ".join(name_part(last["m"].split())[1])
+            return Mention(person, "name", last.end("m") - len(person))
     return None
 
 
