@@ -24,6 +24,7 @@ SETS = [
     "pastes-clean-holdout",
     "pastes-clean-dev2",
     "pastes-quotes-holdout",
+    "pastes-quotes-blind",
 ]
 
 

@@ -84,7 +84,7 @@ def test_two_spellings_build_one_person_page(tmp_path: Path) -> None:
     assert "'Emmanuel Macon' is shown as 'Emmanuel Macron' (typo)" in listing.stdout
 
 
-CORPORA = ["pastes-dev", "pastes-holdout", "pastes-quotes-holdout", "corpus"]
+CORPORA = ["pastes-dev", "pastes-holdout", "pastes-quotes-holdout", "pastes-quotes-blind", "corpus"]
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
