@@ -459,7 +459,8 @@ def clause_subject(text: str) -> Mention | None:
         if run[0].endswith(("'s", "\u2019s", "'", "\u2019")):
             continue  # "Ryan's campaign said": not Ryan
         if re.search(
-            r"\b(?:of|in|at|to|for|from|with|near|on)\s+(?:the\s+)?$", text[: run.start()]
+            r"\b(?:of|in|at|to|for|from|with|near|on)\s+(?:the\s+)?$",
+            text[max(0, run.start() - 40) : run.start()],
         ):
             continue  # "a herder in Suorva Sami village": a place, never the subject
         after = re.match(
@@ -471,8 +472,9 @@ def clause_subject(text: str) -> Mention | None:
             ):
                 continue  # "Band member Flea shared", "Blaze co-host Stu Burguiere mused"
             return Mention(run[0], "name", run.start())
-        if text[: run.start()].rstrip().endswith(",") and re.match(
-            r",\s+(?:has|have|had|was|is|also)?\s*[a-z]+(?:ed|s)\b", text[run.end() :]
+        if text[max(0, run.start() - 4) : run.start()].rstrip().endswith(",") and re.match(
+            r",\s+(?:has|have|had|was|is|also)?\s*[a-z]+(?:ed|s)\b",
+            text[run.end() : run.end() + 60],
         ):  # "Al Ahly's coach, Stefan Brandt, has been speaking": the apposed name
             return Mention(run[0], "name", run.start())
     return None
@@ -823,10 +825,13 @@ class Discourse:
                 part[: unnamed.start()],
             )
             verb = re.match(
-                r"\s+(?:(?:also|has|had|later|then)\s+)?([a-z]+)", part[unnamed.end() :]
+                r"\s+(?:(?:also|has|had|later|then)\s+)?([a-z]+)",
+                part[unnamed.end() : unnamed.end() + 60],
             )
             speaks = bool(verb and verb[1] in SPEECH_VERBS) or bool(
-                re.search(r"\b[Aa]ccording to\s+$", part[: unnamed.start()])
+                re.search(
+                    r"\b[Aa]ccording to\s+$", part[max(0, unnamed.start() - 30) : unnamed.start()]
+                )
             )  # "In a briefing, a senior official said", "according to a diplomat"
             if (
                 unnamed.start() <= 2 or opener or speaks
@@ -842,7 +847,7 @@ class Discourse:
                 continue
             if subject is not None and run.start() <= subject.offset < run.end():
                 rank = 2
-            elif re.search(r"\b[Aa]ccording to\s+$", part[: run.start()]):
+            elif re.search(r"\b[Aa]ccording to\s+$", part[max(0, run.start() - 30) : run.start()]):
                 rank = 2  # "According to Erik Nutti, a herder, the ice ..."
             else:
                 rank = 2 if not speakers.isdisjoint(range(run.start(), run.end())) else 0
@@ -851,7 +856,7 @@ class Discourse:
                 or bool(
                     re.search(
                         r"\b(?:of|to|with|about|toward|towards|for|from|against|in|at|near|by)\s+$",
-                        part[: run.start()],
+                        part[max(0, run.start() - 30) : run.start()],
                     )
                 )
             )
@@ -1081,8 +1086,11 @@ class Discourse:
         return self.people[found[-1]].name
 
     def _sentence_at(self, at: int) -> int:
-        starts = [offset + begin for _, begin, _, offset in self.sentences]
-        return max(0, bisect.bisect_right(starts, at) - 1)
+        if self._starts is None:
+            self._starts = [offset + begin for _, begin, _, offset in self.sentences]
+        return max(0, bisect.bisect_right(self._starts, at) - 1)
+
+    _starts: list[int] | None = None
 
     def _issuer(self, head: str, at: int) -> str | None:
         """Who issued "the statement" or whose "the spokesperson" speaks: the subject of the
