@@ -730,6 +730,23 @@ _ISSUED = frozenset("statement communique communiqué release letter memo email 
 _SPOKES = frozenset("spokesperson spokesman spokeswoman".split())
 
 
+#: "the ministry said": a definite description of an organisation the text has named.
+_ORGANISATION_HEADS = frozenset(
+    """company firm group ministry agency union council department government federation
+    association bank operator utility commission board committee authority regulator
+    embassy institute university airline carrier insurer developer manufacturer maker
+    retailer lender organisation organization office secretariat""".split()
+)
+#: Organisations that speak under their own name: "Huawei said ... the company said".
+_COMPANY_HEADS = frozenset(
+    "company firm group operator utility airline carrier insurer developer manufacturer"
+    " maker retailer lender bank".split()
+)
+_ORGANISATION = re.compile(
+    rf"(?:{NAME_WORD})(?:\s+(?:(?:of|for|and|the|de|do|da|on)\s+)*{NAME_WORD})*"
+)
+
+
 class _Place(NamedTuple):
     """A sentence: where it starts and ends in its paragraph, the paragraph's global offset,
     and the sentence's number in the article."""
@@ -1078,12 +1095,44 @@ class Discourse:
             and head in self.people[key].title
             and all(w in self.people[key].title for w in wanted if w != head and len(w) > 3)
         ]
+        if not found and head in _ORGANISATION_HEADS:
+            named = self._organisation(head, at)
+            if named is not None:
+                return named
         if not found:
             return self._issuer(head, at) if head in _ISSUED | _SPOKES else self._only_person(at)
         found.sort(key=lambda k: seen[k])
         if len(found) > 1 and sentence[found[-1]] == sentence[found[-2]]:
             return None  # "President Marchal met President Nowak. ... the president said"
         return self.people[found[-1]].name
+
+    def _organisation(self, head: str, at: int) -> str | None:
+        """ "the ministry said" -> the "Ministry of ..." named last; "the company said" -> the
+        organisation that spoke last ("LRC said in a statement ... the company said")."""
+        current = self._sentence_at(at)
+        for number in range(current, max(-1, current - 6), -1):
+            index, begin, end, offset = self.sentences[number]
+            text = self.masked[index][begin : min(end, at - offset)]
+            named = [
+                m[0]
+                for m in _ORGANISATION.finditer(text)
+                if head in {w.lower() for w in m[0].split()}
+            ]
+            if named:
+                return re.sub(r"^The\s+", "", named[-1])
+            if head not in _COMPANY_HEADS:
+                continue
+            spoke = [
+                m.text
+                for m in speech_subjects(text)
+                if m.kind == "name"
+                and not is_person_name(m.text)
+                and m.text[:1].isupper()
+                and m.text.lower() not in NOT_NAMES
+            ]
+            if spoke:
+                return spoke[-1]
+        return None
 
     def _sentence_at(self, at: int) -> int:
         if self._starts is None:

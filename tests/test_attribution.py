@@ -249,3 +249,16 @@ def test_a_new_subject_after_a_who_clause_and_time_words_before_the_verb() -> No
         "Okonjo",
         "Daria Voss",
     ]
+
+
+def test_the_company_or_the_ministry_is_the_organisation_named_last() -> None:
+    paragraphs = (
+        "Norvale Freight said in a statement that the programme was essential. "
+        '"We remain open to talks at any time," the company said.',
+        "The Ministry of Water and Irrigation sent a letter on Friday. "
+        "\u201cOur dams need to know what is coming, every day,\u201d the ministry said.",
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == [
+        "Norvale Freight",
+        "Ministry of Water and Irrigation",
+    ]
