@@ -432,6 +432,14 @@ def _np_at_end(tokens: list[tuple[str, int]]) -> Mention | None:
         if word in {",", ";", ":"}:
             break
         if word.lower() in DETERMINERS:
+            inner = tokens[-back + 1 : -1]
+            if (
+                tokens[-1][0].lower() in _SPOKES
+                and inner
+                and all(_is_name_word(t) for t, _ in inner)
+                and not {t.lower() for t, _ in inner} & NOT_NAMES
+            ):  # "a Greyfin spokesperson said": the organisation speaks through them
+                return Mention(" ".join(t for t, _ in inner), "name", inner[0][1])
             kind = "unnamed" if word.lower() in INDEFINITE else "title"
             text = " ".join(t for t, _ in tokens[-back:])
             return Mention(text, kind, tokens[-back][1])
@@ -1209,6 +1217,17 @@ class Discourse:
 
     def canonical(self, speaker: str) -> str:
         """The fullest form of a resolved name the article uses."""
+        if " " not in speaker and speaker not in MALE_NAMES | FEMALE_NAMES:
+            longer = [
+                p.name
+                for p in self.people.values()
+                if p.name.split()[0] == speaker and " " in p.name
+            ]
+            surname = any(
+                p.name.split()[-1] == speaker and " " in p.name for p in self.people.values()
+            )
+            if len(longer) == 1 and not surname:  # "a Greyfin spokesperson": Greyfin Renewables
+                return longer[0]
         for person in self.people.values():
             if person.name == speaker:
                 return speaker

@@ -262,3 +262,12 @@ def test_the_company_or_the_ministry_is_the_organisation_named_last() -> None:
         "Norvale Freight",
         "Ministry of Water and Irrigation",
     ]
+
+
+def test_an_organisations_spokesperson_speaks_for_it() -> None:
+    paragraphs = (
+        "The slipway will remain open, Saltmere Renewables said.",
+        '"We know this is the busiest stretch of the seafront," a Saltmere spokesperson said.',
+        '"No comment on that at all," a senior official said.',
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == ["Saltmere Renewables", None]
