@@ -668,6 +668,12 @@ def _reported_before(span: Span, masked: Sequence[str], discourse: Discourse) ->
     starts = discourse.sentence_of[span.paragraph - 1]
     last = max(s for s in starts if s < len(before))
     speakers = {m.text for m in speech_subjects(before[last:]) if m.kind in ("name", "pronoun")}
+    if not speakers:  # 'Then she put on her reading glasses.' and her words follow
+        beat = clause_subject(before[last:])
+        if beat is None or beat.kind not in ("name", "pronoun"):
+            return None
+        at = discourse.offsets[span.paragraph - 1] + last + beat.offset
+        return discourse.resolve(beat, at)
     if len(speakers) != 1:
         return None
     mention = next(m for m in speech_subjects(before[last:]) if m.kind in ("name", "pronoun"))

@@ -277,3 +277,11 @@ def test_a_transcript_with_role_honorific_and_answer_labels() -> None:
         "A: More of the same work, in more villages, for as long as it takes us.",
     )
     assert {q.speaker for q in extract_quotes(interview)} == {"Ilse Brandauer"}
+
+
+def test_a_quotation_paragraph_after_a_persons_action_is_theirs() -> None:
+    paragraphs = (
+        "Senator Ruth Okello read the line twice. Then she put on her reading glasses.",
+        '"Tell them I will be quick. I always am. The problem is never how long I take."',
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == ["Ruth Okello"]
