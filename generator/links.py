@@ -40,7 +40,7 @@ from .index import TermIndex, build_index
 from .model import Article, Corpus, CrossLink, PassageColumns, Passages, Thread
 from .people import person_key
 from .settings import Settings
-from .terms import word_counts
+from .terms import TOKEN, term, word_counts
 
 #: Up to this many articles every pair is scored; above it, candidates come from each
 #: article's strongest terms (blocking), so the stage stays near-linear.
@@ -272,7 +272,7 @@ def _chosen_pairs(
     lead = _lead_overlap(index, leads, rows, cols)
     scores, nameless = _scores(signals, rows, cols, text.astype(np.float64), lead)
     floor = settings.link_threshold * NEAR_SHARE
-    _gate_nameless(index, rows, cols, scores, nameless, floor=floor)
+    _gate_nameless(index, rows, cols, scores, nameless, articles=ordered, floor=floor)
     near_enough = scores >= floor
     chosen: dict[tuple[int, int], Choice] = {}
     near: dict[tuple[int, int], Choice] = {}
@@ -563,15 +563,63 @@ def _gate_nameless(
     scores: np.ndarray,
     nameless: np.ndarray,
     *,
+    articles: Sequence[Article],
     floor: float,
 ) -> None:
-    """A pair that shares no name is not a story: with no person or speaker in common and
-    less than ``NAME_GATE`` of its similarity carried by capitalised terms, its score is 0.
+    """A pair that shares no name is not a story: with no person or speaker in common, its
+    score is 0 unless capitalised terms carry ``NAME_GATE`` of its similarity and the two
+    print a phrase in common (:func:`_share_a_phrase`). Two ferry strikes on two seas share
+    "ferry", "strike", "crew" and "Sea", but not one thing named the same way.
     Only the pairs that would count (from ``floor``) are looked at."""
     check = np.flatnonzero(nameless & (scores >= floor))
     if check.size:
         weak = _shared_names_weight(index, rows[check], cols[check]) < NAME_GATE
         scores[check[weak]] = 0.0
+        check = check[~weak]
+    if check.size:
+        scores[check[~_share_a_phrase(index, articles, rows[check], cols[check])]] = 0.0
+
+
+def _share_a_phrase(
+    index: TermIndex, articles: Sequence[Article], rows: np.ndarray, cols: np.ndarray
+) -> np.ndarray:
+    """For each pair, whether both articles print one phrase (two terms side by side:
+    "floor price", "export controls") that is not part of a name only one of them
+    names ("Weir Bridge" in a film called "The Weir Bridge" and in the "Old Weir Bridge":
+    two names, two things; the same name in both would be a shared name already)."""
+    involved, at = np.unique(np.concatenate((rows, cols)), return_inverse=True)
+    printed = index.phrase_rows(involved)
+    own = _name_phrases(index, [articles[k] for k in involved.tolist()])
+    lines = np.repeat(np.arange(len(own)), [len(c) for c in own])
+    keys = np.fromiter((c for cs in own for c in sorted(cs)), np.int64, lines.size)
+    names = sparse.csr_matrix(
+        (np.ones(lines.size, dtype=np.float32), (lines, keys)), shape=printed.shape
+    )
+    phrases = (printed - printed.multiply(names)).tocsr()
+    phrases.eliminate_zeros()
+    at = at.ravel()
+    shared: np.ndarray = _rowwise_dot(phrases, at[: rows.size], at[rows.size :]) > 0
+    return shared
+
+
+def _name_phrases(index: TermIndex, articles: Sequence[Article]) -> list[set[int]]:
+    """Each article's phrases that are parts of the names it mentions (its ``people``)."""
+    of_name: dict[str, list[int]] = {}  # a briefing names the same people again and again
+    out = []
+    for article in articles:
+        keys: set[int] = set()
+        for name in article.people:
+            if name not in of_name:
+                words = [term(word) for word in TOKEN.findall(name)]
+                found = (
+                    index.phrase_key(first, second)
+                    for first, second in pairwise(words)
+                    if first and second and first != second
+                )
+                of_name[name] = [key for key in found if key is not None]
+            keys.update(of_name[name])
+        out.append(keys)
+    return out
 
 
 RELATIONS: tuple[Literal["earlier", "later", "same-report"], ...] = (

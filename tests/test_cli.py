@@ -85,13 +85,19 @@ def test_links_candidates_list_near_misses_to_pin(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(ROOT / "tests" / "cases" / "corpus", content / "raw")
     (content / "raw" / "stories.txt").unlink()
-    result = run("links", "--candidates", "--content", str(content))
+    # At the default threshold the corpus has no pair just under it; a stricter one has some.
+    strict = tmp_path / "strict.py"
+    strict.write_text('BRIEFING = {"link_threshold": 0.3}\n', encoding="utf-8")
+    result = run("--settings", str(strict), "links", "--candidates", "--content", str(content))
     text = result.stdout.decode()
-    assert result.returncode == 0 and "links from 0.130" in text
+    assert result.returncode == 0 and "links from 0.300" in text
     assert "shares: " in text and "add a line 'Link to: " in text
-    misses = json.loads(run("links", "--candidates", "--json", "--content", str(content)).stdout)
+    as_json = ("--settings", str(strict), "links", "--candidates", "--json")
+    misses = json.loads(run(*as_json, "--content", str(content)).stdout)
     assert misses and all({"source", "target", "score", "shares"} <= set(m) for m in misses)
-    assert all(m["score"] < 0.13 for m in misses)
+    assert all(0.21 <= m["score"] < 0.3 for m in misses)
+    default = run("links", "--candidates", "--content", str(content)).stdout.decode()
+    assert "No near misses" in default
 
 
 def test_links_evaluate_scores_our_story_corpus() -> None:

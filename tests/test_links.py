@@ -280,14 +280,20 @@ def test_a_thread_title_is_overridden_in_one_line(
 def test_near_misses_are_listed_with_what_they_share(
     story_corpus: list[Article], settings: Settings
 ) -> None:
-    corpus = link_corpus(story_corpus, settings, near_misses=True)
+    """At the default threshold our corpus has no pair just under it (its unrelated pairs
+    share no name and no phrase: the names gate scores them 0), so a stricter threshold
+    makes its weaker pairs of one story the near misses."""
+    strict = replace(settings, link_threshold=0.3)
+    corpus = link_corpus(story_corpus, strict, near_misses=True)
     linked = {frozenset((x.source, x.target)) for x in corpus.links}
     assert corpus.near_misses
+    labels = story_labels()
     for miss in corpus.near_misses:
         assert frozenset((miss.source, miss.target)) not in linked
-        assert settings.link_threshold * 0.7 <= miss.score < settings.link_threshold
+        assert strict.link_threshold * 0.7 <= miss.score < strict.link_threshold
         assert any(r.startswith("shared: ") for r in miss.reasons)
-    assert link_corpus(story_corpus, settings).near_misses == ()  # only when asked
+        assert labels[miss.source] == labels[miss.target]
+    assert link_corpus(story_corpus, strict).near_misses == ()  # only when asked
 
 
 def test_sharing_only_a_famous_name_is_no_story(settings: Settings) -> None:
@@ -372,3 +378,132 @@ def test_reasons_name_a_quotation_both_report(settings: Settings) -> None:
         for r in link.reasons
     ), link.reasons
     assert link.reasons[0] == "Both quote Sergei Lindqvist"  # one spelling (a tie: A to Z)
+
+
+def test_two_strikes_on_two_seas_are_two_stories(settings: Settings) -> None:
+    """No person in common, only words of the trade and a word of two different names
+    ("Sea", "Board"): the pieces share no phrase, so no story."""
+    north = process_bytes(
+        b" date 2022-11-08\n"
+        b"Ferry crews on the Hallin Sea crossing vote to strike over short staffing\n"
+        b"\n"
+        b"Deckhands and engineers on the Hallin Sea ferry route voted on Tuesday to "
+        b"strike from next week, saying the crews have worked short-staffed for two "
+        b"years.\n"
+        b"\n"
+        b"The crews want the ferry company to hire forty more deckhands before the winter "
+        b"timetable starts, and say the strike will stop every sailing on the route.\n"
+        b"\n"
+        b'"We are tired, and tired crews make mistakes at sea," the union\'s branch '
+        b"secretary told members after the vote.\n"
+        b"\n"
+        b"The ferry company said it regretted the strike vote and would return to talks "
+        b"with the union on Thursday at the Hallin Maritime Board.\n",
+        "raw/north.txt",
+        settings,
+    )
+    south = process_bytes(
+        b" date 2023-03-14\n"
+        b"Strike halts ferries across the Corran Sea as crews walk out\n"
+        b"\n"
+        b"Crews across the Corran Sea walked out on Monday, halting the boats between the "
+        b"islands and the mainland in a strike over how many deckhands each crossing "
+        b"carries.\n"
+        b"\n"
+        b"The union says the operator sails with too few deckhands and engineers, and "
+        b"that its crews have been stretched since the spring.\n"
+        b"\n"
+        b"Islanders who depend on the ferries for hospital visits said the strike left "
+        b"them stranded, and the operator said talks with the union at the Island Labour "
+        b"Board had broken down.\n"
+        b"\n"
+        b'"Our members want safe crews on the water," a union spokesman said at the '
+        b"harbour.\n",
+        "raw/south.txt",
+        settings,
+    )
+    assert link_corpus([north, south], settings).links == ()
+    near = link_corpus([north, south], settings, near_misses=True).near_misses
+    assert near == ()  # not even a near miss: the names gate sets its score to 0
+
+
+def test_a_shared_phrase_and_place_link_pieces_that_share_no_person(settings: Settings) -> None:
+    """Two pieces of one story naming nobody in common, but the same country and the same
+    thing ("floor price", "minimum export price"), are linked."""
+    floor = process_bytes(
+        b" date 2020-09-15\n"
+        b"Government sets a floor price for parboiled rice exports\n"
+        b"\n"
+        b"The government of Varesh on Tuesday fixed a minimum export price for parboiled "
+        b"rice, a floor price that exporters may not undercut for the next six months.\n"
+        b"\n"
+        b"Officials said the floor price would stop exporters undercutting each other "
+        b"abroad while paddy prices at home are rising.\n"
+        b"\n"
+        b"Exporters said contracts already signed at lower prices could not be honoured "
+        b"under the new floor price.\n",
+        "raw/floor.txt",
+        settings,
+    )
+    exemption = process_bytes(
+        b" date 2021-05-12\n"
+        b"Island state wins exemption from the rice floor price\n"
+        b"\n"
+        b"Pelmar has secured an exemption from the floor price on Varesh's parboiled rice "
+        b"exports for 150,000 tonnes a year, its trade ministry announced on Wednesday.\n"
+        b"\n"
+        b"The ministry said the exemption from the minimum export price would keep the "
+        b"price of a basic food steady for its residents.\n"
+        b"\n"
+        b"Importers will be able to apply for a share of the quota from June, and the "
+        b"exemption lasts until the floor price is next reviewed.\n",
+        "raw/exemption.txt",
+        settings,
+    )
+    corpus = link_corpus([floor, exemption], settings)
+    assert {(x.source, x.target) for x in corpus.links} == {
+        ("raw/floor.txt", "raw/exemption.txt"),
+        ("raw/exemption.txt", "raw/floor.txt"),
+    }
+    assert len(corpus.threads) == 1
+
+
+def test_a_name_shared_in_part_is_no_shared_name(settings: Settings) -> None:
+    """A film called "The Lantern Bridge" about a town cut in half by a closed bridge is
+    not a report on the closure of the Old Lantern Bridge: "Lantern Bridge" is part of two
+    different names, and the rest is words both stories use."""
+    closure = process_bytes(
+        b" date 2023-10-02\n"
+        b"Old Lantern Bridge shut after inspectors find cracks in its arch\n"
+        b"\n"
+        b"The Old Lantern Bridge over the River Fell was closed to all traffic on Monday "
+        b"after inspectors found cracks in its main stone arch.\n"
+        b"\n"
+        b"Buses between the two halves of the town now take a forty-minute detour, and "
+        b"the bakery on the far bank says it has lost half its trade since the bridge "
+        b"closed.\n"
+        b"\n"
+        b'"Nobody crosses the Old Lantern Bridge until we know it is safe," the council\'s '
+        b"highways officer said.\n",
+        "raw/closure.txt",
+        settings,
+    )
+    film = process_bytes(
+        b" date 2025-02-07\n"
+        b"The Lantern Bridge review: a valley town cut in half\n"
+        b"\n"
+        b"There is a moment in The Lantern Bridge when a bus driver stops his empty bus "
+        b"at the barrier across a closed stone bridge and simply sits there, engine "
+        b"running.\n"
+        b"\n"
+        b"The film follows a family over the two years the bridge stays shut, cutting "
+        b"their town in half: the grandmother lives on one bank, the family bakery is on "
+        b"the other.\n"
+        b"\n"
+        b"The Lantern Bridge is a quiet, funny debut, and its cast of first-time actors "
+        b"steals every scene; it is in cinemas from Friday.\n",
+        "raw/film.txt",
+        settings,
+    )
+    assert "Old Lantern Bridge" in closure.people
+    assert link_corpus([closure, film], settings).links == ()
