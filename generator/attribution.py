@@ -811,6 +811,7 @@ class Discourse:
 
     def __init__(self, paragraphs: Sequence[str], masked: Sequence[str]) -> None:
         self.people: dict[str, Person] = {}
+        self.organisations: set[str] = set()  # "Federation of Port Workers": not a "he"
         self.entities: list[Entity] = []  # in text order
         self.last_seen: dict[str, int] = {}  # person -> offset of their latest mention
         self.sentence_of: list[list[int]] = []  # per paragraph: its sentence starts
@@ -864,12 +865,14 @@ class Discourse:
                 found.append(Entity("", offset + begin + unnamed.start(), 2, number))
         for run in NAME_RUN.finditer(part):
             titles, name = name_part(run[0].split())
-            if not name or (not titles and _organisation_part(part, run.start(), name)):
+            if not name:
                 continue
             at = begin + run.start()
             key = self._learn(titles, name, text, at, begin + run.end())
             if key is None:
                 continue
+            if not titles and _organisation_part(part, run.start(), name):
+                self.organisations.add(key)  # named, but never "he" or "she"
             if subject is not None and run.start() <= subject.offset < run.end():
                 rank = 2
             elif re.search(r"\b[Aa]ccording to\s+$", part[max(0, run.start() - 30) : run.start()]):
@@ -1050,6 +1053,7 @@ class Discourse:
                     e.key
                     for e in group
                     if e.key in self.people
+                    and e.key not in self.organisations
                     and not e.oblique
                     and e.key not in seen
                     and self.people[e.key].gender in ("", gender or self.people[e.key].gender)
@@ -1062,7 +1066,7 @@ class Discourse:
                     if entity.subject:
                         return None  # "a spokesman said ... he added": unnamed
                     continue
-                if entity.key in seen:
+                if entity.key in seen or entity.key in self.organisations:
                     continue
                 seen.add(entity.key)
                 person = self.people.get(entity.key)
