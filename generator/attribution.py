@@ -755,6 +755,12 @@ _ORGANISATION = re.compile(
 )
 
 
+_ACRONYM = re.compile(
+    rf"(?P<long>{NAME_WORD}(?:\s+(?:(?:of|for|and|the|de)\s+)*{NAME_WORD}){{1,8}})"
+    r"\s+\((?P<short>[A-Z]{2,6})\)"
+)
+
+
 class _Place(NamedTuple):
     """A sentence: where it starts and ends in its paragraph, the paragraph's global offset,
     and the sentence's number in the article."""
@@ -828,6 +834,12 @@ class Discourse:
             offset += len(mask) + 2
         self.masked = masked
         self.sentences = sentences
+        self.acronyms: dict[str, str] = {}  # "the Lusandrian Rail Company (LRC)"
+        for text in paragraphs:
+            for match in _ACRONYM.finditer(text):
+                long = re.sub(r"^The\s+", "", match["long"])
+                if "".join(w[0] for w in long.split() if w[0].isupper()) == match["short"]:
+                    self.acronyms[match["short"]] = long
         # Who speaks anywhere (also in reported speech): "Viguerie says", "said Sunshine".
         cues = [speech_subjects(masked[i][b:e]) for i, b, e, _ in sentences]
         self.speaking = {m.text for found in cues for m in found if m.kind == "name"}
@@ -1221,6 +1233,8 @@ class Discourse:
 
     def canonical(self, speaker: str) -> str:
         """The fullest form of a resolved name the article uses."""
+        if speaker in self.acronyms:
+            return self.acronyms[speaker]
         if " " not in speaker and speaker not in MALE_NAMES | FEMALE_NAMES:
             longer = [
                 p.name

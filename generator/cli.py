@@ -13,6 +13,7 @@ import glob
 import json
 import logging
 import os
+import signal
 import sys
 import threading
 import time
@@ -1066,6 +1067,10 @@ def _visible_files(folder: Path) -> list[Path]:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import http.server  # noqa: PLC0415 - only serving needs it
+
+    # Ctrl-C stops the server even when it was started from a shell that ignores SIGINT for
+    # background jobs (a script's `briefing serve &`): Python keeps an inherited "ignore".
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
     output, settings = Path(args.output), Path(args.settings)
     content = _content_folder(args)

@@ -271,3 +271,13 @@ def test_an_organisations_spokesperson_speaks_for_it() -> None:
         '"No comment on that at all," a senior official said.',
     )
     assert [q.speaker for q in extract_quotes(paragraphs)] == ["Saltmere Renewables", None]
+
+
+def test_an_acronym_the_article_defines_is_the_organisations_full_name() -> None:
+    paragraphs = (
+        "The Norvale Rail Company (NRC) said drivers walked out on Monday.",
+        '"We will not accept a plan drawn up without us," the union said. '
+        '"We remain open to talks at any time," NRC said.',
+    )
+    speakers = [q.speaker for q in extract_quotes(paragraphs)]
+    assert speakers[-1] == "Norvale Rail Company"
