@@ -729,6 +729,7 @@ _DATED_RULES = (
     "drop_site_furniture",
     "take_section_label",
     "take_standfirst",
+    "drop_promo_headline",
 )
 
 

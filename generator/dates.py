@@ -53,7 +53,14 @@ FORMS = (
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*[\-\N{{EN DASH}}]\s*\d{{1,2}})?(?:,?\s+{_YEAR}|\b)"),
     # "12 June 2023", "12-JUN-2023" (a wire's slug), "12. Oktober 2023" (a German page)
     re.compile(rf"\b{_DAY}\.?(?:\s+|-){_MONTH},?(?:(?:\s+|-){_YEAR}|\b)"),
+    # A byline's short form, ``03/04/26 5:58 PM ET``: only with a time or alone at the end.
+    re.compile(
+        rf"\b{_DAY}(?P<sep>/)(?P<m>\d{{1,2}})/(?P<yy>\d{{2}})(?=\s+\d{{1,2}}:\d{{2}}|\s*$|\s*[|,\N{{MIDDLE DOT}}])"
+    ),
 )
+
+#: Time zones only North American pages print: their numeric dates put the month first.
+_MONTH_FIRST_ZONE = re.compile(r"\b(?:E[SD]?T|C[SD]T|M[SD]T|P[SD]?T|A[KS]?[SD]T|HST)\b")
 
 #: What may stand beside a date on a date line without making it prose.
 _FILLER = re.compile(
@@ -129,6 +136,9 @@ def scan_dates(texts: list[str], year: int | None) -> tuple[dt.date | None, list
             continue
         if re.search(r"\b(?:updated|modified|edited)\b", text[: found.start], re.I):
             updated.append(date)
+        elif found.ambiguous and _MONTH_FIRST_ZONE.search(text[found.end :]):
+            # "03/04/26 5:58 PM ET": an American page writes the month first
+            first.append((found.swapped().resolve(year) or date, found.swapped()))
         else:
             first.append((date, found))
     warnings: list[str] = []
@@ -181,8 +191,12 @@ def find_date(text: str) -> Found | None:
                 ambiguous = day <= 12 and month <= 12 and day != month
             if not 1 <= month <= 12 or not 1 <= day <= 31:
                 continue
+            year = int(parts["y"]) if parts.get("y") else None
+            if parts.get("yy"):  # ``26`` is 2026 unless that is still to come
+                year = 2000 + int(parts["yy"])
+                year -= 100 if year > dt.date.today().year + 1 else 0
             found = Found(
-                int(parts["y"]) if parts.get("y") else None,
+                year,
                 month,
                 day,
                 match.start(),

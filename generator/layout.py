@@ -289,6 +289,19 @@ def _credit_like(text: str, verdict: Verdict | None) -> bool:
     return len(text.split()) <= 12 and bool(CREDIT.search(text))
 
 
+#: A photo's credit in brackets at the end of its caption: ``(AFP)``, ``(Jane Roe/Agency)``.
+_CREDIT_AFTER = re.compile(r"\((?P<who>[A-Z][\w.&'\-]*(?:[ /][A-Z][\w.&'\-]*){0,3})\)\s*$")
+#: A sentence followed by nothing but a name, as a photographer's credit is printed.
+_NAME_AFTER_SENTENCE = re.compile(
+    r"[a-z0-9)][.]\s+[A-Z][\w'\-]+(?: (?:[A-Z][\w'.\-]*|de|van|von|al|el)){1,3}(?:\s*/\s*[\w ]+)?$"
+)
+#: What a headline may end with in brackets, which no photo's credit is.
+_GENRES = frozenset(
+    "video update analysis opinion live photos watch explainer podcast exclusive interview "
+    "review editorial audio poll graphic map".split()
+)
+
+
 def caption_at(blocks: Sequence[str], out: Sequence[Verdict | None], i: int) -> bool:
     """A sentence followed by its photo credit, or ending in one (``... | KYODO``)."""
     if i + 1 < len(blocks) and _credit_like(blocks[i + 1], out[i + 1]):
@@ -296,6 +309,16 @@ def caption_at(blocks: Sequence[str], out: Sequence[Verdict | None], i: int) -> 
     text = blocks[i]
     if PHOTO_SCENE.search(text) and not has_quotation(text):
         return True
+    credit = _CREDIT_AFTER.search(text)
+    if (
+        credit
+        and credit["who"].casefold() not in _GENRES
+        and (text[: credit.start()].rstrip().endswith(".") or len(text.split()) >= 10)
+        and not has_quotation(text)
+    ):
+        return True  # "... south of Basra (AFP)", "... on Tuesday. (Yonhap)"
+    if len(text.split()) >= 8 and _NAME_AFTER_SENTENCE.search(text) and not has_quotation(text):
+        return True  # "... at the Capitol on Tuesday. Greg Nash": the photographer after it
     return bool(
         re.search(
             r"(?:\|\s*[A-Z][A-Z ]{1,30}|\[[\w .\-/]{2,30}\]|[A-Z\N{LATIN CAPITAL LETTER Z WITH CARON}]{2,}(?: [A-Z]{2,})* / [A-Z]{2,}[\w/ ]{0,20}|\((?:[A-Z]+ )?Photo\)|\((?:Photo|Image|Credit|Picture|Pic|Foto)s?\b[^()]{0,80}\)|(?:Photo(?:grapher)?|Image|Credit|PHOTO)\s*:\s*[^.]{2,80})\s*$",
@@ -568,8 +591,9 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         between
         and between[0] == i + 1
         and shapes[i + 1].words >= 8
-        and (shapes[i + 1].words > n or _articles(blocks[i + 1]) > _articles(text))
+        and (shapes[i + 1].words >= n or _articles(blocks[i + 1]) > _articles(text))
         and not shapes[i + 1].chrome
+        and not _dated(blocks[i + 1])  # a byline with its date is no deck
         and not _furniture_line(blocks, shapes, i)
     ):
         score += 2.0  # followed by its deck: longer, or written with "a" and "the"
@@ -577,7 +601,7 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         i
         and out[i - 1] is None
         and (shapes[i - 1].words >= 5 or (shapes[i - 1].words >= 3 and _phrased(blocks[i - 1])))
-        and (shapes[i - 1].words < n or _articles(blocks[i - 1]) < _articles(text))
+        and (shapes[i - 1].words <= n or _articles(blocks[i - 1]) < _articles(text))
         and not _furniture_line(blocks, shapes, i - 1)
         and not blocks[i - 1].rstrip().endswith(".")
     ):

@@ -152,7 +152,7 @@ BYLINE_WITH = re.compile(
     r"^(?i:(?:by|von|par|por|door|af|av)|(?:match\s+)?(?:report|reporting|words|story|interview)\s+by)\s+"
     r"(?P<name>[A-Z][\w.'\N{RIGHT SINGLE QUOTATION MARK}\-]*(?:\s+(?:and\s+|&\s+|de\s+|van\s+|von\s+)?[A-Z][\w.'\N{RIGHT SINGLE QUOTATION MARK}\-]*){0,5})"
     r"(?:,\s*(?P<role>[^\N{MIDDLE DOT}|\N{BULLET}\n.]{1,60}?))?"
-    r"(?:\s*[\N{MIDDLE DOT}|\N{BULLET}\N{EN DASH}\N{EM DASH}]\s*(?P<rest>[^\n]{1,100}))?$"
+    r"(?:(?:\s*[\N{MIDDLE DOT}|\N{BULLET}\N{EN DASH}\N{EM DASH}]\s*|\s+-\s+)(?P<rest>[^\n]{1,100}))?$"
 )
 #: ``Jane Doe7 February 2022``: a byline with the date fused on.
 BYLINE_DATE = re.compile(

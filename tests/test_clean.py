@@ -286,6 +286,61 @@ def test_an_ambiguous_numeric_date_is_flagged() -> None:
     assert any("could be 2023-10-04 or 2023-04-10" in w for w in article.warnings)
 
 
+def test_an_american_page_writes_the_month_first() -> None:
+    """A North American time zone beside a numeric date settles its order; a byline's
+    two-digit year is read too."""
+    for line, want in (
+        ("By Dana Roe - 03/04/26 5:58 PM ET", "2026-03-04"),
+        ("Posted on 04/10/2023 10:15 EDT", "2023-04-10"),
+    ):
+        text = (
+            f"Ministers agree on a new ferry timetable\n{line}\n\n"
+            "The ministers agreed on Tuesday to restore the night ferry between the ports.\n\n"
+            "The first crossing is planned for the spring, officials said after the meeting.\n"
+        )
+        article = clean_article(parse_bytes(text.encode(), "raw/us-date.txt"))
+        assert str(article.date) == want, line
+        assert not any("could be" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "A ferry worker ties up a boat in the harbour of Port Example, north of the city (AFP)",
+        "Transport Minister Dana Roe speaks at a briefing in Port Example on Tuesday. (Agency)",
+        "Dana Roe speaks to reporters at the harbour on Tuesday, March 3, 2026. Sam Photographer",
+    ],
+)
+def test_a_caption_with_its_credit_is_never_the_headline(caption: str) -> None:
+    text = (
+        "The Example Herald\nWorld\nBusiness\nSport\n"
+        "Ferry unions and ministers reach a deal after a week of strikes\n"
+        "Published: March 4, 2026\nShare\n"
+        f"{caption}\n\n"
+        "The ferry unions and the transport ministry reached an agreement late on Sunday after "
+        "a week of strikes that stranded thousands of passengers.\n\n"
+        "The first crossing under the new timetable is planned for the spring, officials said.\n"
+    )
+    article = clean_article(parse_bytes(text.encode(), "raw/caption.txt"))
+    assert article.title == "Ferry unions and ministers reach a deal after a week of strikes"
+    assert str(article.date) == "2026-03-04"
+    assert all(caption[:20] not in p for p in article.paragraphs)
+
+
+def test_a_headline_stands_above_a_deck_of_its_own_length() -> None:
+    text = (
+        "Politics\n"
+        "Opposition grills the minister over the delayed ferry bill\n"
+        "The bill would require two crews on every night ferry crossing\n"
+        "Dana Roe \N{MIDDLE DOT} Example News \N{MIDDLE DOT} Posted: Nov 30, 2021 4:00 AM ET\n\n"
+        "Opposition members accused the government on Monday of delaying the ferry bill.\n\n"
+        "The bill was first promised during the last election campaign, officials said.\n"
+    )
+    article = clean_article(parse_bytes(text.encode(), "raw/deck.txt"))
+    assert article.title == "Opposition grills the minister over the delayed ferry bill"
+    assert article.standfirst == "The bill would require two crews on every night ferry crossing"
+
+
 def test_site_chrome_before_the_headline_never_wins() -> None:
     text = (
         "Skip to main content\nSubscribe\nThe Daily Example\nNews without fear since 1901\n"
