@@ -26,6 +26,7 @@ from pathlib import Path
 import nh3
 
 from .model import Article
+from .slugs import article_slug
 
 #: How an article's file is named: the paste's name without its suffix, then this.
 SIDECAR_SUFFIX = ".analyst.md"
@@ -242,13 +243,15 @@ def apply_corrections(article: Article, corrections: Corrections | None) -> Arti
     warnings = tuple(
         w for w in article.warnings if not any(word in w.lower() for word in settled)
     ) + tuple(f"{SIDECAR_SUFFIX.lstrip('.')}: {p}" for p in corrections.problems)
-    return dataclasses.replace(
+    corrected = dataclasses.replace(
         article,
         **changes,  # type: ignore[arg-type]
         warnings=warnings,
         corrected=tuple(changes),
         note=corrections.note or None,
     )
+    before, after = article_slug(article), article_slug(corrected)
+    return dataclasses.replace(corrected, former_slug=before if before != after else None)
 
 
 def note_html(text: str | None) -> str:

@@ -906,6 +906,16 @@ def clean_article(raw: RawArticle) -> Article:
         return meta[key][0] if meta.get(key) else None
 
     title = first("title")
+    marked = next(
+        (
+            tag
+            for original, verdict in zip(originals, verdicts, strict=True)
+            if verdict is not None and verdict.rule == "take_title"
+            for tag in re.findall(r"</?([A-Za-z][\w-]*)[^<>]*>", original)[:1]
+        ),
+        None,
+    )
+    markup = [f"the headline held HTML markup (<{marked}>); it was removed"] if marked else []
     if not paragraphs:
         raise InputError(
             raw.path, "no article text is left after cleaning", "is this the whole paste?"
@@ -919,7 +929,7 @@ def clean_article(raw: RawArticle) -> Article:
     if date is None and not meta.get("header_date"):
         date, scanned = scan_dates(_date_evidence(blocks, verdicts, paragraphs), _url_year(url))
         warnings.extend(scanned)
-    warnings[:0] = derived
+    warnings[:0] = derived + markup
     if date is None:
         warnings.append("no date found: give it with `briefing fix NAME --date YYYY-MM-DD`")
     if first("url") and url is None:

@@ -36,7 +36,7 @@ from .analyst import (
 )
 from .build import BuildReport, build_atomically
 from .cache import cache_folder, process_file_cached, prune, warm
-from .duplicates import duplicate_in, find_duplicates
+from .duplicates import KEPT_RULE, duplicate_in, find_duplicates, kept_first
 from .errors import BriefingError, InputError
 from .evaluate import parse_case, parse_quote_set, score, score_quotes, totals
 from .model import Article, Corpus, CrossLink, Quote
@@ -645,14 +645,15 @@ def _take_paste(
         raise InputError(
             label,
             f"{same.reason} as {same.kept}: already in the briefing",
-            "use --force to add it anyway; the build publishes only one: the one the analyst"
-            " corrected, else the earlier, or the first by name (the original before its copy)",
+            f"use --force to add it anyway; the build publishes only one ({KEPT_RULE})",
         )
     if same:  # stored, as asked; but say now what the build will do with it
+        mine = next((a for a in existing if a.path == same.kept), None)
+        first = mine is None or kept_first(mine) <= kept_first(article)
+        winner = same.kept if first else f"this one, {label}"
         print(
             f"note: {label}: {same.reason} as {same.kept}; stored (--force), but the site"
-            " publishes only one of the two: the one the analyst corrected, else the earlier,"
-            " else the original before its copy"
+            f" publishes only one of the two: {winner} ({KEPT_RULE})"
         )
     return data, article, given  # warnings the corrections settle ("no date found") are gone
 
@@ -858,11 +859,15 @@ def _fix_target(name: str, content: Path) -> Path | None:
             file=sys.stderr,
         )
         return None
-    if paste.resolve() not in {p.resolve() for p in content_files(content)}:
+    files = content_files(content)
+    if paste.resolve() not in {p.resolve() for p in files}:
         inside = paste.resolve().is_relative_to(content.resolve())
+        stored = None if inside else _stored_copy(paste, files)
         hint = (
             "it is one of the briefing's own files: edit it as it is"
             if inside
+            else f"it was added as {stored}: briefing fix {stored} ..."
+            if stored
             else f"add it first with `briefing add {name}`"
         )
         print(
@@ -872,6 +877,24 @@ def _fix_target(name: str, content: Path) -> Path | None:
         )
         return None
     return paste
+
+
+def _stored_copy(paste: Path, files: Sequence[Path]) -> Path | None:
+    """The paste in the briefing that holds the same bytes as ``paste`` (the file a user
+    added and now names by its old place), if any."""
+    try:
+        if paste.stat().st_size > 10 * 2**20:
+            return None
+        data = paste.read_bytes()
+    except OSError:
+        return None
+    for path in files:
+        try:
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                return path
+        except OSError:
+            continue
+    return None
 
 
 def cmd_fix(args: argparse.Namespace) -> int:
@@ -978,9 +1001,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                 continue
             print(f"warning: {label}: {warning}", file=sys.stderr)
             warnings += 1
-    for copy in find_duplicates(articles).values():
-        print(f"error: {copy.path}: {copy.message()}", file=sys.stderr)
-        problems += 1
+    for copy in find_duplicates(articles).values():  # left out on purpose, as the build does
+        print(f"warning: {copy.path}: {copy.message()}", file=sys.stderr)
+        warnings += 1
     print(f"Checked {len(files)} files: {problems} with problems, {warnings} warnings.")
     return EXIT_PROBLEMS if problems else EXIT_OK
 

@@ -65,15 +65,14 @@ def text_key(article: Article) -> str:
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
-def kept_first(article: Article) -> tuple[bool, bool, dt.date, str, int, str]:
-    """The order in which copies are kept: one the analyst has corrected or annotated, then
-    the earliest, then the first by file name, a stored copy (``name-2.txt``) after its
-    original; the undated after the dated."""
+def kept_first(article: Article) -> tuple[bool, dt.date, str, int, str]:
+    """The order in which copies are kept: the earliest (by its date as corrected), then the
+    first by file name, a stored copy (``name-2.txt``) after its original; the undated after
+    the dated. The same answer whatever order the files are read in."""
     stem, _, extension = article.path.rpartition(".")
     numbered = re.fullmatch(r"(?P<base>.*)-(?P<n>\d{1,3})", stem)
     base, copy = (numbered["base"], int(numbered["n"])) if numbered else (stem, 0)
     return (
-        not (article.corrected or article.note),
         article.date is None,
         article.date or dt.date.max,
         f"{base}.{extension}",
@@ -89,12 +88,23 @@ class Duplicate:
     path: str
     kept: str
     reason: str
+    corrected: bool = False  # the copy left out has the analyst's corrections or note
 
     def message(self) -> str:
+        lost = (
+            f" Its corrections and note ({self.path.rpartition('.')[0]}.analyst.md) are not"
+            f" shown: move them beside {self.kept}."
+            if self.corrected
+            else ""
+        )
         return (
             f"{self.reason} as {self.kept}; {self.kept} is published and this copy is left out"
-            f" (the one the analyst corrected, else the earlier, or the first by name, is kept). Delete the copy, or change it"
+            f" ({KEPT_RULE}).{lost} Delete the copy, or change it"
         )
+
+
+#: Which of two copies is published, as every message says it.
+KEPT_RULE = "the earlier is kept, or the first by name, an original before its copy"
 
 
 @dataclass
@@ -182,7 +192,9 @@ def find_duplicates(articles: Iterable[Article]) -> dict[str, Duplicate]:
         duplicate = index.match(article)
         if duplicate:
             root = _root(found, duplicate.kept)
-            found[article.path] = Duplicate(duplicate.path, root, duplicate.reason)
+            found[article.path] = Duplicate(
+                duplicate.path, root, duplicate.reason, bool(article.corrected or article.note)
+            )
             index.add(article, kept=root)
         else:
             index.add(article)

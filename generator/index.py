@@ -38,6 +38,9 @@ class TermIndex:
     #: article after article; article k's are ``phrases[phrase_start[k]:phrase_start[k + 1]]``.
     phrases: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     phrase_start: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    #: each term as a reader saw it printed, for the reasons on the pages: "Tomas", never
+    #: the folded "Toma" that ``forms`` may hold (which stays the key names are matched by)
+    shown: tuple[str, ...] = ()
     terms: dict[str, int] = field(default_factory=dict)  # each term's column
 
     def paragraph_rows(self, article: int) -> slice:
@@ -142,6 +145,9 @@ def build_index(articles: Sequence[WordCounts]) -> TermIndex:
         paragraphs=_tfidf(para_counts),
         first_paragraph=np.asarray(first_paragraph, dtype=np.int64),
         forms=_forms(raw_ids, raw_terms, np.bincount(raw, minlength=len(raw_terms)), n_terms),
+        shown=_forms(
+            raw_ids, raw_terms, np.bincount(raw, minlength=len(raw_terms)), n_terms, printed=True
+        ),
         phrases=phrases,
         phrase_start=phrase_start,
         terms=term_ids,
@@ -197,16 +203,22 @@ def _tfidf(counts: sparse.csr_matrix, idf_of: sparse.csr_matrix | None = None) -
 
 
 def _forms(
-    raw_ids: dict[str, int], raw_terms: Sequence[int], counts: np.ndarray, n_terms: int
+    raw_ids: dict[str, int],
+    raw_terms: Sequence[int],
+    counts: np.ndarray,
+    n_terms: int,
+    printed: bool = False,
 ) -> tuple[str, ...]:
-    """The printed form of each term: its most frequent spelling, folded to the singular."""
+    """The printed form of each term: its most frequent spelling, folded to the singular;
+    with ``printed``, as printed (a lower-case word lower-cased, a name as it stands)."""
     best: dict[int, Counter[str]] = {}
     for word, raw_id in raw_ids.items():
         term_id = raw_terms[raw_id]
         if term_id >= 0:
-            best.setdefault(term_id, Counter())[
-                singular(word) if word[:1].isupper() else singular(word.lower())
-            ] += int(counts[raw_id])
+            form = word if word[:1].isupper() else word.lower()
+            best.setdefault(term_id, Counter())[form if printed else singular(form)] += int(
+                counts[raw_id]
+            )
     return tuple(
         max(sorted(best[i]), key=lambda form: best[i][form]) if i in best else ""
         for i in range(n_terms)

@@ -361,7 +361,13 @@ def link_corpus(
     if index.docs.nnz == 0:
         return Corpus(tuple(ordered), (), (), merged)
     name_words = {w.lower() for a in ordered for p in a.people for w in p.split()}
-    names = np.array([form.lower() in name_words for form in index.forms] or [False])
+    names = np.array(
+        [
+            form.lower() in name_words or shown.lower() in name_words
+            for form, shown in zip(index.forms, index.shown, strict=True)
+        ]
+        or [False]
+    )
     speaker_words = {
         w.lower() for a in ordered for q in a.quotes if q.speaker for w in q.speaker.split()
     }
@@ -376,7 +382,7 @@ def link_corpus(
         excluded |= df[: excluded.size] > COMMON_SHARE * n
     themes = _shared_terms(index, explained, excluded)
     themes_of = {
-        pair: [index.forms[k] for k in term_ids]
+        pair: [index.shown[k] for k in term_ids]
         for pair, term_ids in zip(((i, j) for i, j in explained.tolist()), themes, strict=True)
     }
     pairs = np.array(sorted(chosen), dtype=np.int64).reshape(-1, 2)

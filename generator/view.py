@@ -276,6 +276,7 @@ def thread_views(
                     "source": article.source,
                     "standfirst": article.standfirst or article.paragraphs[0],
                     "quote": quote_view(article, key, urls[path]) if key else None,
+                    "note": note_html(article.note) if article.note else None,
                 }
             )
         dates = [e["date"] for e in entries if e["date"]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import itertools
 import random
+import re
 from dataclasses import replace
 
 import pytest
@@ -93,6 +94,30 @@ def test_one_canonical_name_per_person_across_the_briefing(settings: Settings) -
     merged, used = canonical_speakers([first, second])
     assert {a.quotes[0].speaker for a in merged} == {"Emmanuel Macron"}
     assert used == {"Macron": "Emmanuel Macron"}
+
+
+def test_link_reasons_show_words_as_printed(settings: Settings) -> None:
+    """A reason names words a reader can find in both pieces: "ferries", "Tomas", never the
+    folded keys the index matches by ("ferrie", "Toma")."""
+    texts = [
+        b" date 2019-11-07\nHarbour ferries saved by council vote\n\n"
+        b"The harbour council voted on Thursday to keep the night ferries running after "
+        b"Tomas and other shift workers from the hospital campaigned for months.\n\n"
+        b"Councillors said the ferries were part of how the harbour district works at night.\n",
+        b" date 2021-05-12\nNight ferries win a second reprieve from the harbour council\n\n"
+        b"The harbour council has again voted to keep the night ferries running, citing the "
+        b"hospital shift workers, Tomas among them, who depend on them.\n\n"
+        b"Councillors said the ferries would be reviewed again when the new bridge opens.\n",
+    ]
+    articles = [process_bytes(text, f"raw/{n}.txt", settings) for n, text in enumerate(texts)]
+    corpus = link_corpus(articles, settings)
+    assert corpus.links, "two reports of one ferry vote link"
+    printed = " ".join(t.decode() for t in texts)
+    for link in corpus.links:
+        for reason in link.reasons:
+            if reason.startswith("shared: "):
+                for word in reason.removeprefix("shared: ").split(", "):
+                    assert re.search(rf"\b{re.escape(word)}\b", printed, re.I), word
 
 
 CORPUS = CASES / "corpus"

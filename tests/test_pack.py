@@ -98,6 +98,15 @@ def test_a_thread_pack_has_only_its_articles(corpus: Corpus, tmp_path: Path) -> 
     assert "Danube" in text and "Baltic" not in text
 
 
+def test_a_one_article_pack_gives_its_date_once(corpus: Corpus, tmp_path: Path) -> None:
+    one = sorted(corpus.articles, key=lambda a: a.path)[:1]
+    report = write_pack(link_corpus(one, Settings()), Settings(title=TITLE), tmp_path / "one.pdf")
+    assert report.articles == 1
+    cover = flat(page_text(tmp_path / "one.pdf", 1))
+    label = f"{one[0].date:%-d %B %Y}"
+    assert f"1 article, {label}" in cover and f"{label} to {label}" not in cover
+
+
 def test_pack_renders_ink(pack: tuple[Path, int], tmp_path: Path) -> None:
     pdf, _ = pack
     subprocess.run(

@@ -136,8 +136,12 @@ def test_fix_corrects_the_headline_everywhere_and_never_touches_the_paste(
     assert "headline: Night ferry saved by council vote  (set by you)" in fixed.stdout
     assert stored.read_bytes() == before
     site = briefing_dir / "output"
-    (article,) = (site / "articles").glob("*.html")
-    assert "night-ferry-saved-by-council-vote" in article.name  # the address follows
+    (article,) = (site / "articles").glob("*night-ferry-saved-by-council-vote.html")
+    # The address the page had before the correction (a link someone kept) still arrives.
+    (moved,) = [p for p in (site / "articles").glob("*.html") if p != article]
+    refresh = page(moved).find("meta", attrs={"http-equiv": "refresh"})
+    assert refresh is not None and refresh["content"].endswith(f"articles/{article.name}")
+    assert "noindex" in page(moved).find("meta", attrs={"name": "robots"})["content"]
     doc = page(article)
     assert doc.find("h1").get_text() == "Night ferry saved by council vote"
     note = doc.find("aside", class_="analyst-note")
@@ -155,6 +159,18 @@ def test_fix_corrects_the_headline_everywhere_and_never_touches_the_paste(
     assert not stored.with_name(stored.stem + ".analyst.md").exists()
     missing = briefing("fix", "no-such-paste.txt", "--title", "X", cwd=briefing_dir)
     assert missing.returncode == 2 and "no-such-paste.txt: no such paste" in missing.stderr
+
+
+def test_the_analysts_note_shows_on_the_front_pages_story_card(tmp_path: Path) -> None:
+    project = new_project(tmp_path)  # the two seeds: one story, 2018 and 2022
+    name = "2022-01-20-moscow-times-macron-calls-for-eu-russia-security-pact.txt"
+    note = briefing("fix", name, "--note", "The pact idea, four years on.", cwd=project)
+    assert note.returncode == 0, note.stderr
+    card = page(project / "output" / "index.html").find("section", class_="thread")
+    assert card is not None
+    shown = card.find(class_="analyst-note")
+    assert shown is not None and "The pact idea, four years on." in shown.get_text()
+    assert "Analyst’s note" in shown.get_text()
 
 
 def test_a_hand_written_analyst_file_with_a_mistake_is_named_not_fatal(
@@ -237,7 +253,7 @@ def test_duplicates_are_decided_the_same_way_every_time_and_explained(
     assert "c-utm.txt: the same original article" in log and "tracking parameters" in log
     assert "d-menu.txt" in log and "e-changed.txt: nearly the same text" in log
     check = briefing("check", cwd=briefing_dir)
-    assert check.returncode == 1
+    assert check.returncode == 0  # copies are left out on purpose: warnings, as in the build
     assert sorted(line for line in check.stderr.splitlines() if "left out" in line) == logs[0]
 
 
@@ -275,6 +291,10 @@ def test_publishing_stops_without_a_proper_address(briefing_dir: Path) -> None:
         result = briefing("--settings", "publishconf.py", "build", cwd=briefing_dir, env=run_env)
         assert result.returncode == 1 and problem in result.stderr, result.stderr
         assert "nothing was built" in result.stderr and not (briefing_dir / "output").exists()
+    plain = {**env, "BRIEFING_SITEURL": "http://gazette.example/ferry"}
+    result = briefing("--settings", "publishconf.py", "build", cwd=briefing_dir, env=plain)
+    assert result.returncode == 0, result.stderr
+    assert "is plain http" in result.stderr and "https://gazette.example/ferry" in result.stderr
 
 
 def _publish(folder: Path, private: str) -> subprocess.CompletedProcess[str]:
@@ -319,6 +339,7 @@ def test_bad_input_in_headlines_urls_and_outlets(tmp_path: Path) -> None:
     before = tree_hash(project / "content")
     result = briefing("build", cwd=project)
     assert result.returncode == 0, result.stderr
+    assert "the headline held HTML markup (<script>); it was removed" in result.stderr
     (article,) = (project / "output" / "articles").glob("2020-03-03-*.html")
     assert "script" not in article.name and "title" not in article.name
     doc = page(article)
@@ -401,7 +422,7 @@ def test_add_with_a_date_does_not_also_say_no_date_was_found(tmp_path: Path) -> 
     assert "no date found" not in added.stdout + added.stderr
 
 
-def test_a_copy_added_with_force_never_hides_the_corrected_original(briefing_dir: Path) -> None:
+def test_a_copy_added_with_force_never_hides_the_original(briefing_dir: Path) -> None:
     source = paste(briefing_dir.parent, "ferry.txt", SECOND_PASTE)
     assert briefing("add", "--no-build", str(source), cwd=briefing_dir).returncode == 0
     (stored,) = (briefing_dir / "content" / "raw").glob("*.txt")
@@ -417,6 +438,30 @@ def test_a_copy_added_with_force_never_hides_the_corrected_original(briefing_dir
     (article,) = (briefing_dir / "output" / "articles").glob("*.html")
     assert "The one we discussed." in page(article).get_text()
     assert f"{stored.name} is published" in built.stderr
+
+
+def test_of_two_copies_the_earlier_is_published_even_if_the_later_was_corrected(
+    briefing_dir: Path,
+) -> None:
+    later = paste(briefing_dir.parent, "ferry.txt", SECOND_PASTE)
+    added = briefing(
+        "add", "--no-build", "--outlet", "Harbour Gazette", str(later), cwd=briefing_dir
+    )
+    assert added.returncode == 0, added.stderr
+    (corrected,) = (briefing_dir / "content" / "raw").glob("*.txt")
+    earlier = paste(
+        briefing_dir.parent, "ferry-early.txt", SECOND_PASTE.replace(b"2021-05-12", b"2021-05-11")
+    )
+    forced = briefing("add", "--force", "--no-build", str(earlier), cwd=briefing_dir)
+    assert forced.returncode == 0, forced.stderr
+    assert "publishes only one of the two: this one" in forced.stdout  # it names the winner
+    built = briefing("build", cwd=briefing_dir)
+    assert built.returncode == 0, built.stderr
+    (article,) = (briefing_dir / "output" / "articles").glob("*.html")
+    assert article.name.startswith("2021-05-11-")
+    line = next(x for x in built.stderr.splitlines() if corrected.name in x and "left out" in x)
+    assert line.startswith("warning: ")  # left out on purpose: not an error
+    assert f"Its corrections and note (raw/{corrected.stem}.analyst.md) are not shown" in line
 
 
 def test_a_misspelt_field_is_named_and_the_rest_of_the_header_still_applies(
@@ -444,6 +489,13 @@ def test_fix_and_add_refuse_what_is_not_a_paste_of_this_briefing(briefing_dir: P
     assert fixed.returncode == 2
     assert "not a paste of this briefing" in fixed.stderr and "briefing add" in fixed.stderr
     assert not (briefing_dir.parent / "elsewhere.analyst.md").exists()
+    # Once added, the file outside is found in the briefing, under the name it was given.
+    assert briefing("add", "--no-build", str(outside), cwd=briefing_dir).returncode == 0
+    (stored,) = (briefing_dir / "content" / "raw").glob("*.txt")
+    again = briefing("fix", str(outside), "--title", "X", cwd=briefing_dir)
+    named = stored.relative_to(briefing_dir).as_posix()
+    assert again.returncode == 2 and f"it was added as {named}" in again.stderr
+    assert f"briefing fix {named}" in again.stderr
     folder = briefing("add", "--no-build", str(briefing_dir.parent), cwd=briefing_dir)
     assert folder.returncode == 1
     assert "a folder, not a file" in folder.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
@@ -9,6 +10,8 @@ from ..analyst import SIDECAR_SUFFIX
 from ..errors import SettingsError
 from .config import briefing_settings
 from .pack_job import start_pack_worker
+
+logger = logging.getLogger(__name__)
 
 
 def check_settings(pelican: Any) -> None:
@@ -62,4 +65,11 @@ def check_site_url(siteurl: str) -> None:
             f"BRIEFING_SITEURL {siteurl!r} is not a web address such as"
             " https://example.org/briefings/NAME (http or https, a host name, a path; no"
             " spaces, query or fragment); nothing was built"
+        )
+    if siteurl.startswith("http://") and not re.match(r"http://(?:localhost|127\.)", siteurl):
+        logger.warning(
+            "BRIEFING_SITEURL %s is plain http: readers' browsers will mark the site as not"
+            " secure; use https://%s if the host serves it",
+            siteurl,
+            siteurl[len("http://") :],
         )

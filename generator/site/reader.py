@@ -98,7 +98,7 @@ class RawArticleReader(BaseReader):  # type: ignore[misc]
             logger.warning("%s: the date %s is in the future; check it", label, article.date)
         copy = (self.settings.get("_BRIEFING_DUPLICATES") or {}).get(label)
         if copy is not None:  # decided over every file at once: see find_copies()
-            logger.error("%s: %s", label, copy.message())
+            logger.warning("%s: %s", label, copy.message())  # left out on purpose
             return "", {"status": "skip", "title": label}
         seen: dict[str, str] = self.settings.setdefault("_BRIEFING_SEEN", {})
         slug = article_slug(article)

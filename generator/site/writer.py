@@ -49,7 +49,7 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         "article": ("article", "category"),
         "tag": ("tag", "articles"),
         "thread": ("thread",),
-        "redirect": ("thread",),
+        "redirect": ("target", "kind"),
         "person": ("person",),
     }
 
