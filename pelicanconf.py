@@ -18,4 +18,6 @@ BRIEFING = {
         "How Emmanuel Macron's call for Europe to take charge of its own security, "
         "and to talk to Russia about it, developed between 2018 and 2022."
     ),
+    # Its two articles are TASS's and The Moscow Times' text: not ours to republish openly.
+    "private": True,
 }

@@ -863,11 +863,12 @@ def _fix_target(name: str, content: Path) -> Path | None:
     if paste.resolve() not in {p.resolve() for p in files}:
         inside = paste.resolve().is_relative_to(content.resolve())
         stored = None if inside else _stored_copy(paste, files)
+        if stored is not None:  # the file as downloaded, added before: its stored copy
+            print(f"{name} was added as {stored}: correcting that paste")
+            return stored
         hint = (
             "it is one of the briefing's own files: edit it as it is"
             if inside
-            else f"it was added as {stored}: briefing fix {stored} ..."
-            if stored
             else f"add it first with `briefing add {name}`"
         )
         print(

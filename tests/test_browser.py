@@ -139,6 +139,7 @@ def test_hostile_content_is_inert_in_the_atom_feed(
     for path in (CASES / "hostile").iterdir():
         shutil.copy(path, raw / path.name)
     monkeypatch.setenv("BRIEFING_SITEURL", "https://example.org/briefings/hostile")
+    monkeypatch.setenv("BRIEFING_PRIVATE", "0")  # the sample's settings are private
     run_pelican(ROOT / "publishconf.py", tmp_path / "content", tmp_path / "out")
     feed = ET.parse(tmp_path / "out" / "feeds" / "all.atom.xml").getroot()
     ns = {"a": "http://www.w3.org/2005/Atom"}

@@ -169,10 +169,11 @@ def test_publish_build_has_canonical_links_sitemap_and_thread_feeds(tmp_path: Pa
     content = tmp_path / "content"
     shutil.copytree(ROOT / "tests" / "site", content)
     os.environ["BRIEFING_SITEURL"] = "https://example.org/briefings/macron"
+    os.environ["BRIEFING_PRIVATE"] = "0"  # the sample briefing is private; this build is not
     try:
         run_pelican(ROOT / "publishconf.py", content, tmp_path / "out")
     finally:
-        del os.environ["BRIEFING_SITEURL"]
+        del os.environ["BRIEFING_SITEURL"], os.environ["BRIEFING_PRIVATE"]
     out = tmp_path / "out"
     article = soup(next((out / "articles").glob("2022-*.html")))
     canonical = article.find("link", rel="canonical")["href"]
@@ -465,10 +466,11 @@ def test_published_feeds_and_sitemap_claim_no_date_for_undated(tmp_path: Path) -
     shutil.copytree(ROOT / "tests" / "site", content)
     odd_pastes(content / "raw")
     os.environ["BRIEFING_SITEURL"] = "https://example.org/b"
+    os.environ["BRIEFING_PRIVATE"] = "0"  # the sample briefing is private; this build is not
     try:
         records = run_pelican(ROOT / "publishconf.py", content, tmp_path / "out")
     finally:
-        del os.environ["BRIEFING_SITEURL"]
+        del os.environ["BRIEFING_SITEURL"], os.environ["BRIEFING_PRIVATE"]
     assert not [r for r in records if r.levelname == "ERROR"]
     out = tmp_path / "out"
     feed = (out / "feeds" / "all.atom.xml").read_text(encoding="utf-8")

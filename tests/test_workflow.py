@@ -489,13 +489,14 @@ def test_fix_and_add_refuse_what_is_not_a_paste_of_this_briefing(briefing_dir: P
     assert fixed.returncode == 2
     assert "not a paste of this briefing" in fixed.stderr and "briefing add" in fixed.stderr
     assert not (briefing_dir.parent / "elsewhere.analyst.md").exists()
-    # Once added, the file outside is found in the briefing, under the name it was given.
+    # Once added, the file as downloaded names its stored copy, which is what is corrected.
     assert briefing("add", "--no-build", str(outside), cwd=briefing_dir).returncode == 0
     (stored,) = (briefing_dir / "content" / "raw").glob("*.txt")
-    again = briefing("fix", str(outside), "--title", "X", cwd=briefing_dir)
+    again = briefing("fix", str(outside), "--title", "X", "--no-build", cwd=briefing_dir)
     named = stored.relative_to(briefing_dir).as_posix()
-    assert again.returncode == 2 and f"it was added as {named}" in again.stderr
-    assert f"briefing fix {named}" in again.stderr
+    assert again.returncode == 0 and f"was added as {named}: correcting that" in again.stdout
+    assert stored.with_name(stored.stem + ".analyst.md").read_text().startswith("Title: X")
+    assert not (briefing_dir.parent / "elsewhere.analyst.md").exists()
     folder = briefing("add", "--no-build", str(briefing_dir.parent), cwd=briefing_dir)
     assert folder.returncode == 1
     assert "a folder, not a file" in folder.stderr
