@@ -752,12 +752,52 @@ def _date_evidence(
     )
 
 
+def _article_date(
+    meta: dict[str, list[str]],
+    url: str | None,
+    blocks: Sequence[str],
+    verdicts: Sequence[Verdict | None],
+    paragraphs: Sequence[str],
+) -> tuple[dt.date | None, list[str]]:
+    """The article's date and the warnings about it: the lines that label it first
+    (:func:`resolve_date`), then any line around the article that carries one, then a
+    dateline's day completed by the same day printed elsewhere."""
+    told = paragraphs[:30]  # the days the story tells of settle an ambiguous date
+    date, warnings = resolve_date(meta, url, told)
+    if date is None and not meta.get("header_date"):
+        date, scanned = scan_dates(
+            _date_evidence(blocks, verdicts, paragraphs), _url_year(url), told
+        )
+        warnings.extend(scanned)
+    if date is None and meta.get("line_date"):
+        date = _dateline_year(meta["line_date"][0], blocks)
+    return date, warnings
+
+
+def _dateline_year(line_date: str, blocks: Sequence[str]) -> dt.date | None:
+    """A dateline's day and month (``PERTH, Nov 14 (FinWire) -``) completed by a full date
+    with the same day and month printed anywhere in the paste (a terminal's header line,
+    a caption): the year the page gives that day, and no guess when none does."""
+    found = find_date(line_date)
+    if found is None or found.year is not None:
+        return None
+    for block in blocks:
+        rest = block[:2000]
+        while (other := find_date(rest)) is not None:
+            if other.year and (other.month, other.day) == (found.month, found.day):
+                return other.resolve()
+            rest = rest[other.end :]
+    return None
+
+
 def _url_year(url: str | None) -> int | None:
     found = re.search(r"/((?:19|20)\d{2})/", url or "")
     return int(found.group(1)) if found else None
 
 
-def resolve_date(meta: dict[str, list[str]], url: str | None) -> tuple[dt.date | None, list[str]]:
+def resolve_date(
+    meta: dict[str, list[str]], url: str | None, context: Sequence[str] = ()
+) -> tuple[dt.date | None, list[str]]:
     """The date from, in order: the header line, a dateline or byline, the original URL,
     then a "Published" line. Disagreements and guesses become warnings.
     """
@@ -769,7 +809,9 @@ def resolve_date(meta: dict[str, list[str]], url: str | None) -> tuple[dt.date |
     header_month = header if header.count("-") == 1 else None
     url_found = P.URL_DATE.search(url or "")
     url_date = (
-        _first_date([url_found.group().strip("/").replace("/", "-")], None) if url_found else None
+        _first_date(["{year}-{month}-{day}".format(**url_found.groupdict())], None)
+        if url_found
+        else None
     )
     year = (
         header_date.year
@@ -780,9 +822,9 @@ def resolve_date(meta: dict[str, list[str]], url: str | None) -> tuple[dt.date |
         if url_date
         else None
     )
-    published, flagged = scan_dates(meta.get("published", []), year)
+    published, flagged = scan_dates(meta.get("published", []), year, context)
     line_date, flagged_line = scan_dates(
-        meta.get("line_date", []), year or (published.year if published else None)
+        meta.get("line_date", []), year or (published.year if published else None), context
     )
     warnings.extend(flagged_line if line_date else flagged)
     chosen = next((d for d in (header_date, line_date, url_date, published) if d), None)
@@ -925,10 +967,7 @@ def clean_article(raw: RawArticle) -> Article:
     if title is None:
         title, origin = derive_title(url, paragraphs[0])
         derived.append(f"no headline found in the paste: title derived from {origin}")
-    date, warnings = resolve_date(meta, url)
-    if date is None and not meta.get("header_date"):
-        date, scanned = scan_dates(_date_evidence(blocks, verdicts, paragraphs), _url_year(url))
-        warnings.extend(scanned)
+    date, warnings = _article_date(meta, url, blocks, verdicts, paragraphs)
     warnings[:0] = derived + markup
     if date is None:
         warnings.append("no date found: give it with `briefing fix NAME --date YYYY-MM-DD`")

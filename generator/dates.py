@@ -1,8 +1,11 @@
 """Dates in the lines that newsrooms print around an article, and the choice between them.
 
-Four written forms cover what wires and papers print: ``2022-01-20``, ``20.01.2022`` or
-``20/01/2022`` (day first, the European order), ``January 20, 2022`` / ``Feb 5th 2022``
-and ``20 January 2022``. A line is a *date line* when nothing but a date, a time, a time
+The written forms cover what wires and papers print: ``2022-01-20``, ``20.01.2022`` or
+``20/01/2022`` (day first unless an American time zone says otherwise; dots always day
+first), ``15. 06. 2023.``, year first with dots (``2022.10.05``), ``January 20, 2022`` /
+``Feb 5th 2022``, ``20 January 2022`` and a byline's ``03/04/26 5:58 PM ET``. An ambiguous
+numeric date is settled by other dates in the paste or by the days the story tells of, and
+flagged when nothing settles it. A line is a *date line* when nothing but a date, a time, a time
 zone, a weekday, a label such as ``Updated:`` and perhaps a place in capitals is on it.
 
 Why not dateparser: these lines have to be recognised *and removed* word for word, and
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import patterns as P
@@ -49,6 +53,11 @@ _YEAR = r"(?P<y>(?:19|20)\d{2})(?=\D|$|\d{1,2}[:\s])"
 FORMS = (
     re.compile(rf"\b{_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?=\b|T)"),
     re.compile(rf"\b{_DAY}(?P<sep>[./\-])(?P<m>\d{{1,2}})(?P=sep){_YEAR}"),
+    # Central European pages space them: ``15. 06. 2023.``
+    re.compile(rf"\b{_DAY}\.\s(?P<m>\d{{1,2}})\.\s{_YEAR}"),
+    # Year first with dots or slashes, as East Asian and Hungarian pages print it:
+    # ``2022.10.05 14:20``, ``2023. 06. 15.``, ``2021/12/06``
+    re.compile(rf"\b{_YEAR}(?P<ysep>[./])\s?(?P<m>\d{{1,2}})(?P=ysep)\s?(?P<d>\d{{1,2}})\b"),
     # A weekly's issue prints a range, ``APRIL 10-16, 2021``: its first day.
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*[\-\N{{EN DASH}}]\s*\d{{1,2}})?(?:,?\s+{_YEAR}|\b)"),
     # "12 June 2023", "12-JUN-2023" (a wire's slug), "12. Oktober 2023" (a German page)
@@ -103,7 +112,9 @@ def plausible(date: dt.date) -> bool:
     return dt.date(1900, 1, 1) <= date <= dt.date.today() + dt.timedelta(days=1)
 
 
-def scan_dates(texts: list[str], year: int | None) -> tuple[dt.date | None, list[str]]:
+def scan_dates(
+    texts: list[str], year: int | None, context: Sequence[str] = ()
+) -> tuple[dt.date | None, list[str]]:
     """The publication date among lines printed around an article (header lines, bylines,
     source lines), and warnings: a published or unlabelled date wins over an updated one,
     a date without a year borrows ``year``, an ambiguous ``04/10/2023`` is read day first
@@ -151,13 +162,38 @@ def scan_dates(texts: list[str], year: int | None) -> tuple[dt.date | None, list
     if found.ambiguous:
         other = found.swapped().resolve(year)
         evidence = [d for d, _ in first[1:]] + updated
+        recent = _days_told(context, date.year)
         if other is not None and other in evidence and date not in evidence:
             date = other
+        elif other is not None and _told_before(recent, other) and not _told_before(recent, date):
+            date = other  # the story tells of "Monday, Feb. 10": it was written on 11 February
+        elif other is not None and _told_before(recent, date) and not _told_before(recent, other):
+            pass
         else:
             warnings.append(
                 f"the date {text_of(found)} could be {date} or {other}; {date} (day first) was used"
             )
     return date, warnings
+
+
+def _days_told(context: Sequence[str], year: int) -> list[dt.date]:
+    """The days the article's opening tells of, written with a month (``Monday, Feb. 10``,
+    ``on 4 October``): numeric dates are left out, being as ambiguous as the one to settle."""
+    days = []
+    for text in context:
+        rest = text[:1000]
+        while (found := find_date(rest)) is not None:
+            written = rest[found.start : found.end]
+            if re.search(r"[A-Za-z]", written) and (day := found.resolve(year)):
+                days.append(day)
+            rest = rest[found.end :]
+    return days
+
+
+def _told_before(days: Sequence[dt.date], date: dt.date) -> bool:
+    """Some day the story tells of falls in the two weeks up to ``date`` (a story is
+    written about what just happened, not about the months ahead)."""
+    return any(dt.timedelta(0) <= date - day <= dt.timedelta(days=14) for day in days)
 
 
 def text_of(found: Found) -> str:
@@ -188,7 +224,8 @@ def find_date(text: str) -> Found | None:
             if parts.get("sep"):  # numeric, day first unless the month cannot be one
                 if month > 12 >= day:
                     day, month = month, day
-                ambiguous = day <= 12 and month <= 12 and day != month
+                # "7.5.2019" is day first wherever dots are written; slashes and dashes vary
+                ambiguous = day <= 12 and month <= 12 and day != month and parts["sep"] != "."
             if not 1 <= month <= 12 or not 1 <= day <= 31:
                 continue
             year = int(parts["y"]) if parts.get("y") else None

@@ -79,7 +79,9 @@ ORIGINAL_URL = re.compile(
 BARE_URL = re.compile(
     r"^<?(?P<url>https?://[^\s<>]+|(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}/[^\s<>]*[a-z0-9/\-][^\s<>]*)>?$"
 )
-URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/|$)")
+URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d{2})(?P<sep>[/-])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?:[/\-_.]|$)"
+)
 
 #: ``Related article: ...``, ``>> READ ALSO -``, ``More from Europe`` and their cousins.
 RELATED_LINE = re.compile(

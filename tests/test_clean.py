@@ -262,6 +262,10 @@ def test_an_impossible_header_date_is_named_as_such(header: str, said: str) -> N
         ("7.5.2019", "2019-05-07"),
         ("Source: Xinhua| 2021-12-06 22:17:35|Editor: huaxia", "2021-12-06"),
         ("3 hours ago", "None"),
+        ("2022.10.05 14:20", "2022-10-05"),
+        ("2023. 06. 15.", "2023-06-15"),
+        ("15. 06. 2023.", "2023-06-15"),
+        ("https://www.example.org/local/2022-03-06/ferry-timetable", "2022-03-06"),
     ],
 )
 def test_the_date_is_found_in_the_forms_sites_print(line: str, want: str) -> None:
@@ -284,6 +288,30 @@ def test_an_ambiguous_numeric_date_is_flagged() -> None:
     article = clean_article(parse_bytes(text.encode(), "raw/ambiguous.txt"))
     assert str(article.date) == "2023-10-04"
     assert any("could be 2023-10-04 or 2023-04-10" in w for w in article.warnings)
+
+
+def test_an_ambiguous_date_is_settled_by_the_days_the_story_tells_of() -> None:
+    text = (
+        "Ministers agree on a new ferry timetable\nPosted 02/11/2025\n\n"
+        "The ministers agreed to restore the night ferry between the two ports.\n\n"
+        "At a meeting on Monday, Feb. 10, the operators agreed to share their timetables.\n"
+    )
+    article = clean_article(parse_bytes(text.encode(), "raw/settled.txt"))
+    assert str(article.date) == "2025-02-11"
+    assert not any("could be" in w for w in article.warnings)
+
+
+def test_a_datelines_day_takes_its_year_from_the_same_day_printed_elsewhere() -> None:
+    text = (
+        "Example Terminal | Story 4481 | Print\n"
+        "14-Nov-2023 09:31:07 GMT   EXW   [ABC.AX] [MIN] [RESULTS]\n"
+        "Ferry operator cuts its full-year guidance as fuel costs bite\n\n"
+        "PORTLAND, Nov 14 (Example Wire) - The ferry operator cut its guidance on Tuesday, "
+        "citing fuel costs that rose faster than it had planned for.\n\n"
+        "The operator said it would review its timetable for the winter months.\n"
+    )
+    article = clean_article(parse_bytes(text.encode(), "raw/terminal.txt"))
+    assert str(article.date) == "2023-11-14"
 
 
 def test_an_american_page_writes_the_month_first() -> None:
