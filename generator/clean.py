@@ -430,7 +430,30 @@ def _mark_body(
             lone = False  # a running head with its page number: "NEWS 7", "8 NEWS"
         if (lone and form.words <= 14 and not form.upper) or (lone and form.words <= 6):
             continue  # a sub-heading
+        if _introduced(blocks, out, shapes, i, start):
+            continue  # an item of a list the story announces: "The cooling centers are at:"
         _claim(out, i, "drop_related_links")
+
+
+def _introduced(
+    blocks: Sequence[str],
+    out: Sequence[Verdict | None],
+    shapes: Sequence[L.Shape],
+    i: int,
+    start: int,
+) -> bool:
+    """Block ``i`` follows, through other kept items, a body paragraph ending in a colon."""
+    j = i - 1
+    while j > start and out[j] is None and not (shapes[j].prose or shapes[j].sentence):
+        j -= 1
+    return (
+        j >= start
+        and (out[j] is None or out[j].keep is not None)  # type: ignore[union-attr]
+        and blocks[j].rstrip().endswith(":")
+        and (shapes[j].prose or shapes[j].sentence or shapes[j].words >= 4)
+        and not shapes[i].chrome
+        and not shapes[i].upper
+    )
 
 
 #: The signature of a post embedded in the page: ``— Name (@handle) November 17, 2022``.

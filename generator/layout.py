@@ -295,6 +295,10 @@ _CREDIT_AFTER = re.compile(r"\((?P<who>[A-Z][\w.&'\-]*(?:[ /][A-Z][\w.&'\-]*){0,
 _NAME_AFTER_SENTENCE = re.compile(
     r"[a-z0-9)][.]\s+[A-Z][\w'\-]+(?: (?:[A-Z][\w'.\-]*|de|van|von|al|el)){1,3}(?:\s*/\s*[\w ]+)?$"
 )
+#: A label that announces the page's next item: what follows it is another story's title.
+_NEXT_LABEL = re.compile(
+    r"(?i)(?:up\s+next|next\s+up|watch\s+next|read\s+next|next\s+story|more\s+videos)\s*:?"
+)
 #: What a headline may end with in brackets, which no photo's credit is.
 _GENRES = frozenset(
     "video update analysis opinion live photos watch explainer podcast exclusive interview "
@@ -608,6 +612,8 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         score -= 2.0  # a deck under its headline
     if re.match(r"#{1,2} \S", text):
         score += 3.0  # a Markdown heading
+    if i and _NEXT_LABEL.fullmatch(blocks[i - 1].strip()):
+        score -= 4.0  # the next video's or story's title, under "Up Next", "Read next"
     if i and re.fullmatch(r"[^\W\d_][\w ]{0,20}:", blocks[i - 1].strip()):
         score -= 4.0  # the value of a label above it ("From:", "Location:")
     site = split_title_suffix_site(text)

@@ -88,7 +88,8 @@ RELATED_LINE = re.compile(
     r"^(?:>+\s*)?(?:related(?:\s+(?:articles?|stories|coverage|subjects|topics|content|news))?"
     r"|read\s+(?:also|more|too)|read(?=\s*:)|also\s+read|see\s+also|more\s+news|more\s+on\s+this\s+(?:story|topic)"
     r"|more\s+from\s+[\w ]{2,30}|you\s+may\s+also\s+like|most\s+read|top\s+stories|recommended"
-    r"|latest\s+news|editor'?s\s+picks?)\b(?P<sep>\s*[:\-\N{EN DASH}\N{EM DASH}]+)?\s*(?P<rest>.*)$",
+    r"|latest\s+news|editor'?s\s+picks?|up\s+next|next\s+up|watch\s+next|trending\s+now"
+    r"|more\s+videos)\b(?P<sep>\s*[:\-\N{EN DASH}\N{EM DASH}]+)?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 #: ``© EPA-EFE/PHILIPPE WOJAZER/POOL``, ``Photo: ...``, ``Image source, Getty Images``,

@@ -314,6 +314,39 @@ def test_a_datelines_day_takes_its_year_from_the_same_day_printed_elsewhere() ->
     assert str(article.date) == "2023-11-14"
 
 
+def test_the_next_videos_title_under_up_next_is_not_the_headline() -> None:
+    text = (
+        "Example 7 News\nNews\nWeather\nSports\n"
+        "County opens six cooling centers as the heat index nears 112\n"
+        "Play Video\nDuration 2:14\nUp Next\n"
+        "Power company asks customers to conserve during peak hours\n"
+        "Author: Dana Roe\nPublished: 4:30 PM CDT Jul 18, 2024\n\n"
+        "The county opened six cooling centers on Thursday as forecasters warned of heat.\n\n"
+        "The centers are open from 10 a.m. to 8 p.m. daily through at least Sunday.\n"
+    )
+    article = clean_article(parse_bytes(text.encode(), "raw/tv.txt"))
+    assert article.title == "County opens six cooling centers as the heat index nears 112"
+    assert all("Power company" not in p for p in article.paragraphs)
+
+
+def test_a_list_the_story_announces_stays_in_the_body() -> None:
+    places = [
+        "Harbour Library, 220 Pecan St.",
+        "Eastside Recreation Center, 1401 Alamo Ave.",
+        "First Chapel hall, 300 Main St.",
+        "Senior Center, 85 Depot Rd.",
+    ]
+    text = (
+        " date 2024-07-18\nCounty opens cooling centers\n\n"
+        "The county opened cooling centers on Thursday as forecasters warned of more heat.\n\n"
+        "The cooling centers are at:\n\n" + "\n".join(places) + "\n\n"
+        "Doctors said they have seen a rise in heat-related visits since Monday, most of them "
+        "older adults.\n"
+    )
+    article = clean_article(parse_bytes(text.encode(), "raw/list.txt"))
+    assert all(place in article.paragraphs for place in places)
+
+
 def test_an_american_page_writes_the_month_first() -> None:
     """A North American time zone beside a numeric date settles its order; a byline's
     two-digit year is read too."""
