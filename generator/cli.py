@@ -1122,6 +1122,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 super().send_error(code, message, explain)
                 return
             body = page.read_bytes()
+            if b"<base " not in body:  # a preview's links are relative to the site's root
+                body = body.replace(b"<head>", b'<head><base href="/">', 1)
             self.send_response(404, message)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))

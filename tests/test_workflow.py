@@ -382,10 +382,12 @@ def test_serve_answers_a_missing_page_with_the_sites_404_and_stops_cleanly(
                 assert time.monotonic() < deadline and process.poll() is None
                 time.sleep(0.5)
         with pytest.raises(urllib.error.HTTPError) as missing:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/no-such-page.html", timeout=5)
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/articles/no-such.html", timeout=5)
         assert missing.value.code == 404
         body = missing.value.read().decode("utf-8")
         assert "The harbour ferry" in body and "Error response" not in body
+        # Its relative links work from any depth: they are read from the site's root.
+        assert '<base href="/">' in body and 'href="./archives.html"' in body
     finally:
         process.send_signal(2)  # Ctrl-C, even if this suite was started with SIGINT ignored
         _, err = process.communicate(timeout=60)
