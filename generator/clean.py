@@ -400,6 +400,9 @@ def _mark_body(
         if i > start and L.caption_at(blocks, out, i) and not form.quote:
             _claim(out, i, "take_caption", ("caption", text))
             continue
+        if form.words <= 8 and L.is_appeal(text, form):
+            _claim(out, i, "drop_banner")  # "Upgrade to paid", "Scroll to continue"
+            continue
         if form.words >= 12 and form.stop_ratio >= 0.25 and not form.chrome:
             continue  # running text that lost its full stop
         if form.words <= 12 and L.CREDIT.search(text):

@@ -71,7 +71,8 @@ APPEAL = re.compile(
     r"donat\w+|become\s+a\s+\w+|membership|"
     r"newsletter|sign\s+up|signing\s+up|register|download|app|inbox|unsubscribe|"
     r"journalism|paywall|free\s+access|unlimited\s+access|cookies|privacy|consent|"
-    r"whatsapp|telegram|click|tap\s+here|e-?mail|comments?)\b",
+    r"whatsapp|telegram|click|tap\s+here|e-?mail|comments?|upgrade|log\s+in|subscribers?|"
+    r"scroll\s+to\s+continue|continue\s+reading|have\s+a\s+(?:story|tip)|news\s+tip|send\s+us)\b",
     re.IGNORECASE,
 )
 
@@ -189,7 +190,8 @@ _FUSED_CASE = re.compile(r"([a-z]{2})([A-Z][a-z])")
 
 #: A line that tells the reader to do something for the site.
 _PROMPT = re.compile(
-    r"(?:get|sign|subscribe|join|download|follow|become|try|register|listen|watch|don't\s+miss)\b",
+    r"(?:get|sign|subscribe|join|download|follow|become|try|register|listen|watch|don't\s+miss|"
+    r"upgrade|scroll|log\s+in)\b",
     re.IGNORECASE,
 )
 

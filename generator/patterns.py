@@ -215,7 +215,9 @@ FOOTER_START = re.compile(
     r"join\s+the\s+(?:conversation|discussion)\b|comments?\s*$|add\s+a\s+comment\b|"
     # the end of a press release: "###", "-ENDS-", its notes and contacts
     r"#{3}\s*$|-?\s*ends\s*-?\s*$|notes?\s+(?:to|for)\s+editors?\b|media\s+(?:contacts?|enquiries|inquiries)\b|"
-    r"about\s+the\s+authors?\s*$)",
+    r"about\s+the\s+authors?\s*$"
+    # a press release's boilerplate about its sender: "About Wells for Tomorrow"
+    r"|(?-i:About\s+(?:the\s+)?[A-Z][\w&'.\-]*(?:\s+(?:[A-Z][\w&'.\-]*|for|of|and|the|de|&)){1,7})\s*$)",
     re.IGNORECASE,
 )
 

@@ -347,6 +347,45 @@ def test_a_list_the_story_announces_stays_in_the_body() -> None:
     assert all(place in article.paragraphs for place in places)
 
 
+@pytest.mark.parametrize(
+    "appeal",
+    [
+        "Do you have a story for The Example Herald news team?",
+        "Upgrade to paid",
+        "Subscribers can read the full report. Log in to continue.",
+        "Scroll to continue",
+    ],
+)
+def test_the_sites_appeals_leave_the_body(appeal: str) -> None:
+    text = (
+        " date 2024-07-18\nFerry operator doubles the winter timetable\n"
+        "By Dana Roe\n\n"
+        "PORT EXAMPLE \N{EM DASH} The island ferry will sail twice a day through the winter, "
+        "its operator said on Thursday, after a campaign by residents and shift workers.\n\n"
+        "The second sailing leaves the harbour at 6 p.m., the operator said in a statement.\n\n"
+        f"{appeal}\n\n"
+        "Residents had campaigned for a second sailing for three years, the council said.\n"
+    )
+    article = clean_article(parse_bytes(text.encode(), "raw/appeal.txt"))
+    assert appeal not in article.paragraphs
+    assert len(article.paragraphs) == 3
+
+
+def test_a_press_releases_about_the_sender_section_is_not_the_story() -> None:
+    text = (
+        " date 2024-07-18\nCharity opens twelve new wells in the north\n\n"
+        "The charity Wells for Example opened twelve wells in the northern districts this "
+        "month, bringing clean water to about 9,000 people.\n\n"
+        '"Every well is a school day won back," said its director, Dana Roe.\n\n'
+        "About Wells for Example\n\n"
+        "Wells for Example is a non-profit organisation founded in 2009 that builds and "
+        "maintains wells in rural districts.\n"
+    )
+    article = clean_article(parse_bytes(text.encode(), "raw/release.txt"))
+    assert len(article.paragraphs) == 2
+    assert not any("non-profit" in p or p.startswith("About") for p in article.paragraphs)
+
+
 def test_an_american_page_writes_the_month_first() -> None:
     """A North American time zone beside a numeric date settles its order; a byline's
     two-digit year is read too."""
