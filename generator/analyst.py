@@ -49,9 +49,12 @@ class Corrections:
     outlet: str | None = None
     note: str = ""  # Markdown, as written
     problems: tuple[str, ...] = ()
+    #: ``Moved from:`` lines: addresses (slugs) the page had under earlier corrections,
+    #: written by ``briefing fix`` so that each keeps redirecting
+    moved: tuple[str, ...] = ()
 
     def is_empty(self) -> bool:
-        return not (self.title or self.date or self.outlet or self.note.strip())
+        return not (self.title or self.date or self.outlet or self.note.strip() or self.moved)
 
 
 def sidecar_path(paste: Path) -> Path:
@@ -137,6 +140,7 @@ def parse_corrections(text: str, today: dt.date | None = None) -> Corrections:
     today = today or dt.date.today()
     values: dict[str, str] = {}
     problems: list[str] = []
+    moved: list[str] = []
     lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
     at = 0
     header = False  # a field, or a mistyped one, has been read: the block is the header
@@ -145,7 +149,14 @@ def parse_corrections(text: str, today: dt.date | None = None) -> Corrections:
         if not match:
             break
         key = match["key"].strip().lower()
-        if key in FIELDS:
+        if key == "moved from":
+            slug = match["value"].strip()
+            if re.fullmatch(r"[a-z0-9][a-z0-9\-]{0,150}", slug):
+                moved.append(slug)
+            else:
+                problems.append(f"Moved from: {slug!r} is not a page name (the line was left out)")
+            header = True
+        elif key in FIELDS:
             values[key] = match["value"].strip()
             header = True
         else:
@@ -172,7 +183,7 @@ def parse_corrections(text: str, today: dt.date | None = None) -> Corrections:
             problems.insert(0, f"Date: {error}")
     title = plain_field(values.get("title", "")) or None
     outlet = plain_field(values.get("outlet", "")) or None
-    return Corrections(title, date, outlet, note, tuple(problems))
+    return Corrections(title, date, outlet, note, tuple(problems), tuple(dict.fromkeys(moved)))
 
 
 def format_corrections(corrections: Corrections) -> str:
@@ -192,7 +203,7 @@ def format_corrections(corrections: Corrections) -> str:
             ("outlet", corrections.outlet),
         )
         if value
-    ]
+    ] + [f"Moved from: {slug}" for slug in corrections.moved]
     parts = ["\n".join(header)] if header else []
     if corrections.note.strip():
         parts.append(corrections.note.strip())
@@ -220,6 +231,13 @@ _SETTLED = {
 }
 
 
+#: What a note may hold that its page will not show: scripts, frames, images, styles, and
+#: links that would run code.
+_UNSAFE = re.compile(
+    r"<\s*(?:script|iframe|img|style|object|embed|form|svg)\b|\bjavascript:", re.IGNORECASE
+)
+
+
 def apply_corrections(article: Article, corrections: Corrections | None) -> Article:
     """The article with the analyst's corrections and note: a pure step after cleaning.
 
@@ -240,9 +258,19 @@ def apply_corrections(article: Article, corrections: Corrections | None) -> Arti
         if value is not None:
             changes[name] = value
     settled = [word for name in changes for word in _SETTLED[name]]
+    mine = sidecar_path(Path(article.path)).name
+    unsafe = _UNSAFE.findall(corrections.note)
+    problems = [*corrections.problems] + (
+        [
+            f"the note's {', '.join(dict.fromkeys(u.lower() for u in unsafe))} is not shown"
+            " (a note keeps text, emphasis, links and lists)"
+        ]
+        if unsafe
+        else []
+    )
     warnings = tuple(
         w for w in article.warnings if not any(word in w.lower() for word in settled)
-    ) + tuple(f"{SIDECAR_SUFFIX.lstrip('.')}: {p}" for p in corrections.problems)
+    ) + tuple(f"{mine}: {p}" for p in problems)
     corrected = dataclasses.replace(
         article,
         **changes,  # type: ignore[arg-type]
@@ -250,8 +278,11 @@ def apply_corrections(article: Article, corrections: Corrections | None) -> Arti
         corrected=tuple(changes),
         note=corrections.note or None,
     )
-    before, after = article_slug(article), article_slug(corrected)
-    return dataclasses.replace(corrected, former_slug=before if before != after else None)
+    after = article_slug(corrected)
+    former = (article_slug(article), *corrections.moved)
+    return dataclasses.replace(
+        corrected, former_slugs=tuple(s for s in dict.fromkeys(former) if s != after)
+    )
 
 
 def note_html(text: str | None) -> str:

@@ -86,7 +86,7 @@ PRONOUNS = {"he": "m", "she": "f"}
 DETERMINERS = frozenset("the a an one another his her their its this that some two".split())
 INDEFINITE = frozenset("a an one another some two".split())
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov lt gen col adm sgt capt maj rev fr st jr sr no mt vs
+    """mr mrs ms dr prof sen rep gov lt gen col adm sgt capt maj rev fr st jr sr no mt vs hon
     inc corp co ltd jan feb mar apr aug sept sep oct nov dec u.s u.k u.n e.u d.c""".split()
 )
 HONORIFICS = {
@@ -128,7 +128,8 @@ TITLE_WORDS = frozenset(
     premier emir sultan pastor host anchor candidate nominee strategist pollster councillor
     councilor councilman councilwoman alderman mp mep lawmaker congressman congresswoman
     boss manager coach captain striker player owner founder executive economist analyst
-    researcher lawyer scientist historian author editor columnist reporter correspondent""".split()
+    researcher lawyer scientist historian author editor columnist reporter correspondent
+    hon hon. honourable honorable""".split()
 )
 #: Capitalised words that start sentences or name places, groups and months.
 NOT_NAMES = TITLE_WORDS | frozenset(
@@ -350,13 +351,22 @@ def _before_appositives(tokens: list[tuple[str, int]]) -> Mention | None:
         else:
             segments[-1].append(token)
     inner = segments[-1]
+    while len(inner) > 1 and (
+        inner[0][0].lower().rstrip(".") in HONORIFICS
+        or (inner[0][0].endswith(".") and inner[0][0].lower() in TITLE_WORDS)
+    ):
+        inner = inner[1:]  # "The chair, Hon. Celestine Marais,", "Dr. Ann Lee"
     outer = segments[-2] if len(segments) > 1 else []
+    outer_words = [t.lower() for t, _ in outer]
+    role_of = any(w in TITLE_WORDS for w in outer_words) and bool(
+        {"of", "for"} & set(outer_words)
+    )  # "The Chair of the Committee, Celestine Marais,"
     if (
         inner
         and outer
         and all(_is_name_word(t) or re.fullmatch(PARTICLE, t) for t, _ in inner)
         and name_part([t for t, _ in inner])[1]
-        and (outer[-1][0].islower() or outer[-1][0].lower() in TITLE_WORDS)
+        and (outer[-1][0].islower() or outer[-1][0].lower() in TITLE_WORDS or role_of)
         and outer[-1][0] not in DETERMINERS | _PREPOSITIONS
     ):
         return Mention(" ".join(t for t, _ in inner), "name", inner[0][1])
@@ -414,7 +424,8 @@ def _np_at_end(tokens: list[tuple[str, int]]) -> Mention | None:
                 if word in DETERMINERS:
                     head = {t.lower() for t, _ in tokens[back:first]}
                     owner = {w.lower().rstrip("'s\u2019") for w in words} & INSTITUTION_WORDS
-                    if head & (_SPOKES | {"official", "representative"}) and owner:
+                    spokes = head & _SPOKES and tokens[first - 1][0].lower() in {"for", "of"}
+                    if (head & (_SPOKES | {"official", "representative"}) and owner) or spokes:
                         return Mention(" ".join(words), "name", tokens[first][1])  # its voice
                     text = " ".join(t for t, _ in tokens[back:])
                     kind = "unnamed" if word in INDEFINITE else "title"
@@ -436,9 +447,14 @@ def _np_at_end(tokens: list[tuple[str, int]]) -> Mention | None:
             if (
                 tokens[-1][0].lower() in _SPOKES
                 and inner
-                and all(_is_name_word(t) for t, _ in inner)
-                and not {t.lower() for t, _ in inner} & NOT_NAMES
-            ):  # "a Greyfin spokesperson said": the organisation speaks through them
+                and _is_name_word(inner[0][0])
+                and _is_name_word(inner[-1][0])
+                and all(_is_name_word(t) or t.lower() in _NAME_LINKS for t, _ in inner)
+                and (
+                    not {t.lower() for t, _ in inner} - _NAME_LINKS & NOT_NAMES
+                    or (len(inner) > 2 and {_plain(t) for t, _ in inner} & INSTITUTION_WORDS)
+                )
+            ):  # "a Greyfin spokesperson said", "a Department for Transport spokesperson"
                 return Mention(" ".join(t for t, _ in inner), "name", inner[0][1])
             kind = "unnamed" if word.lower() in INDEFINITE else "title"
             text = " ".join(t for t, _ in tokens[-back:])
@@ -447,6 +463,8 @@ def _np_at_end(tokens: list[tuple[str, int]]) -> Mention | None:
 
 
 _CONJUNCTIONS = frozenset("but and so yet or then now also still".split())
+#: Lower-case words inside an institution's name: "Department for Transport".
+_NAME_LINKS = frozenset("of for and & the de".split())
 #: Lower-case roles between an organisation and a name: "Band member Flea".
 _ROLE_NOUNS = frozenset("member co-host cohost co-founder cofounder frontman singer star".split())
 _NOT_VERBS = _PREPOSITIONS | DETERMINERS | frozenset("and or but who which that".split())
@@ -1016,6 +1034,10 @@ class Discourse:
         if mention.kind == "title":
             return self._by_title(mention.text, at)
         words = mention.text.split()
+        low = {_plain(w) for w in words}
+        if low & INSTITUTION_WORDS and low & (_NAME_LINKS - {"the"}) and words[-1][:1].isupper():
+            text = mention.text  # "Department for Transport", "Ministry of Agriculture"
+            return text[4:] if text.lower().startswith("the ") else text
         titles, name = name_part(words)
         name = [
             w
@@ -1235,7 +1257,7 @@ class Discourse:
         """The fullest form of a resolved name the article uses."""
         if speaker in self.acronyms:
             return self.acronyms[speaker]
-        if " " not in speaker and speaker not in MALE_NAMES | FEMALE_NAMES:
+        if " " not in speaker:  # "Gordon" for Gordon Pike; "Greyfin" for Greyfin Renewables
             longer = [
                 p.name
                 for p in self.people.values()

@@ -66,6 +66,7 @@ def from_json(record: dict[str, Any]) -> Article:
     for name in ("paragraphs", "agencies", "warnings", "repairs", "people", "callouts"):
         values[name] = tuple(record[name])
     values["corrected"] = tuple(record.get("corrected", ()))
+    values["former_slugs"] = tuple(record.get("former_slugs", ()))
     words = record.get("words")
     values["words"] = (
         WordCounts(

@@ -1040,7 +1040,10 @@ def derive_title(url: str | None, first_paragraph: str) -> tuple[str, str]:
     from_slug = L.slug_title(url)
     if from_slug:
         return from_slug, "the original URL's slug"
-    return L.first_sentence_title(first_paragraph), "the first sentence"
+    plain = re.sub(
+        r"<(script|style)\b.*?</\1\s*>|<[^<>]{1,300}>", " ", first_paragraph, flags=re.I | re.S
+    )
+    return L.first_sentence_title(" ".join(plain.split()) or first_paragraph), "the first sentence"
 
 
 def as_markdown(article: Article) -> str:

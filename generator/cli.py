@@ -20,6 +20,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .analyst import (
     SIDECAR_SUFFIX,
@@ -43,7 +44,7 @@ from .model import Article, Corpus, CrossLink, Quote
 from .people import corpus_names
 from .pipeline import content_files, process_bytes, process_file, read_bytes, with_analyst
 from .settings import Settings, load_settings
-from .slugs import slugify
+from .slugs import article_slug, slugify
 from .uptodate import State, load_state, save_state, site_stamp, state_path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -542,6 +543,13 @@ def _print_built(output: Path, undated_names: list[str], report: BuildReport) ->
             f" address. Its links point there, so do not open it from disk; to preview, run"
             f" `{serve}`."
         )
+        if report.private and urlsplit(report.siteurl).path.strip("/"):
+            print(
+                "  Crawlers read robots.txt only at the host's root: this site lives under"
+                f" {urlsplit(report.siteurl).path}/, so its own robots.txt is not read there;"
+                " every page's noindex still asks them to stay away (add the Disallow line"
+                " to the root's robots.txt as well if you can)."
+            )
     else:
         print(f"Open {output.resolve() / 'index.html'} in a browser, or run `{serve}`.")
 
@@ -647,14 +655,6 @@ def _take_paste(
             f"{same.reason} as {same.kept}: already in the briefing",
             f"use --force to add it anyway; the build publishes only one ({KEPT_RULE})",
         )
-    if same:  # stored, as asked; but say now what the build will do with it
-        mine = next((a for a in existing if a.path == same.kept), None)
-        first = mine is None or kept_first(mine) <= kept_first(article)
-        winner = same.kept if first else f"this one, {label}"
-        print(
-            f"note: {label}: {same.reason} as {same.kept}; stored (--force), but the site"
-            f" publishes only one of the two: {winner} ({KEPT_RULE})"
-        )
     return data, article, given  # warnings the corrections settle ("no date found") are gone
 
 
@@ -729,6 +729,24 @@ def _correct_hint(path: str, article: Article) -> str:
         f'To correct it: briefing fix {path} --title "..." --date YYYY-MM-DD --outlet "..."'
         f" (stored beside the paste in {Path(path).name.removesuffix(Path(path).suffix)}{SIDECAR_SUFFIX};"
         " the paste is never changed)"
+    )
+
+
+def _say_which_copy(stored: Article, existing: Sequence[Article]) -> None:
+    """A copy stored with ``--force``: say now which of the two the site will publish,
+    ranked by the names they are stored under, as the build ranks them."""
+    same = duplicate_in(stored, existing)
+    if same is None:
+        return
+    kept = next((a for a in existing if a.path == same.kept), None)
+    winner = (
+        same.kept
+        if kept is None or kept_first(kept) <= kept_first(stored)
+        else f"this one, {stored.path}"
+    )
+    print(
+        f"note: {stored.path}: {same.reason} as {same.kept}; stored (--force), but the site"
+        f" publishes only one of the two: {winner} ({KEPT_RULE})"
     )
 
 
@@ -818,7 +836,9 @@ def cmd_add(args: argparse.Namespace) -> int:
             print(f"error: {error}", file=sys.stderr)
             failed = True
             continue
-        added.append(_store(content, name, data, article, given))
+        stored = _store(content, name, data, article, given)
+        _say_which_copy(stored, [*existing, *added])
+        added.append(stored)
     status = EXIT_PROBLEMS if failed else EXIT_OK
     if not added:
         return status
@@ -898,6 +918,47 @@ def _stored_copy(paste: Path, files: Sequence[Path]) -> Path | None:
     return None
 
 
+def _moved_from(
+    paste: Path, label: str, settings: Settings, current: Corrections, wanted: Corrections
+) -> str | None:
+    """The page's address under the ``current`` corrections, if ``wanted`` moves it and the
+    cleaner's own reading (which always redirects) is not that address."""
+    try:
+        cleaned = process_bytes(read_bytes(paste, label), label, settings)
+    except InputError:
+        return None
+    now = article_slug(apply_corrections(cleaned, current))
+    later = article_slug(apply_corrections(cleaned, wanted))
+    if now == later or now == article_slug(cleaned) or now in wanted.moved:
+        return None
+    return now
+
+
+def _write_corrections(
+    paste: Path, label: str, settings: Settings, current: Corrections, changes: dict[str, Any]
+) -> None:
+    """Store ``changes`` in the analyst's file beside ``paste`` (and the page's address so
+    far, when they move it), or remove the file when nothing is left in it."""
+    sidecar = sidecar_path(paste)
+    wanted = dataclasses.replace(current, **changes, problems=())
+    moved = _moved_from(paste, label, settings, current, wanted)
+    if moved:  # the page moves: its address so far keeps redirecting
+        wanted = dataclasses.replace(wanted, moved=(*wanted.moved, moved))
+    text = format_corrections(wanted)
+    if text and dataclasses.replace(wanted, moved=()).is_empty():
+        sidecar.write_text(text, encoding="utf-8")
+        print(
+            f"Nothing is corrected now; {sidecar} keeps only the page's earlier addresses,"
+            " so that links to them still arrive"
+        )
+    elif text:
+        sidecar.write_text(text, encoding="utf-8")
+        print(f"Wrote {sidecar} (the paste {paste.name} is unchanged)")
+    elif sidecar.is_file():
+        sidecar.unlink()
+        print(f"Removed {sidecar}: nothing is corrected now")
+
+
 def cmd_fix(args: argparse.Namespace) -> int:
     """``briefing fix FILE [--title T] [--date D] [--outlet O] [--note TEXT]``: correct what
     the cleaner decided, or add the analyst's note, in the file beside the paste (the paste
@@ -931,14 +992,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
     for name in args.clear or ():
         changes[name] = "" if name == "note" else None
     if changes:
-        wanted = dataclasses.replace(current, **changes, problems=())
-        text = format_corrections(wanted)
-        if text:
-            sidecar.write_text(text, encoding="utf-8")
-            print(f"Wrote {sidecar} (the paste {paste.name} is unchanged)")
-        elif sidecar.is_file():
-            sidecar.unlink()
-            print(f"Removed {sidecar}: nothing is corrected now")
+        _write_corrections(paste, label, settings, current, changes)
     try:
         article = process_file(paste, label, settings)
     except InputError as error:
@@ -1304,7 +1358,11 @@ def parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one statement per op
         " was decided. An empty value (--title '') removes that correction.",
         parents=[builds, corrects],
     )
-    fx.add_argument("file", metavar="FILE", help="the paste: content/raw/NAME.txt, or NAME.txt")
+    fx.add_argument(
+        "file",
+        metavar="FILE",
+        help="the paste: content/raw/NAME.txt, NAME.txt, or the file as you added it",
+    )
     fx.add_argument(
         "--note", help="the analyst's note, in Markdown (why it matters); shown on its page"
     )

@@ -96,9 +96,10 @@ class Article:
     # The analyst's (generator/analyst.py): never the cleaner's, never the source's text
     corrected: tuple[str, ...] = ()  # fields the analyst set: "title", "date", "source"
     note: str | None = None  # the analyst's note, Markdown as written
-    #: the address the cleaner's own reading gave, when a correction moved the page: it
-    #: redirects, so links and bookmarks made before the correction still arrive
-    former_slug: str | None = None
+    #: the addresses the page had before the analyst's corrections moved it (the cleaner's
+    #: own reading, then each earlier correction's): they redirect, so links and bookmarks
+    #: made before a correction still arrive
+    former_slugs: tuple[str, ...] = ()
 
 
 class PassageLink(NamedTuple):

@@ -273,6 +273,35 @@ def test_an_organisations_spokesperson_speaks_for_it() -> None:
     assert [q.speaker for q in extract_quotes(paragraphs)] == ["Saltmere Renewables", None]
 
 
+def test_a_spokesperson_for_an_institution_with_of_or_for_in_its_name() -> None:
+    paragraphs = (
+        'A Department for Transport spokesperson said: "The government will study it."',
+        '"We are aware of the situation at the harbour," a spokesman for Marston Hartley said.',
+        '"The ferry stays," a Ministry of Harbours spokeswoman said.',
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == [
+        "Department for Transport",
+        "Marston Hartley",
+        "Ministry of Harbours",
+    ]
+
+
+def test_a_role_of_an_institution_before_an_apposed_name_with_its_honorific() -> None:
+    paragraphs = (
+        'The Chair of the Committee, Hon. Celestine Example, said: "Our fishers have waited '
+        'ten years for the data."',
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == ["Celestine Example"]
+
+
+def test_a_first_name_alone_is_the_one_person_of_that_name() -> None:
+    paragraphs = (
+        "Gordon Example, the landlord of the Bell, has kept the parrot for eleven years.",
+        '"He learned it off the telly, I swear," Gordon said.',
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == ["Gordon Example"]
+
+
 def test_an_acronym_the_article_defines_is_the_organisations_full_name() -> None:
     paragraphs = (
         "The Norvale Rail Company (NRC) said drivers walked out on Monday.",

@@ -155,8 +155,11 @@ def test_fix_corrects_the_headline_everywhere_and_never_touches_the_paste(
     shown = briefing("fix", str(stored), cwd=briefing_dir)
     assert shown.returncode == 0 and "set by you" in shown.stdout and ".analyst.md" in shown.stdout
     cleared = briefing("fix", str(stored), "--title", "", "--clear", "note", cwd=briefing_dir)
-    assert cleared.returncode == 0 and "Removed" in cleared.stdout
-    assert not stored.with_name(stored.stem + ".analyst.md").exists()
+    assert cleared.returncode == 0 and "Nothing is corrected now" in cleared.stdout
+    kept = stored.with_name(stored.stem + ".analyst.md").read_text(encoding="utf-8")
+    assert kept == f"Moved from: {article.stem}\n"  # the corrected address still redirects
+    back = page(site / "articles" / article.name).find("meta", attrs={"http-equiv": "refresh"})
+    assert back is not None and back["content"].endswith(f"articles/{moved.name}")
     missing = briefing("fix", "no-such-paste.txt", "--title", "X", cwd=briefing_dir)
     assert missing.returncode == 2 and "no-such-paste.txt: no such paste" in missing.stderr
 
@@ -440,6 +443,53 @@ def test_a_copy_added_with_force_never_hides_the_original(briefing_dir: Path) ->
     (article,) = (briefing_dir / "output" / "articles").glob("*.html")
     assert "The one we discussed." in page(article).get_text()
     assert f"{stored.name} is published" in built.stderr
+
+
+def test_every_address_a_page_had_keeps_redirecting_after_corrections(
+    briefing_dir: Path,
+) -> None:
+    raw = briefing_dir / "content" / "raw"
+    paste(raw, "ferry.txt", SECOND_PASTE.replace(b" date 2021-05-12\n", b""))  # undated
+    articles = briefing_dir / "output" / "articles"
+    first = briefing("fix", "ferry.txt", "--date", "2021-05-12", cwd=briefing_dir)
+    assert first.returncode == 0, first.stderr
+    (dated,) = articles.glob("2021-05-12-*.html")
+    second = briefing("fix", "ferry.txt", "--title", "Night ferry saved again", cwd=briefing_dir)
+    assert second.returncode == 0, second.stderr
+    assert f"Moved from: {dated.stem}" in (raw / "ferry.analyst.md").read_text(encoding="utf-8")
+    final = articles / "2021-05-12-night-ferry-saved-again.html"
+    assert page(final).find("meta", attrs={"http-equiv": "refresh"}) is None
+    for old in (dated, next(articles.glob("undated-*.html"))):  # each earlier address
+        refresh = page(old).find("meta", attrs={"http-equiv": "refresh"})
+        assert refresh is not None and refresh["content"].endswith(f"articles/{final.name}")
+
+
+def test_what_a_note_or_a_derived_headline_cannot_show_is_said(briefing_dir: Path) -> None:
+    raw = briefing_dir / "content" / "raw"
+    paste(raw, "2021-05-12-ferry.txt", SECOND_PASTE)
+    (raw / "2021-05-12-ferry.analyst.md").write_text(
+        "Date: notadate\n\nWorth reading. <script>alert(1)</script>\n", encoding="utf-8"
+    )
+    paste(raw, "one-line.txt", b"Just one line <script>alert(1)</script> about the ferry vote.\n")
+    result = briefing("build", cwd=briefing_dir)
+    assert result.returncode == 0, result.stderr
+    assert "2021-05-12-ferry.analyst.md: Date: notadate is not a date" in result.stderr
+    assert "2021-05-12-ferry.analyst.md: the note's <script is not shown" in result.stderr
+    names = [p.name for p in (briefing_dir / "output" / "articles").glob("undated-*.html")]
+    assert names and not any("script" in name for name in names), names
+
+
+def test_force_names_the_copy_the_build_will_publish(briefing_dir: Path) -> None:
+    undated = SECOND_PASTE.replace(b" date 2021-05-12\n", b"")
+    first = paste(briefing_dir.parent, "zz-ferry.txt", undated)
+    assert briefing("add", "--no-build", str(first), cwd=briefing_dir).returncode == 0
+    (stored,) = (briefing_dir / "content" / "raw").glob("*.txt")
+    again = paste(briefing_dir.parent, "aa-ferry.txt", undated)  # sorts first where it lies
+    forced = briefing("add", "--force", "--no-build", str(again), cwd=briefing_dir)
+    assert forced.returncode == 0, forced.stderr
+    assert f"publishes only one of the two: raw/{stored.name}" in forced.stdout
+    built = briefing("build", cwd=briefing_dir)
+    assert f"raw/{stored.name} is published" in built.stderr
 
 
 def test_of_two_copies_the_earlier_is_published_even_if_the_later_was_corrected(

@@ -23,12 +23,12 @@ class BriefingPagesGenerator(Generator):  # type: ignore[misc]
                 self._page(writer, "redirect", alias, target=thread, kind="thread")
         taken = {a.url for a in briefing["pelican_articles"].values()}
         for article in sorted(briefing["pelican_articles"].values(), key=lambda a: a.url):
-            former = article.record.former_slug  # the address before the analyst's correction
-            url = f"articles/{former}.html" if former else None
-            if url and url not in taken:
-                taken.add(url)
-                target = {"title": article.title, "url": article.url}
-                self._page(writer, "redirect", url, target=target, kind="article")
+            for former in article.record.former_slugs:  # before the analyst's corrections
+                url = f"articles/{former}.html"
+                if url not in taken:
+                    taken.add(url)
+                    target = {"title": article.title, "url": article.url}
+                    self._page(writer, "redirect", url, target=target, kind="article")
         self._page(writer, "quotes", "who-said-what.html")
         for person in briefing["people"]:
             self._page(writer, "person", person["url"], person=person)
