@@ -773,8 +773,16 @@ def _date_evidence(
         for b, v in zip(blocks, verdicts, strict=True)
         if v is not None and v.rule == "drop_footer"
     ]
+    short_captions = [  # "Episode 142 · 23 January 2024 · 48 min": a line of facts, no photo's
+        b
+        for b, v in zip(blocks, verdicts, strict=True)
+        if v is not None and v.rule == "take_caption" and len(b.split()) <= 10
+    ]
     return (
-        head + opening + [t for t in tail if not re.search(r"(?i)print\s+edition|appeared\s+in", t)]
+        head
+        + opening
+        + [t for t in tail if not re.search(r"(?i)print\s+edition|appeared\s+in", t)]
+        + short_captions
     )
 
 

@@ -92,6 +92,7 @@ class Found:
     start: int
     end: int
     ambiguous: bool = False  # ``04/10/2023``: day and month could be either way round
+    dots: bool = False  # ``7.5.2019``: written with dots, day first by convention
 
     def resolve(self, year: int | None = None) -> dt.date | None:
         """The calendar date, borrowing ``year`` if the text gave none; None if impossible
@@ -104,7 +105,7 @@ class Found:
 
     def swapped(self) -> Found:
         """The other reading of an ambiguous numeric date (month first)."""
-        return Found(self.year, self.day, self.month, self.start, self.end, False)
+        return Found(self.year, self.day, self.month, self.start, self.end, False, self.dots)
 
 
 def plausible(date: dt.date) -> bool:
@@ -169,6 +170,8 @@ def scan_dates(
             date = other  # the story tells of "Monday, Feb. 10": it was written on 11 February
         elif other is not None and _told_before(recent, date) and not _told_before(recent, other):
             pass
+        elif found.dots:
+            pass  # "7.5.2019": day first, as every page that writes dots means it
         else:
             warnings.append(
                 f"the date {text_of(found)} could be {date} or {other}; {date} (day first) was used"
@@ -191,9 +194,9 @@ def _days_told(context: Sequence[str], year: int) -> list[dt.date]:
 
 
 def _told_before(days: Sequence[dt.date], date: dt.date) -> bool:
-    """Some day the story tells of falls in the two weeks up to ``date`` (a story is
-    written about what just happened, not about the months ahead)."""
-    return any(dt.timedelta(0) <= date - day <= dt.timedelta(days=14) for day in days)
+    """Some day the story tells of falls within two weeks of ``date`` (a story is written
+    about what just happened or is about to, not about months away)."""
+    return any(abs(date - day) <= dt.timedelta(days=14) for day in days)
 
 
 def text_of(found: Found) -> str:
@@ -204,7 +207,7 @@ def find_date(text: str) -> Found | None:
     """The first date written in ``text``, in any of :data:`FORMS`.
 
     >>> find_date("Published Jan. 20, 2022 Updated Jan. 21, 2022")
-    Found(year=2022, month=1, day=20, start=10, end=23, ambiguous=False)
+    Found(year=2022, month=1, day=20, start=10, end=23, ambiguous=False, dots=False)
     >>> find_date("Issued on: 15/12/2021 - 12:05").month
     12
     >>> find_date("a May day") is None
@@ -224,8 +227,7 @@ def find_date(text: str) -> Found | None:
             if parts.get("sep"):  # numeric, day first unless the month cannot be one
                 if month > 12 >= day:
                     day, month = month, day
-                # "7.5.2019" is day first wherever dots are written; slashes and dashes vary
-                ambiguous = day <= 12 and month <= 12 and day != month and parts["sep"] != "."
+                ambiguous = day <= 12 and month <= 12 and day != month
             if not 1 <= month <= 12 or not 1 <= day <= 31:
                 continue
             year = int(parts["y"]) if parts.get("y") else None
@@ -239,6 +241,7 @@ def find_date(text: str) -> Found | None:
                 match.start(),
                 match.end(),
                 ambiguous,
+                parts.get("sep") == ".",
             )
             if best is None or found.start < best.start:
                 best = found

@@ -72,7 +72,8 @@ APPEAL = re.compile(
     r"newsletter|sign\s+up|signing\s+up|register|download|app|inbox|unsubscribe|"
     r"journalism|paywall|free\s+access|unlimited\s+access|cookies|privacy|consent|"
     r"whatsapp|telegram|click|tap\s+here|e-?mail|comments?|upgrade|log\s+in|subscribers?|"
-    r"scroll\s+to\s+continue|continue\s+reading|have\s+a\s+(?:story|tip)|news\s+tip|send\s+us)\b",
+    r"scroll\s+to\s+continue|continue\s+reading|have\s+a\s+(?:story|tip)|news\s+tips?|send\s+us|"
+    r"message\s+us|tell\s+us|contact\s+us|write\s+to\s+us|facebook\s+page)\b",
     re.IGNORECASE,
 )
 
@@ -219,7 +220,8 @@ SITE_NOTE = re.compile(
     r"the\s+editors?|contact\s+(?:the|us|our)|subscribers?|readers?|journalism|paywall|"
     r"comments?|moderated|hyperlinks?|materials|newsletters?|forward\s+(?:it|this)|must-reads|"
     r"channel|whatsapp|telegram|summary\s+of|sign\s+up|inbox|help\s+us|your\s+(?:help|support)|"
-    r"text-to-speech|audio\s+version|views\s+expressed|free\s+articles?|articles?\s+(?:left|remaining)|subscribe\s+now|keep\s+up\s+to\s+date|stay\s+(?:informed|up\s+to\s+date)|support\s+(?:us|our|my))\b"
+    r"text-to-speech|audio\s+version|views\s+expressed|transcripts?|automatically\s+generated|"
+    r"generated\s+automatically|may\s+contain\s+errors|lightly\s+edited|free\s+articles?|articles?\s+(?:left|remaining)|subscribe\s+now|keep\s+up\s+to\s+date|stay\s+(?:informed|up\s+to\s+date)|support\s+(?:us|our|my))\b"
     r"|\b[\w.+\-]+@[\w\-]+\.\w{2,}",
     re.IGNORECASE,
 )
@@ -288,6 +290,8 @@ def _credit_like(text: str, verdict: Verdict | None) -> bool:
         return False  # a wire's sign-off under the story: "– TIMES/AFP"
     if verdict is not None and verdict.rule == "take_photo_credit":
         return True
+    if verdict is not None and verdict.rule == "take_byline":
+        return False  # "Nora Whitcombe | Staff Reporter": the writer, not a photographer
     return len(text.split()) <= 12 and bool(CREDIT.search(text))
 
 
@@ -296,6 +300,31 @@ _CREDIT_AFTER = re.compile(r"\((?P<who>[A-Z][\w.&'\-]*(?:[ /][A-Z][\w.&'\-]*){0,
 #: A sentence followed by nothing but a name, as a photographer's credit is printed.
 _NAME_AFTER_SENTENCE = re.compile(
     r"[a-z0-9)][.]\s+[A-Z][\w'\-]+(?: (?:[A-Z][\w'.\-]*|de|van|von|al|el)){1,3}(?:\s*/\s*[\w ]+)?$"
+)
+#: A label over a list of the site's other stories.
+_LIST_LABEL = re.compile(
+    r"(?i)(?:trending(?:\s+now)?|most\s+(?:read|popular|viewed|shared)|popular(?:\s+now)?|"
+    r"top\s+stories|latest(?:\s+news)?|editor'?s\s+picks?|recommended(?:\s+for\s+you)?)\s*:?"
+)
+
+
+def _in_listing(blocks: Sequence[str], out: Sequence[Verdict | None], i: int) -> bool:
+    """Block ``i`` is one of the headlines listed under a "Trending" label, and not the last
+    line before the article's byline or date (where the article's own headline stands)."""
+    nxt = out[i + 1] if i + 1 < len(out) else None
+    if nxt is not None and nxt.rule in ("take_byline", "take_date_line"):
+        return False
+    j = i - 1
+    while j >= 0 and out[j] is None and not _LIST_LABEL.fullmatch(blocks[j].strip()):
+        if len(blocks[j].split()) < 3 or blocks[j].rstrip().endswith("."):
+            return False
+        j -= 1
+    return j >= 0 and _LIST_LABEL.fullmatch(blocks[j].strip()) is not None
+
+
+#: A promotion's call: "Win tickets to ...!", "Enter our photo contest", "Subscribe for ...".
+_CONTEST = re.compile(
+    r"(?i)(?:win|enter|subscribe|sign\s+up|download|register)\b.*(?:!|\bcontest\b|\bfree\b)"
 )
 #: A label that announces the page's next item: what follows it is another story's title.
 _NEXT_LABEL = re.compile(
@@ -597,23 +626,37 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         between
         and between[0] == i + 1
         and shapes[i + 1].words >= 8
-        and (shapes[i + 1].words >= n or _articles(blocks[i + 1]) > _articles(text))
+        and (
+            shapes[i + 1].words >= n
+            or _articles(blocks[i + 1]) > _articles(text)
+            or _case_step(text, blocks[i + 1])
+        )
         and not shapes[i + 1].chrome
         and not _dated(blocks[i + 1])  # a byline with its date is no deck
         and not _furniture_line(blocks, shapes, i)
+        and not _last_before_article(blocks, out, shapes, i + 1, body_start)
     ):
         score += 2.0  # followed by its deck: longer, or written with "a" and "the"
     if (
         i
         and out[i - 1] is None
         and (shapes[i - 1].words >= 5 or (shapes[i - 1].words >= 3 and _phrased(blocks[i - 1])))
-        and (shapes[i - 1].words <= n or _articles(blocks[i - 1]) < _articles(text))
+        and (
+            shapes[i - 1].words <= n
+            or _articles(blocks[i - 1]) < _articles(text)
+            or _case_step(blocks[i - 1], text)
+        )
         and not _furniture_line(blocks, shapes, i - 1)
         and not blocks[i - 1].rstrip().endswith(".")
+        and not _in_listing(blocks, out, i - 1)
     ):
         score -= 2.0  # a deck under its headline
     if re.match(r"#{1,2} \S", text):
         score += 3.0  # a Markdown heading
+    if _in_listing(blocks, out, i):
+        score -= 3.0  # under "Trending" or "Most read": another story's headline
+    if _CONTEST.match(text):
+        score -= 4.0  # "Win tickets to ...!": the site's promotion
     if i and _NEXT_LABEL.fullmatch(blocks[i - 1].strip()):
         score -= 4.0  # the next video's or story's title, under "Up Next", "Read next"
     if i and re.fullmatch(r"[^\W\d_][\w ]{0,20}:", blocks[i - 1].strip()):
@@ -680,6 +723,26 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
     return score
 
 
+def _last_before_article(
+    blocks: Sequence[str],
+    out: Sequence[Verdict | None],
+    shapes: Sequence[Shape],
+    j: int,
+    body_start: int,
+) -> bool:
+    """Block ``j`` is a headline-shaped line (no article, no full stop) right above the
+    article's byline or date line: the headline itself, not the deck of the line above it
+    (which is then the last of a list of other stories)."""
+    nxt = out[j + 1] if j + 1 < min(len(out), body_start + 1) else None
+    return (
+        nxt is not None
+        and nxt.rule in ("take_byline", "take_date_line")
+        and _articles(blocks[j]) == 0
+        and not blocks[j].rstrip().endswith(".")
+        and shapes[j].words <= 16
+    )
+
+
 def _categories(text: str) -> bool:
     parts = [p.strip() for p in text.split(",")]
     return len(parts) >= 3 and all(1 <= len(p.split()) <= 3 and p[:1].isupper() for p in parts)
@@ -707,15 +770,33 @@ def _phrased(text: str) -> bool:
 
 def _deck_of(blocks: Sequence[str], shapes: Sequence[Shape], i: int) -> bool:
     """Block ``i + 1`` reads as the deck under headline ``i``: longer, or written with
-    articles, and not chrome."""
+    articles, or in sentence case under a headline in title case; and not chrome."""
     if i + 1 >= len(blocks):
         return False
     deck = shapes[i + 1]
     return (
         deck.words >= 6
         and not deck.chrome
-        and (deck.words > shapes[i].words or _articles(blocks[i + 1]) > _articles(blocks[i]))
+        and (
+            deck.words > shapes[i].words
+            or _articles(blocks[i + 1]) > _articles(blocks[i])
+            or _case_step(blocks[i], blocks[i + 1])
+        )
     )
+
+
+def _capital_share(text: str) -> tuple[int, float]:
+    """How many longer words a line has, and the share of them that start with a capital."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'\-]*", text) if len(w) >= 4]
+    return len(words), (sum(w[0].isupper() for w in words) / len(words) if words else 0.0)
+
+
+def _case_step(upper: str, lower: str) -> bool:
+    """A headline in title case over a deck in sentence case ("Corvanta Reports Positive
+    Topline Results" over "Trial met primary endpoint with ..."): a press release's pair."""
+    n_upper, share_upper = _capital_share(upper)
+    n_lower, share_lower = _capital_share(lower)
+    return n_upper >= 4 and share_upper >= 0.75 and n_lower >= 4 and share_lower <= 0.35
 
 
 def split_title_suffix_site(text: str) -> str | None:

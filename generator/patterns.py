@@ -144,7 +144,8 @@ STAFF_CREDITS = re.compile(
 )
 #: ``By Jane Doe and John Roe``, ``Text by: FRANCE 24``, ``Author Anna Weber``.
 BYLINE = re.compile(
-    r"^(?i:by|text\s+by|written\s+by|words\s+by|author|authors)\b\s*:?\s+"
+    r"^(?i:by|(?:text|words|photographs?|photos|pictures|reporting)(?:\s+and\s+(?:text|words|"
+    r"photographs?|photos|pictures))?\s+by|written\s+by|author|authors)\b\s*:?\s+"
     r"(?P<name>[A-Z][\w.'\-]*(?:,?\s+(?:(?i:and)\s+|&\s+)?[A-Z0-9][\w.'\-]*){0,9})$"
 )
 #: A byline with its role, date or reading time on the same line, as many sites print it:
@@ -156,6 +157,12 @@ BYLINE_WITH = re.compile(
     r"(?P<name>[A-Z][\w.'\N{RIGHT SINGLE QUOTATION MARK}\-]*(?:\s+(?:and\s+|&\s+|de\s+|van\s+|von\s+)?[A-Z][\w.'\N{RIGHT SINGLE QUOTATION MARK}\-]*){0,5})"
     r"(?:,\s*(?P<role>[^\N{MIDDLE DOT}|\N{BULLET}\n.]{1,60}?))?"
     r"(?:(?:\s*[\N{MIDDLE DOT}|\N{BULLET}\N{EN DASH}\N{EM DASH}]\s*|\s+-\s+)(?P<rest>[^\n]{1,100}))?$"
+)
+#: ``Nora Whitcombe | Staff Reporter``: a name and a reporter's role, no "By".
+BYLINE_ROLE = re.compile(
+    r"^(?P<name>[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){1,3})\s*[|,\N{MIDDLE DOT}\N{BULLET}\-\N{EN DASH}]\s*"
+    r"(?:(?:Senior|Staff|Chief|Political|Special|Foreign|Business|Local|Health|Court|City|Sports?)\s+)?"
+    r"(?:Reporter|Correspondent|Writer|Editor|Journalist|Contributor|Columnist)s?\b[^.!?]{0,60}$"
 )
 #: ``Jane Doe7 February 2022``: a byline with the date fused on.
 BYLINE_DATE = re.compile(
@@ -217,6 +224,11 @@ FOOTER_START = re.compile(
     r"#{3}\s*$|-?\s*ends\s*-?\s*$|notes?\s+(?:to|for)\s+editors?\b|media\s+(?:contacts?|enquiries|inquiries)\b|"
     r"about\s+the\s+authors?\s*$"
     # a press release's boilerplate about its sender: "About Wells for Tomorrow"
+    # a reprint's, a feed's and an investor release's ends: "Originally published at X on
+    # ...", "The post ... appeared first on X.", "Forward-Looking Statements"
+    r"|originally\s+(?:published|appeared)\s+(?:at|in|on|by)\b|the\s+post\s+.{3,300}\s+appeared\s+first\s+on\b"
+    r"|(?:cautionary\s+(?:note|statement)\s+(?:regarding|concerning|on)\s+)?forward[\s-]+looking\s+statements?\s*:?\s*$"
+    r"|safe\s+harbou?r\s+statement\s*$"
     r"|(?-i:About\s+(?:the\s+)?[A-Z][\w&'.\-]*(?:\s+(?:[A-Z][\w&'.\-]*|for|of|and|the|de|&)){1,7})\s*$)",
     re.IGNORECASE,
 )

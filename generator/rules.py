@@ -201,6 +201,9 @@ def take_byline(text: str) -> Verdict | None:
     match = P.BYLINE.match(text)
     if match:
         return Verdict("take_byline", meta=(("byline", match["name"]),))
+    match = P.BYLINE_ROLE.match(text)
+    if match:
+        return Verdict("take_byline", meta=(("byline", match["name"]),))
     match = P.BYLINE_DATE.match(text)
     if match and not P.DATE_LABEL.match(text):
         return Verdict(

@@ -386,6 +386,90 @@ def test_a_press_releases_about_the_sender_section_is_not_the_story() -> None:
     assert not any("non-profit" in p or p.startswith("About") for p in article.paragraphs)
 
 
+BODY = (
+    "The island ferry will sail twice a day through the winter, its operator said on "
+    "Thursday, after a campaign by residents and shift workers.\n\n"
+    "The second sailing leaves the harbour at 6 p.m., the operator said in a statement.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (  # a press release: title case over a sentence-case deck of its own length or less
+            "PR Example Wire\nNews\n"
+            "Harbour Ferries Reports Record Winter Sailings Across Its Whole Island Network\n"
+            "Second sailing added after a campaign by residents\n"
+            "NEWS PROVIDED BY\nHarbour Ferries Ltd\nMar 04, 2024, 07:00 ET\n\n",
+            "Harbour Ferries Reports Record Winter Sailings Across Its Whole Island Network",
+        ),
+        (  # other stories listed above it: the headline stands right over the byline
+            "Home\nNews\nTrending\nMinister hosts harbour MPs at his farm\n"
+            "Shilling gains against the dollar for a third week\n"
+            "Ferry operators suspend the fare rise after talks with the county\n"
+            "By Dana Roe\nPublished on: 20 Feb 2024 15:30 EAT\n\n",
+            "Ferry operators suspend the fare rise after talks with the county",
+        ),
+        (  # a byline without "By": a name and a reporter's role
+            "Example Ledger\nLocal News\n"
+            "Council votes to keep the night ferry running for another two years despite "
+            "concerns from island residents about winter storms and what happens when it fails\n"
+            "Dana Roe | Staff Reporter\n2024-05-21 18:04\n\n",
+            "Council votes to keep the night ferry running for another two years despite "
+            "concerns from island residents about winter storms and what happens when it fails",
+        ),
+        (  # a station's promotion above the story
+            "Example 104.5 FM\nWin tickets to the Harbour Jazz Festival!\nNews\n"
+            "Night ferry delayed after the storm floods the pier\n"
+            "Photographs and text by Dana Roe\nJuly 9, 2024\n\n",
+            "Night ferry delayed after the storm floods the pier",
+        ),
+    ],
+)
+def test_the_headline_among_other_lines_that_look_like_one(head: str, title: str) -> None:
+    article = clean_article(parse_bytes((head + BODY).encode(), "raw/head.txt"))
+    assert article.title == title
+
+
+@pytest.mark.parametrize(
+    ("line", "told", "want"),
+    [
+        (
+            "Episode 142 \N{MIDDLE DOT} 23 January 2024 \N{MIDDLE DOT} 48 min",
+            "on Monday",
+            "2024-01-23",
+        ),
+        ("Posted 04.03.2024", "on Wednesday 3 April", "2024-04-03"),  # dots, settled by the text
+        ("Posted 07/09/2024", "on Wednesday, July 10", "2024-07-09"),  # a day to come
+    ],
+)
+def test_a_date_from_a_podcasts_facts_line_or_settled_by_the_text(
+    line: str, told: str, want: str
+) -> None:
+    text = (
+        f"Ferry timetable changes for the spring\n\n{line}\n\n"
+        f"The operator said the spring timetable starts {told}, after a long winter.\n\n"
+        "The first sailing under it leaves at 6 a.m., the operator said in a statement.\n"
+    )
+    article = clean_article(parse_bytes(text.encode(), "raw/when.txt"))
+    assert str(article.date) == want
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Originally published at Example Press on June 18, 2024.",
+        "The post Ferry operator doubles the winter timetable appeared first on Example Blog.",
+        "Forward-Looking Statements\n\nThis press release contains forward-looking statements "
+        "within the meaning of the securities laws, which involve risks.",
+    ],
+)
+def test_a_reprints_feeds_or_investor_releases_end_is_not_the_story(tail: str) -> None:
+    text = " date 2024-06-18\nFerry operator doubles the winter timetable\n\n" + BODY + "\n" + tail
+    article = clean_article(parse_bytes(text.encode(), "raw/tail.txt"))
+    assert len(article.paragraphs) == 2, article.paragraphs
+
+
 def test_an_american_page_writes_the_month_first() -> None:
     """A North American time zone beside a numeric date settles its order; a byline's
     two-digit year is read too."""
