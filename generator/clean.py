@@ -400,7 +400,7 @@ def _mark_body(
         if i > start and L.caption_at(blocks, out, i) and not form.quote:
             _claim(out, i, "take_caption", ("caption", text))
             continue
-        if form.words <= 8 and L.is_appeal(text, form):
+        if form.words <= 8 and L.is_appeal(text, form) and L._PROMPT.match(text):
             _claim(out, i, "drop_banner")  # "Upgrade to paid", "Scroll to continue"
             continue
         if form.words >= 12 and form.stop_ratio >= 0.25 and not form.chrome:
@@ -663,10 +663,19 @@ def _mark_footer(
     for i in range(start, len(blocks)):
         if out[i] is not None and not out[i].drops_text:  # type: ignore[union-attr]
             continue
-        if has_quotation(blocks[i]):
+        if has_quotation(blocks[i]) and _SPOKEN.search(blocks[i]):
             notes.append(f"kept a quotation in what looks like the site's footer: {blocks[i]!r}")
             continue
         _claim(out, i, "drop_footer")
+
+
+#: A quotation someone could have spoken: four words or more between the marks (not the
+#: "anticipate," "believe" of a legal notice).
+_SPOKEN = re.compile(
+    r"[\"\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}]"
+    r"[^\"\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}]*?"
+    r"(?:\S+\s+){3,}"
+)
 
 
 def _mark_related_blocks(blocks: Sequence[str], out: list[Verdict | None], start: int = 0) -> None:

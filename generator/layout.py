@@ -50,7 +50,7 @@ CHROME = re.compile(
     r"all\s+rights|copyright|terms\s+of|rss|today'?s\s+paper|e-?paper|jump\s+to|show\s+(?:more|original|key)|load\s+more|"
     r"click|view\s+(?:this\s+email\s+)?in\s+(?:your\s+)?browser|unsubscribe|forwarded\s+message|translated\s+from|powered\s+by|"
     r"key\s+events|keep\s+reading|visual\s+stories|popular\s+on|now\s+playing|text\s+size|"
-    r"breaking\s+news|top\s+stories|more\s+from|"
+    r"breaking\s+news|top\s+stories|more\s+from|(?:story|article)\s+continues\s+(?:below|after)|"
     r"you\s+may\s+(?:also|be\s+interested|like)|continue\s+reading|recommended|editor'?s\s+picks?|print\s+edition|javascript|"
     r"(?<=\w)\.(?:com|org|net|co|ch|ru|uk|de|fr|in|ke|ng|au)|www(?=\.))\b",
     re.IGNORECASE,
@@ -201,8 +201,8 @@ def is_appeal(text: str, form: Shape) -> bool:
     """The site speaking to its reader: a donation, newsletter or app appeal, a paywall."""
     if form.quote and form.appeal < 0.15:
         return False
-    if P.SPEAKER_TURN.match(text):
-        return False  # a transcript: people speak to each other in the second person
+    if P.SPEAKER_TURN.match(text) or re.match(r"[A-Z][A-Z.]{0,5}:\s", text):
+        return False  # a transcript or an interview ("CD: Why did you stay?"): people speak
     hits = round(form.appeal * form.words)
     if hits >= 1 and form.words <= 30 and not form.quote and _PROMPT.match(text):
         return True  # "Get the Sediment & Sky newsletter ...", "Get unlimited access to ..."
@@ -215,7 +215,7 @@ def is_appeal(text: str, form: Shape) -> bool:
 #: contact lines, rules for comments, appeals for support.
 SITE_NOTE = re.compile(
     r"\b(?:this\s+(?:article|story|post|page|piece|newsletter|issue|report|commentary|column|blog|"
-    r"interview)|edited\s+(?:and\s+condensed\s+)?for\s+(?:length|clarity)|the\s+author'?s?|the\s+article|"
+    r"interview)|edited\s+(?:and\s+condensed\s+)?for\s+(?:length|clarity)|(?:edited|condensed)\s+and\s+(?:condensed|edited)|the\s+author'?s?|the\s+article|"
     r"in\s+print|print\s+edition|appeared\s+in|reprints?|today'?s\s+paper|the\s+reporters?|"
     r"the\s+editors?|contact\s+(?:the|us|our)|subscribers?|readers?|journalism|paywall|"
     r"comments?|moderated|hyperlinks?|materials|newsletters?|forward\s+(?:it|this)|must-reads|"

@@ -371,6 +371,20 @@ def test_the_sites_appeals_leave_the_body(appeal: str) -> None:
     assert len(article.paragraphs) == 3
 
 
+def test_an_interviewers_question_to_you_is_no_appeal() -> None:
+    text = (
+        " date 2024-07-18\nThe keeper who wrote a novel\n\n"
+        "The novelist spent twenty years on the rock before her first book came out.\n\n"
+        "CD: Why did you stay so long?\n\n"
+        "RM: Because it never became ordinary. Every morning the sea was a different animal.\n\n"
+        "Story continues below\n\n"
+        "This interview has been edited and condensed.\n"
+    )
+    article = clean_article(parse_bytes(text.encode(), "raw/qa.txt"))
+    assert "CD: Why did you stay so long?" in article.paragraphs
+    assert not any("continues below" in p or "condensed" in p for p in article.paragraphs)
+
+
 def test_a_press_releases_about_the_sender_section_is_not_the_story() -> None:
     text = (
         " date 2024-07-18\nCharity opens twelve new wells in the north\n\n"
