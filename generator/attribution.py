@@ -154,6 +154,11 @@ NOT_NAMES = TITLE_WORDS | frozenset(
     thursday's tuesday's monday's wednesday's friday's saturday's sunday's""".split()
 )
 #: Words that make a capitalised run an institution, which may speak ("the Kremlin said").
+#: The last word of a place's name, never a person's: "Stokes Hill Wharf", "Sri City".
+PLACE_HEADS = frozenset(
+    """wharf pier quay harbour harbor street road avenue boulevard lane highway bridge
+    river square airport station depot stadium valley island islands peninsula mountains""".split()
+)
 INSTITUTION_WORDS = frozenset(
     """kremlin ministry party committee department office agency council commission
     campaign house post times journal news network foundation institute court police
@@ -901,7 +906,9 @@ class Discourse:
             key = self._learn(titles, name, text, at, begin + run.end())
             if key is None:
                 continue
-            if not titles and _organisation_part(part, run.start(), name):
+            if not titles and (
+                _organisation_part(part, run.start(), name) or name[-1].lower() in PLACE_HEADS
+            ):
                 self.organisations.add(key)  # named, but never "he" or "she"
             if subject is not None and run.start() <= subject.offset < run.end():
                 rank = 2
@@ -913,7 +920,7 @@ class Discourse:
                 run[0].endswith(("'s", "\u2019s"))
                 or bool(
                     re.search(
-                        r"\b(?:of|to|with|about|toward|towards|for|from|against|in|at|near|by)\s+$",
+                        r"\b(?:of|to|with|about|toward|towards|for|from|against|in|at|near|by)\s+(?:the\s+)?$",
                         part[max(0, run.start() - 30) : run.start()],
                     )
                 )
@@ -1199,11 +1206,18 @@ class Discourse:
             if head in _SPOKES:
                 owner = re.search(
                     rf"(?P<a>{NAME_RUN.pattern}) spokes(?:person|man|woman)"
-                    rf"|spokes(?:person|man|woman) for (?:the )?(?P<b>{NAME_RUN.pattern})",
+                    rf"|spokes(?:person|man|woman) for (?:the )?(?P<b>{NAME_RUN.pattern})"
+                    r"|spokes(?:person|man|woman) for the (?P<c>[a-z]+)\b",
                     text,
                 )
-                if owner:
-                    return owner["a"] or owner["b"]
+                if owner and owner["a"] and owner["a"].split()[0].lower() in DETERMINERS:
+                    # "A spokesperson for the department": "A" opens the sentence, names no one
+                    owner = re.search(r"spokes(?:person|man|woman) for the (?P<c>[a-z]+)\b", text)
+                found = owner.groupdict() if owner else {}
+                if found.get("a") or found.get("b"):
+                    return found.get("a") or found.get("b")
+                if found.get("c"):  # "a spokesperson for the department": the one named before
+                    return self._organisation(found["c"], at)
                 continue
             group = [e for e in self.entities if e.sentence == number and e.key in self.people]
             chosen = next((e for e in group if e.subject), group[0] if group else None)

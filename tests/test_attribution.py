@@ -286,6 +286,20 @@ def test_a_spokesperson_for_an_institution_with_of_or_for_in_its_name() -> None:
     ]
 
 
+def test_a_spokesperson_for_the_department_speaks_for_the_one_named_before() -> None:
+    paragraphs = (
+        "The Harbour Department of Environment runs the traps along the coast.",
+        "Colin Example said the largest animal was caught near the Stokes Hill Wharf.",
+        '"People should not read the number as a sign of danger," he said.',
+        "A spokesperson for the department said most of the animals were sent to farms.",
+        '"The program is there to manage risk," the spokesperson said.',
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == [
+        "Colin Example",  # not the wharf, named after him
+        "Harbour Department of Environment",  # never "A"
+    ]
+
+
 def test_a_role_of_an_institution_before_an_apposed_name_with_its_honorific() -> None:
     paragraphs = (
         'The Chair of the Committee, Hon. Celestine Example, said: "Our fishers have waited '
