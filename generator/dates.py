@@ -62,6 +62,8 @@ FORMS = (
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*[\-\N{{EN DASH}}]\s*\d{{1,2}})?(?:,?\s+{_YEAR}|\b)"),
     # "12 June 2023", "12-JUN-2023" (a wire's slug), "12. Oktober 2023" (a German page)
     re.compile(rf"\b{_DAY}\.?(?:\s+|-){_MONTH},?(?:(?:\s+|-){_YEAR}|\b)"),
+    # ``Feb - 20 - 2024 , 06:31``: a month's name and the day with dashes between
+    re.compile(rf"\b{_MONTH}\s*-\s*{_DAY}\s*-\s*{_YEAR}"),
     # A byline's short form, ``03/04/26 5:58 PM ET``: only with a time or alone at the end.
     re.compile(
         rf"\b{_DAY}(?P<sep>/)(?P<m>\d{{1,2}})/(?P<yy>\d{{2}})(?=\s+\d{{1,2}}:\d{{2}}|\s*$|\s*[|,\N{{MIDDLE DOT}}])"

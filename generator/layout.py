@@ -344,6 +344,10 @@ def caption_at(blocks: Sequence[str], out: Sequence[Verdict | None], i: int) -> 
     text = blocks[i]
     if PHOTO_SCENE.search(text) and not has_quotation(text):
         return True
+    if i and re.fullmatch(
+        r"(?i)(?:image|photo|picture|video|media)?\s*caption\s*[,:]?", blocks[i - 1].strip()
+    ):
+        return True  # "Image caption," on its own line, then the caption
     credit = _CREDIT_AFTER.search(text)
     if (
         credit

@@ -266,6 +266,7 @@ def test_an_impossible_header_date_is_named_as_such(header: str, said: str) -> N
         ("2023. 06. 15.", "2023-06-15"),
         ("15. 06. 2023.", "2023-06-15"),
         ("https://www.example.org/local/2022-03-06/ferry-timetable", "2022-03-06"),
+        ("Feb - 20 - 2024 , 06:31", "2024-02-20"),
     ],
 )
 def test_the_date_is_found_in_the_forms_sites_print(line: str, want: str) -> None:
@@ -431,6 +432,13 @@ BODY = (
             "Dana Roe | Staff Reporter\n2024-05-21 18:04\n\n",
             "Council votes to keep the night ferry running for another two years despite "
             "concerns from island residents about winter storms and what happens when it fails",
+        ),
+        (  # a caption after its marker line, above the headline
+            "Skip to content\nNews\nWales\nImage source, Example Images\nImage caption,\n"
+            "Waves crash over the sea wall at the harbour on Saturday morning\n"
+            "Storm closes the ferry route as the amber warning comes into force\n"
+            "23 November 2024\nShare\n\n",
+            "Storm closes the ferry route as the amber warning comes into force",
         ),
         (  # a station's promotion above the story
             "Example 104.5 FM\nWin tickets to the Harbour Jazz Festival!\nNews\n"
