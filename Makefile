@@ -33,10 +33,10 @@ eval: $(BIN)/briefing  ## cleaning, quote and link figures against our labelled 
 	-$(BIN)/briefing links --evaluate tests/cases/corpus tests/cases/pastes-dev tests/cases/pastes-holdout \
 	  $(wildcard $(SHARED_PASTES))
 	@# Pastes in the shared label format, scored by the shared scorer when it is beside the project
-	@if [ -f $(SCORER) ]; then for set in $(SHARED_PASTES) tests/cases/pastes-dev tests/cases/pastes-holdout tests/cases/pastes-quotes-holdout tests/cases/pastes-clean-holdout tests/cases/pastes-clean-dev2 tests/cases/pastes-quotes-blind; do \
+	@if [ -f $(SCORER) ]; then for set in $(SHARED_PASTES) tests/cases/pastes-dev tests/cases/pastes-holdout tests/cases/pastes-quotes-holdout tests/cases/pastes-clean-holdout tests/cases/pastes-clean-dev2 tests/cases/pastes-quotes-blind tests/cases/pastes-blind5 tests/cases/pastes-blind6 tests/cases/pastes-blind7; do \
 	  [ -d $$set ] && printf '%-28s ' "$$set" && $(PYTHON) $(SCORER) clean $$set | tail -n 1; done; \
 	else echo "($(SCORER) not found: shared corpus figures skipped)"; fi
-	@if [ -f $(SCORER) ]; then for set in $(SHARED_PASTES) tests/cases/pastes-dev tests/cases/pastes-holdout tests/cases/pastes-quotes-holdout tests/cases/pastes-clean-holdout tests/cases/pastes-clean-dev2 tests/cases/pastes-quotes-blind; do \
+	@if [ -f $(SCORER) ]; then for set in $(SHARED_PASTES) tests/cases/pastes-dev tests/cases/pastes-holdout tests/cases/pastes-quotes-holdout tests/cases/pastes-clean-holdout tests/cases/pastes-clean-dev2 tests/cases/pastes-quotes-blind tests/cases/pastes-blind5 tests/cases/pastes-blind6 tests/cases/pastes-blind7; do \
 	  [ -d $$set ] && printf '%-28s ' "$$set" && $(PYTHON) $(SCORER) quotes $$set | tail -n 1; done; fi
 	@# Quotes and speakers on real news: PolNeAR's train split, when it has been built
 	@if [ -f $(POLNEAR)/train.jsonl ]; then echo "PolNeAR train split ($(POLNEAR)/train.jsonl):"; \
