@@ -435,6 +435,8 @@ def _mark_body(
             continue  # a sub-heading
         if _introduced(blocks, out, shapes, i, start):
             continue  # an item of a list the story announces: "The cooling centers are at:"
+        if L.SHORT_SENTENCE.fullmatch(text) and not form.chrome:
+            continue  # "Critics disagreed.": a sentence, however short
         _claim(out, i, "drop_related_links")
 
 
@@ -558,6 +560,8 @@ def _mark_tail_notes(
         if out[i] is not None:
             continue
         text, form = blocks[i], shapes[i]
+        if L.SHORT_SENTENCE.fullmatch(text) and not form.chrome:
+            break  # "Critics disagreed.": the story's last sentence
         if L.site_note(text, form) >= 2 or L.is_bio(text, None) or L.FOOTNOTE.match(text):
             _claim(out, i, "drop_site_note")
         elif text[:1].islower() and not form.quote:

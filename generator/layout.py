@@ -377,6 +377,10 @@ def _opens_story(verdict: Verdict) -> bool:
     return verdict.keep is None or len(verdict.keep.split()) >= 8
 
 
+#: A sentence of two words, a subject and its verb: "Critics disagreed.", "Nobody answered."
+SHORT_SENTENCE = re.compile(r"[A-Z][a-z]+ [a-z]{3,}[.!]")
+
+
 def find_body(
     blocks: Sequence[str],
     out: Sequence[Verdict | None],
@@ -429,7 +433,13 @@ def find_body(
             break
         good = (
             (verdict is None or verdict.keep is not None)
-            and (shapes[i].prose or shapes[i].sentence)
+            and (
+                shapes[i].prose
+                or shapes[i].sentence
+                or (  # "Critics disagreed.": two words, and still the story's last sentence
+                    SHORT_SENTENCE.fullmatch(blocks[i]) is not None and not shapes[i].chrome
+                )
+            )
             and not is_appeal(blocks[i], shapes[i])
             and not caption_at(blocks, out, i)
         )

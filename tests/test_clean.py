@@ -372,6 +372,19 @@ def test_the_sites_appeals_leave_the_body(appeal: str) -> None:
     assert len(article.paragraphs) == 3
 
 
+def test_a_two_word_last_sentence_is_still_the_storys() -> None:
+    text = (
+        " date 2021-05-12\nFerry service wins a second reprieve from the harbour council\n\n"
+        "The harbour city council has again voted to keep the night ferry running, citing "
+        "the shift workers who depend on it to get home from the hospital district.\n\n"
+        '"The ferry is part of how this city works at night," said councillor Tomas Rell.\n\n'
+        "The ferry runs every hour between midnight and five in the morning.\n\n"
+        "Critics disagreed.\n"
+    )
+    article = clean_article(parse_bytes(text.encode(), "raw/short.txt"))
+    assert article.paragraphs[-1] == "Critics disagreed."
+
+
 def test_an_interviewers_question_to_you_is_no_appeal() -> None:
     text = (
         " date 2024-07-18\nThe keeper who wrote a novel\n\n"
