@@ -732,15 +732,26 @@ def _flag_stray_headlines(
 # The stage
 
 
-def _outlet(url: str | None, agency: str | None, site: str | None) -> str | None:
-    if url:
-        host = (urlsplit(url).hostname or "").removeprefix("www.")
-        for domain, name in P.OUTLET_BY_DOMAIN.items():
-            if host == domain or host.endswith("." + domain):
-                return name
+def _outlet(
+    url: str | None, agency: str | None, site: str | None, header: Sequence[str] = ()
+) -> str | None:
+    """The outlet: known by its address, else the agency's tag, else the site's name as
+    printed, else the masthead whose letters spell the address's host name ("Harbour
+    Gazette" at harbourgazette.example)."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+    for domain, name in P.OUTLET_BY_DOMAIN.items():
+        if host and (host == domain or host.endswith("." + domain)):
+            return name
     if agency:
         return P.OUTLET_BY_TAG.get(agency.lower(), agency)
-    return site
+    if site:
+        return site
+    label = host.split(".")[0]
+    for line in header:
+        letters = "".join(c for c in line.lower() if c.isalnum())
+        if len(label) >= 4 and len(line.split()) <= 6 and letters in (label, "the" + label):
+            return line.strip()
+    return None
 
 
 def _safe_url(url: str | None) -> str | None:
@@ -1034,7 +1045,12 @@ def clean_article(raw: RawArticle) -> Article:
         sha256=raw.sha256,
         title=title,
         date=date,
-        source=_outlet(url, first("agency"), first("site")),
+        source=_outlet(
+            url,
+            first("agency"),
+            first("site"),
+            [b for b, v in zip(blocks, verdicts, strict=True) if v is not None and v.drops_text],
+        ),
         paragraphs=tuple(paragraphs),
         dateline=first("dateline"),
         section=first("section"),

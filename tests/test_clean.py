@@ -372,6 +372,18 @@ def test_the_sites_appeals_leave_the_body(appeal: str) -> None:
     assert len(article.paragraphs) == 3
 
 
+def test_the_masthead_that_spells_the_address_is_the_outlet() -> None:
+    text = (
+        "Harbour Gazette\nNews\nFerry service wins a second reprieve from the harbour council\n"
+        "Original url: https://harbourgazette.example/2021/05/12/ferry\n\n"
+        "The harbour city council has again voted to keep the night ferry running, citing the "
+        "shift workers who depend on it.\n\n"
+        "The service will be reviewed again next year, the council said.\n"
+    )
+    article = clean_article(parse_bytes(text.encode(), "raw/outlet.txt"))
+    assert article.source == "Harbour Gazette"
+
+
 def test_a_two_word_last_sentence_is_still_the_storys() -> None:
     text = (
         " date 2021-05-12\nFerry service wins a second reprieve from the harbour council\n\n"
