@@ -461,6 +461,12 @@ def _np_at_end(tokens: list[tuple[str, int]]) -> Mention | None:
                 )
             ):  # "a Greyfin spokesperson said", "a Department for Transport spokesperson"
                 return Mention(" ".join(t for t, _ in inner), "name", inner[0][1])
+            if (
+                tokens[-1][0].lower() in _SPOKES
+                and len(inner) == 1
+                and inner[0][0] in _ORGANISATION_HEADS
+            ):  # "a company spokesperson told": the company named before speaks through them
+                return Mention("the " + inner[0][0], "title", inner[0][1])
             kind = "unnamed" if word.lower() in INDEFINITE else "title"
             text = " ".join(t for t, _ in tokens[-back:])
             return Mention(text, kind, tokens[-back][1])
@@ -769,6 +775,13 @@ _ORGANISATION_HEADS = frozenset(
     retailer lender organisation organization office secretariat""".split()
 )
 #: Organisations that speak under their own name: "Huawei said ... the company said".
+#: The words in an institution's name that "the regulator", "the watchdog" refer to.
+_HEAD_NAMES = {
+    "regulator": {"regulation", "regulatory", "authority", "commission"},
+    "watchdog": {"authority", "commission", "ombudsman", "inspectorate"},
+    "ministry": {"department"},
+    "department": {"ministry"},
+}
 _COMPANY_HEADS = frozenset(
     "company firm group operator utility airline carrier insurer developer manufacturer"
     " maker retailer lender bank".split()
@@ -780,7 +793,7 @@ _ORGANISATION = re.compile(
 
 _ACRONYM = re.compile(
     rf"(?P<long>{NAME_WORD}(?:\s+(?:(?:of|for|and|the|de)\s+)*{NAME_WORD}){{1,8}})"
-    r"\s+\((?P<short>[A-Z]{2,6})\)"
+    r"\s+\((?P<short>[A-Z][A-Za-z]?[A-Z]{1,5})\)"
 )
 
 
@@ -861,8 +874,12 @@ class Discourse:
         for text in paragraphs:
             for match in _ACRONYM.finditer(text):
                 long = re.sub(r"^The\s+", "", match["long"])
-                if "".join(w[0] for w in long.split() if w[0].isupper()) == match["short"]:
-                    self.acronyms[match["short"]] = long
+                short = match["short"]
+                if short in (
+                    "".join(w[0] for w in long.split() if w[0].isupper()),
+                    "".join(w[0] for w in long.split()),  # "Transport for Wales (TfW)"
+                ):
+                    self.acronyms[short] = long
         # Who speaks anywhere (also in reported speech): "Viguerie says", "said Sunshine".
         cues = [speech_subjects(masked[i][b:e]) for i, b, e, _ in sentences]
         self.speaking = {m.text for found in cues for m in found if m.kind == "name"}
@@ -1166,10 +1183,11 @@ class Discourse:
         for number in range(current, max(-1, current - 6), -1):
             index, begin, end, offset = self.sentences[number]
             text = self.masked[index][begin : min(end, at - offset)]
+            wanted = {head} | _HEAD_NAMES.get(head, set())
             named = [
                 m[0]
                 for m in _ORGANISATION.finditer(text)
-                if head in {w.lower() for w in m[0].split()}
+                if wanted & {w.lower() for w in m[0].split()}
             ]
             if named:
                 return re.sub(r"^The\s+", "", named[-1])

@@ -300,6 +300,22 @@ def test_a_spokesperson_for_the_department_speaks_for_the_one_named_before() -> 
     ]
 
 
+def test_the_regulator_the_company_and_an_acronym_with_small_letters() -> None:
+    paragraphs = (
+        "Transport for Example (TfE) said the line would stay closed for the rest of the day.",
+        '"Please do not travel unless absolutely necessary," TfE said in a statement.',
+        "The Water Services Regulation Authority fined Harbourco on Tuesday.",
+        '"This is the most serious case we have dealt with," a spokesperson for the regulator '
+        "said.",
+        'Harbourco said it would appeal. "We strongly disagree," a company spokesperson said.',
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == [
+        "Transport for Example",
+        "Water Services Regulation Authority",
+        "Harbourco",
+    ]
+
+
 def test_a_role_of_an_institution_before_an_apposed_name_with_its_honorific() -> None:
     paragraphs = (
         'The Chair of the Committee, Hon. Celestine Example, said: "Our fishers have waited '
