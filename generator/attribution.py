@@ -50,6 +50,7 @@ _REGULAR = """add note argue warn insist declare state announce continue recall 
     message explain respond reply ask tweet post answer scoff quote write bark boom snap fume
     mock marvel gush rave rant gripe grumble mutter mumble scream chant bellow intone tease
     hint speculate surmise mention blog exhort chime weigh counsel advise caution insist
+    express assess highlight
     implore beg recommend report address question sing start point crack react""".split()
 _IRREGULAR = "said says say told tells tell wrote writes went put puts read reads began begins sang"
 
@@ -154,6 +155,8 @@ NOT_NAMES = TITLE_WORDS | frozenset(
     thursday's tuesday's monday's wednesday's friday's saturday's sunday's""".split()
 )
 #: Words that make a capitalised run an institution, which may speak ("the Kremlin said").
+#: Titles that are only a form of address, not a role one can be referred to by.
+HONOR_ONLY = frozenset("mr mr. mrs mrs. ms ms. miss sir dame hon hon. dr dr.".split())
 #: The last word of a place's name, never a person's: "Stokes Hill Wharf", "Sri City".
 PLACE_HEADS = frozenset(
     """wharf pier quay harbour harbor street road avenue boulevard lane highway bridge
@@ -555,7 +558,11 @@ def _appositive_name(chunk: str, phrase: str) -> Mention | None:
     if not re.search(r"[a-z]$", phrase.strip()) or len(phrase.split()) > 8:
         return None
     rest = chunk[len(phrase) :]
-    match = re.match(rf",\s+(?P<m>{NAME_RUN.pattern})\s*(?:,|\.|$)", rest)
+    match = re.match(  # "the president of the association, Janez Korosec"
+        rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[\w'\-]+(?:\s+[\w'\-]+){{0,4}}?)?,\s+"
+        rf"(?P<m>{NAME_RUN.pattern})\s*(?:,|\.|$)",
+        rest,
+    )
     if match and name_part(match["m"].split())[1]:
         return Mention(match["m"], "name", len(phrase) + match.start("m"))
     return None
@@ -834,6 +841,32 @@ _ANONYMOUS = re.compile(
 )
 
 
+#: Words of a minister's portfolio, printed right before the minister's name.
+_PORTFOLIO = frozenset(
+    """agriculture affairs foreign state defence defense finance health education interior
+    justice economy economic transport energy environment labour labor trade development rural
+    culture industry tourism fisheries forestry water communications information science
+    security home internal external social welfare housing infrastructure mines mining
+    republic kingdom""".split()
+)
+
+
+def _after_portfolio(text: str, start: int, name: list[str]) -> tuple[list[str], list[str]]:
+    """A name run after a role's "of" loses the role's object, which goes to the role:
+    "Minister of Agriculture Irena Sinko" -> (Minister of Agriculture, Irena Sinko),
+    "Secretary of State John Kerry" -> (Secretary of State, John Kerry)."""
+    before = re.search(r"\b([\w'\-]+) (of|for) (?:the )?$", text[max(0, start - 40) : start])
+    if len(name) < 3 or before is None or before[1].lower() not in TITLE_WORDS:
+        return [], name
+    cut = 0
+    firsts = MALE_NAMES | FEMALE_NAMES
+    while len(name) - cut > 2 and (
+        name[cut].lower() in _PORTFOLIO or (name[cut] not in firsts and name[cut + 1] in firsts)
+    ):
+        cut += 1
+    return ([before[1], before[2], *name[:cut]] if cut else []), name[cut:]
+
+
 def _organisation_part(text: str, start: int, name: Sequence[str]) -> bool:
     """Is a capitalised run at ``start`` the rest of an organisation's name or a role's
     object, not a person: "Federation of Port Workers", "Undersecretary for Food Security",
@@ -917,6 +950,8 @@ class Discourse:
                 found.append(Entity("", offset + begin + unnamed.start(), 2, number))
         for run in NAME_RUN.finditer(part):
             titles, name = name_part(run[0].split())
+            role, name = _after_portfolio(part, run.start(), name)
+            titles = [*titles, *role]  # "Minister of Agriculture": her title
             if not name:
                 continue
             at = begin + run.start()
@@ -972,6 +1007,12 @@ class Discourse:
         if before and before[-1].lower() in TITLE_WORDS:  # "campaign manager Jeff Weaver"
             lead = [w.lower().strip(",") for w in before[-3:]]
             role = [*lead, *role]
+        apposed = re.search(  # "the Vice Minister of Rural Development, Mrs. Elena Mamani"
+            r"(?:^|\bthe\s+|,\s+)(?P<role>[\w'\-]+(?:\s+[\w'\-]+){0,6}),\s*$",
+            text[max(0, start - 80) : start],
+        )
+        if apposed and {w.lower() for w in apposed["role"].split()} & TITLE_WORDS - HONOR_ONLY:
+            role = [apposed["role"].lower(), *role]
         appositive = re.match(
             r",\s+(?:the|a|an|his|her)?\s*([^,.;\"\u201c]{3,60})[,.]", text[end : end + 70]
         )

@@ -316,6 +316,23 @@ def test_the_regulator_the_company_and_an_acronym_with_small_letters() -> None:
     ]
 
 
+def test_roles_printed_around_a_name_in_translated_and_wire_styles() -> None:
+    paragraphs = (
+        '"The acacia flowered, but the bees stayed in the hives," said the president of the '
+        "association, Janez Example.",
+        "The act was attended by the Vice Minister of Rural Development, Mrs. Elena Example "
+        "Mamani, who praised the initiative.",
+        '"The producer must receive the fair price," expressed the Vice Minister.',
+        "Minister of Agriculture Irena Example said the ministry is watching the situation. "
+        '"Beekeeping is part of our national identity," the minister assessed.',
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == [
+        "Janez Example",
+        "Elena Example Mamani",
+        "Irena Example",
+    ]
+
+
 def test_a_role_of_an_institution_before_an_apposed_name_with_its_honorific() -> None:
     paragraphs = (
         'The Chair of the Committee, Hon. Celestine Example, said: "Our fishers have waited '
