@@ -17,6 +17,7 @@ prose.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -81,6 +82,7 @@ _FILLER = re.compile(
     r"|read|press\s+release|news\s+release|statement)\b|\((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?)\)|[+\-\N{MINUS SIGN}]\d{1,2}(?::?\d{2})?\b|[|,:;.\-\N{EN DASH}\N{EM DASH}/()]",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _PLACE_LEFT = re.compile(r"^[A-Z][A-Z .'\-]{1,40}$")
 
 
@@ -205,6 +207,7 @@ def text_of(found: Found) -> str:
     return f"{found.day:02d}/{found.month:02d}/{found.year}"
 
 
+@functools.lru_cache(maxsize=8192)
 def find_date(text: str) -> Found | None:
     """The first date written in ``text``, in any of :data:`FORMS`.
 
@@ -216,6 +219,8 @@ def find_date(text: str) -> Found | None:
     True
     """
     best: Found | None = None
+    if not _DIGIT.search(text):
+        return None  # every form has a day or a year in figures
     for form in FORMS:
         for match in form.finditer(text):
             parts = match.groupdict()
