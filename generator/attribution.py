@@ -601,6 +601,14 @@ def cue_after(tail: str, closed_sentence: bool) -> Mention | None:
             return None
         shift = offset + verb.end() + (len(rest) - len(rest.lstrip()))
         return Mention(mention.text, mention.kind, shift + mention.offset)
+    quoted_as = re.match(
+        rf"(?P<m>{NAME_RUN.pattern}|he|she)\s+(?:is|was|has\s+been)\s+(?:quoted|reported|cited)"
+        r"\s+(?:by\s+[^,.]{1,40}\s+)?as\s+saying\b",
+        tail[start : start + 160],
+    )  # '"...," Braynard is quoted as saying'
+    if quoted_as:
+        kind = "pronoun" if quoted_as["m"] in ("he", "she") else "name"
+        return Mention(quoted_as["m"], kind, start + quoted_as.start("m"))
     inverted = re.match(
         rf"[a-z]+(?:s|ed)\s+(?P<m>{NAME_RUN.pattern})(?=\s*(?:[,.;]|$))", tail[start : start + 120]
     )  # translated or unusual verbs: '», plagues Thomas Verhulst, spokesperson of ...'
@@ -692,8 +700,9 @@ def cue_before(lead: str) -> Mention | None:
     if colon and name_part(colon["m"].split())[1]:  # a transcript: "JOEL BENENSON: "
         return Mention(colon["m"], "name", colon.start("m"))
     release = re.search(
-        rf"(?:^|[.!?]\s+)(?:[\w\-]+ ){{0,3}}?(?P<m>{NAME_RUN.pattern})\s*:\s*$", lead
-    )  # a press release: "Minister Van der Meulen-Brink: ", "Dike warden Henk-Jan Pauwels: "
+        rf"(?:^|[.!?]\s+)(?:[\w\-]+ ){{0,3}}?(?P<m>{NAME_RUN.pattern})(?:\s*\([^()]{{1,20}}\))?\s*:\s*$",
+        lead,
+    )  # a press release: "Minister Van der Meulen-Brink: "; a hearing: "Rep. X (R-S.C.):"
     if release and len(name_part(release["m"].split())[1]) >= 2:
         named = name_part(release["m"].split())[1]
         return Mention(" ".join(named), "name", release.end("m") - len(" ".join(named)))

@@ -333,6 +333,14 @@ def test_roles_printed_around_a_name_in_translated_and_wire_styles() -> None:
     ]
 
 
+def test_quoted_as_saying_and_a_hearings_party_tag_before_the_colon() -> None:
+    paragraphs = (
+        '"Our method succeeds where others fail," Dana Example is quoted as saying.',
+        'Rep. Trey Example (R-S.C.):"Who told you that the figure was right?"',
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == ["Dana Example", "Trey Example"]
+
+
 def test_a_role_of_an_institution_before_an_apposed_name_with_its_honorific() -> None:
     paragraphs = (
         'The Chair of the Committee, Hon. Celestine Example, said: "Our fishers have waited '
