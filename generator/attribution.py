@@ -860,6 +860,9 @@ _PORTFOLIO = frozenset(
 )
 
 
+_FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
+
+
 def _after_portfolio(text: str, start: int, name: list[str]) -> tuple[list[str], list[str]]:
     """A name run after a role's "of" loses the role's object, which goes to the role:
     "Minister of Agriculture Irena Sinko" -> (Minister of Agriculture, Irena Sinko),
@@ -868,9 +871,9 @@ def _after_portfolio(text: str, start: int, name: list[str]) -> tuple[list[str],
     if len(name) < 3 or before is None or before[1].lower() not in TITLE_WORDS:
         return [], name
     cut = 0
-    firsts = MALE_NAMES | FEMALE_NAMES
     while len(name) - cut > 2 and (
-        name[cut].lower() in _PORTFOLIO or (name[cut] not in firsts and name[cut + 1] in firsts)
+        name[cut].lower() in _PORTFOLIO
+        or (name[cut] not in _FIRST_NAMES and name[cut + 1] in _FIRST_NAMES)
     ):
         cut += 1
     return ([before[1], before[2], *name[:cut]] if cut else []), name[cut:]

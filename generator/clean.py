@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from . import layout as L
 from . import patterns as P
-from .dates import find_date, scan_dates
+from .dates import all_dates, find_date, scan_dates
 from .errors import InputError
 from .fixes import apply_fixes
 from .formats import header_date, markdown_paragraphs, pelican_header
@@ -840,11 +840,9 @@ def _dateline_year(line_date: str, blocks: Sequence[str]) -> dt.date | None:
     if found is None or found.year is not None:
         return None
     for block in blocks:
-        rest = block[:2000]
-        while (other := find_date(rest)) is not None:
+        for other in all_dates(block[:2000]):
             if other.year and (other.month, other.day) == (found.month, found.day):
                 return other.resolve()
-            rest = rest[other.end :]
     return None
 
 

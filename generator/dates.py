@@ -16,10 +16,11 @@ prose.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from . import patterns as P
@@ -186,15 +187,12 @@ def scan_dates(
 def _days_told(context: Sequence[str], year: int) -> list[dt.date]:
     """The days the article's opening tells of, written with a month (``Monday, Feb. 10``,
     ``on 4 October``): numeric dates are left out, being as ambiguous as the one to settle."""
-    days = []
-    for text in context:
-        rest = text[:1000]
-        while (found := find_date(rest)) is not None:
-            written = rest[found.start : found.end]
-            if re.search(r"[A-Za-z]", written) and (day := found.resolve(year)):
-                days.append(day)
-            rest = rest[found.end :]
-    return days
+    return [
+        day
+        for text in context
+        for found in all_dates(text[:1000])
+        if re.search(r"[A-Za-z]", text[found.start : found.end]) and (day := found.resolve(year))
+    ]
 
 
 def _told_before(days: Sequence[dt.date], date: dt.date) -> bool:
@@ -205,6 +203,15 @@ def _told_before(days: Sequence[dt.date], date: dt.date) -> bool:
 
 def text_of(found: Found) -> str:
     return f"{found.day:02d}/{found.month:02d}/{found.year}"
+
+
+def all_dates(text: str) -> Iterator[Found]:
+    """Every date written in ``text``, in order, with offsets into ``text`` (read afresh,
+    not through :func:`find_date`'s memory, which is for whole lines asked about often)."""
+    shift = 0
+    while (found := _first_date(text[shift:])) is not None:
+        yield dataclasses.replace(found, start=shift + found.start, end=shift + found.end)
+        shift += found.end
 
 
 @functools.lru_cache(maxsize=8192)
@@ -218,6 +225,10 @@ def find_date(text: str) -> Found | None:
     >>> find_date("a May day") is None
     True
     """
+    return _first_date(text)
+
+
+def _first_date(text: str) -> Found | None:
     best: Found | None = None
     if not _DIGIT.search(text):
         return None  # every form has a day or a year in figures
