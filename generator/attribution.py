@@ -226,7 +226,7 @@ class Mention:
     """How the text names a speaker at one place."""
 
     text: str  # as written: "the French president", "he", "Mr. Trump"
-    kind: str  # "name", "pronoun", "title" (a definite description), "unnamed"
+    kind: str  # "name", "pronoun", "title" (a definite description), "unnamed", "owned"
     offset: int  # in the paragraph
 
 
@@ -334,7 +334,11 @@ def subject_before(chunk: str) -> Mention | None:
     if tokens and tokens[-1][0] == ",":
         return _before_appositives(tokens)
     commas = [i for i, (t, _) in enumerate(tokens) if t == ","]
-    if commas and commas[-1] + 1 < len(tokens) and tokens[commas[-1] + 1][0].lower() in DETERMINERS:
+    if (
+        commas
+        and commas[-1] + 1 < len(tokens)
+        and tokens[commas[-1] + 1][0].lower() in DETERMINERS | TITLE_WORDS
+    ):
         role = [t.lower() for t, _ in tokens[commas[-1] + 1 :]]
         named = _np_at_end(tokens[: commas[-1]])
         if (
@@ -442,9 +446,14 @@ def _np_at_end(tokens: list[tuple[str, int]]) -> Mention | None:
             first > 0
             and tokens[first - 1][0].lower() == "the"
             and (not name_part(words)[1] or words[0].lower() not in TITLE_WORDS)
+            and not (name_part(words)[0] and len(name_part(words)[1]) >= 2)
         ):  # "the Kremlin", "the Baltic (states)": not a person's name; "the Rev. Al Sharpton" is
             return Mention("the " + " ".join(words), "title", tokens[first - 1][1])
         return Mention(" ".join(words), "name", tokens[first][1])
+    if low in _OWNED_VOICES and len(tokens) > 1 and tokens[-2][0].endswith(("'s", "\u2019s")):
+        holder = _np_at_end([*tokens[:-2], (tokens[-2][0][:-2], tokens[-2][1])])
+        if holder is not None and holder.kind == "name":  # "Powell's office said"
+            return Mention(f"{holder.text}'s {last}", "owned", holder.offset)
     # a description: "the independent Vermont senator", "a Nevada Democrat", "one user"
     for back in range(1, min(len(tokens), 10) + 1):
         word = tokens[-back][0]
@@ -619,7 +628,8 @@ def cue_after(tail: str, closed_sentence: bool) -> Mention | None:
         and len(name_part(inverted["m"].split())[1]) >= 2
     ):
         return Mention(inverted["m"], "name", start + inverted.start("m"))
-    for index, word in enumerate(words[:16]):
+    reach = 16 if closed_sentence else 24  # a tag after '...,"' may hold a long appositive
+    for index, word in enumerate(words[:reach]):
         if word[0].lower() in SPEECH_VERBS and index > 0:
             between = _QUOTED.sub(" ", tail[offset : offset + word.start()])
             plain = re.sub(r"\([^()]{0,40}\)", " ", between)  # "(R-Fla.)"
@@ -781,6 +791,8 @@ def _role_gender(role: str) -> str:
 #: Things that speak for someone: "the statement said", "the spokesperson said".
 _ISSUED = frozenset("statement communique communiqué release letter memo email report post".split())
 _SPOKES = frozenset("spokesperson spokesman spokeswoman".split())
+#: What speaks for the person who owns it: "Powell's office said", "Clinton's campaign said".
+_OWNED_VOICES = frozenset("office campaign administration government team".split())
 
 
 #: "the ministry said": a definite description of an organisation the text has named.
@@ -1110,6 +1122,10 @@ class Discourse:
             return None
         if mention.kind == "title":
             return self._by_title(mention.text, at)
+        if mention.kind == "owned":  # "Powell's office": the office of the Powell named before
+            owner, _, voice = mention.text.rpartition("'s ")
+            found = self.resolve(Mention(owner, "name", mention.offset), at)
+            return f"{found}'s {voice}" if found else None
         words = mention.text.split()
         low = {_plain(w) for w in words}
         if low & INSTITUTION_WORDS and low & (_NAME_LINKS - {"the"}) and words[-1][:1].isupper():
@@ -1121,6 +1137,10 @@ class Discourse:
             for w in (w.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w for w in name)
             if w
         ]
+        if not name and len(words) == 1 and words[0][:1].isupper():
+            key = self._match_surname(words[0], "")
+            if key is not None:  # 'Mr. King said ...' earlier, then '"...," King said'
+                return self.people[key].name
         if not name:
             low = {_plain(w.removesuffix("'s").removesuffix("\u2019s")) for w in words}
             if low & INSTITUTION_WORDS or (len(words) > 1 and low - NOT_NAMES):

@@ -365,3 +365,29 @@ def test_an_acronym_the_article_defines_is_the_organisations_full_name() -> None
     )
     speakers = [q.speaker for q in extract_quotes(paragraphs)]
     assert speakers[-1] == "Norvale Rail Company"
+
+
+def test_a_surname_that_is_a_title_word_names_the_person_met_with_an_honorific() -> None:
+    paragraphs = (
+        '"The turnout is the whole question," Mr. King said. "No one has measured it yet."',
+        '"It is a new world," King said later.',
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == ["King", "King", "King"]
+
+
+def test_an_owners_office_a_long_appositive_and_a_role_without_article() -> None:
+    paragraphs = (
+        "Dana Powellish served as secretary of state.",
+        '"She did write the memo," Powellish\u2019s office said in a statement.',
+        '"Wages rose at last," Rowan Eakinish, an economic adviser to the party and former '
+        "director of the independent budget office of the state, wrote after the report.",
+        'Ash Antonish, president and CEO of Coastal Grocers Association stated, "It is a '
+        'math problem."',
+        'Speaker of the House Rep. Kit Example (R-WI) said "the image has no place here."',
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == [
+        "Dana Powellish's office",
+        "Rowan Eakinish",
+        "Ash Antonish",
+        "Kit Example",
+    ]
