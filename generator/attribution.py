@@ -819,6 +819,14 @@ _ORGANISATION = re.compile(
 )
 
 
+#: A day or month that an organisation's run swallowed: "... Authority on Tuesday."
+_CALENDAR_TAIL = re.compile(
+    r"(?:\s+(?:on|in|and|the)\b)*\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\.?$"
+    r"|(?:\s+(?:on|in|and|the)\b)*\s+(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\.?$|\.$"
+)
+
+
 _ACRONYM = re.compile(
     rf"(?P<long>{NAME_WORD}(?:\s+(?:(?:of|for|and|the|de)\s+)*{NAME_WORD}){{1,8}})"
     r"\s+\((?P<short>[A-Z][A-Za-z]?[A-Z]{1,5})\)"
@@ -1011,6 +1019,13 @@ class Discourse:
         """Record a person named at ``start``; return their key, or None if not a person."""
         words = [w.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w for w in name]
         words = [w for w in words if w]
+        if (
+            len(words) >= 3
+            and words[0] not in _FIRST_NAMES
+            and words[1] in _FIRST_NAMES
+            and re.fullmatch(r"[A-Z][a-z]+(?:er|or|ist|man|woman|lord|ian|ant|ent)", words[0])
+        ):
+            titles, words = [*titles, words[0]], words[1:]  # "Landlord Gordon Pike, 58,"
         if not words or (len(words) == 1 and len(words[0]) < 2):
             return None
         if {w.lower() for w in words} & INSTITUTION_WORDS or (
@@ -1263,7 +1278,7 @@ class Discourse:
                 if wanted & {w.lower() for w in m[0].split()}
             ]
             if named:
-                return re.sub(r"^The\s+", "", named[-1])
+                return _CALENDAR_TAIL.sub("", re.sub(r"^The\s+", "", named[-1]))
             if head not in _COMPANY_HEADS:
                 continue
             spoke = [

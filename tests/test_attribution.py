@@ -391,3 +391,21 @@ def test_an_owners_office_a_long_appositive_and_a_role_without_article() -> None
         "Ash Antonish",
         "Kit Example",
     ]
+
+
+def test_a_role_word_before_a_first_name_is_no_part_of_the_name() -> None:
+    paragraphs = (
+        "Landlord Gordon Pikeish, 58, insists the bird picked up the words on its own.",
+        '"He learned it off the telly, I swear," Gordon, 58, told the Clarion.',
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == ["Gordon Pikeish"]
+
+
+def test_the_regulator_named_before_without_the_day_that_followed_it() -> None:
+    paragraphs = (
+        "The company breached its permits, according to an investigation published by the "
+        "Water Example Regulation Authority on Tuesday.",
+        '"This is the most serious case we have dealt with," a spokesperson for the '
+        "regulator said.",
+    )
+    assert [q.speaker for q in extract_quotes(paragraphs)] == ["Water Example Regulation Authority"]
