@@ -39,7 +39,6 @@ from .build import BuildReport, build_atomically
 from .cache import cache_folder, process_file_cached, prune, warm
 from .duplicates import KEPT_RULE, duplicate_in, find_duplicates, kept_first
 from .errors import BriefingError, InputError
-from .evaluate import parse_case, parse_quote_set, score, score_quotes, totals
 from .model import Article, Corpus, CrossLink, Quote
 from .people import corpus_names
 from .pipeline import content_files, process_bytes, process_file, read_bytes, with_analyst
@@ -69,6 +68,8 @@ def _read(
             if name == "-":
                 data = sys.stdin.buffer.read()
             elif name.endswith(".case"):  # a labelled test case: clean the paste it holds
+                from .evaluate import parse_case  # noqa: PLC0415 - ftfy: only for cases
+
                 data = parse_case(Path(name).read_text(encoding="utf-8"), name).raw
             else:
                 path = Path(name)
@@ -144,6 +145,7 @@ def _case_files(names: Sequence[str]) -> list[Path]:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """``briefing clean --evaluate DIR``: recall and junk removal against labelled cases."""
     from .clean import clean_article  # noqa: PLC0415
+    from .evaluate import parse_case, score, totals  # noqa: PLC0415
     from .parse import parse_bytes  # noqa: PLC0415
 
     scores, failed = [], False
@@ -245,6 +247,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 def cmd_evaluate_quotes(args: argparse.Namespace) -> int:
     """``briefing quotes --evaluate FILE``: extraction and attribution against gold quotes."""
+    from .evaluate import parse_quote_set, score_quotes  # noqa: PLC0415
     from .quotes import extract_quotes  # noqa: PLC0415
 
     items = []
@@ -350,13 +353,22 @@ def cmd_evaluate_links(args: argparse.Namespace) -> int:
     settings = _settings_from(args.settings)
     worst = EXIT_OK
     for folder in map(Path, args.evaluate):
-        labels = story_labels(folder)
+        try:
+            labels = story_labels(folder)
+        except InputError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return EXIT_USAGE
         if not labels:
             print(
                 f"error: {folder} has no story labels (NAME.json or stories.txt)", file=sys.stderr
             )
             return EXIT_USAGE
-        articles = [process_file(folder / name, name, settings) for name in sorted(labels)]
+        articles = []
+        for name in sorted(labels):
+            try:
+                articles.append(process_file(folder / name, name, settings))
+            except InputError as error:  # scored as unlinked, not a stop
+                print(f"warning: {error}", file=sys.stderr)
         figures = score_links(link_corpus(articles, settings), labels)
         if args.show:
             for miss in figures.misses:

@@ -2,7 +2,8 @@
 
 Labels are read from a folder of pastes: each ``NAME.txt`` beside a ``NAME.json`` with a
 ``"story"`` (the shared corpus's format; a ``distractor-...`` story is a story of its own),
-or one ``stories.txt`` of ``NAME STORY`` lines, ``-`` for a distractor (our own corpus).
+or one ``stories.txt`` of ``NAME STORY`` lines, ``-`` for a distractor (our own corpus), or
+``STORY: NAME NAME ...`` lines.
 """
 
 from __future__ import annotations
@@ -12,21 +13,42 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import InputError
 from .model import Corpus
 
 
 def story_labels(folder: Path) -> dict[str, str]:
-    """Each labelled paste's file name and its story."""
-    listing = folder / "stories.txt"
-    if listing.exists():
-        lines = listing.read_text(encoding="utf-8").splitlines()
-        pairs = [line.split() for line in lines if line.strip() and not line.startswith("#")]
-        return {name: (f"distractor-{name}" if story == "-" else story) for name, story in pairs}
+    """Each labelled paste's file name and its story. ``NAME.json`` labels win over a
+    ``stories.txt``; its lines are ``NAME STORY`` or ``STORY: NAME NAME ...``."""
     labels = {}
     for raw in sorted(folder.glob("*.txt")):
         label = raw.with_suffix(".json")
-        if label.exists():
+        if not label.exists():
+            continue
+        try:
             labels[raw.name] = str(json.loads(label.read_text(encoding="utf-8"))["story"])
+        except (ValueError, KeyError, TypeError) as error:
+            raise InputError(str(label), f"no story label ({error})", 'give it "story"') from None
+    listing = folder / "stories.txt"
+    if labels or not listing.exists():
+        return labels
+    for number, line in enumerate(listing.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        story, colon, names = line.partition(":")
+        if colon and names.split() and " " not in story.strip():
+            pairs = [(name, story.strip()) for name in names.split()]
+        elif len(line.split()) == 2:
+            pairs = [tuple(line.split())]  # type: ignore[list-item]
+        else:
+            raise InputError(
+                f"{listing}:{number}", "not a story line", "NAME STORY, or STORY: NAME NAME ..."
+            )
+        for name, story in pairs:
+            labels[name] = f"distractor-{name}" if story == "-" else story
+    missing = sorted(name for name in labels if not (folder / name).is_file())
+    if missing:
+        raise InputError(str(listing), f"names files that are not there: {', '.join(missing)}")
     return labels
 
 

@@ -7,9 +7,12 @@ import itertools
 import random
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+from generator.errors import InputError
+from generator.link_score import story_labels as labels_in
 from generator.links import canonical_speakers, link_corpus
 from generator.model import Article, PassageColumns, PassageLink, Passages, Thread
 from generator.pipeline import process_bytes, process_file
@@ -532,3 +535,20 @@ def test_a_name_shared_in_part_is_no_shared_name(settings: Settings) -> None:
     )
     assert "Old Lantern Bridge" in closure.people
     assert link_corpus([closure, film], settings).links == ()
+
+
+def test_story_labels_read_both_listing_forms_and_name_a_bad_line(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("text", encoding="utf-8")
+    (tmp_path / "stories.txt").write_text("river: a.txt b.txt\nc.txt -\n", encoding="utf-8")
+    assert labels_in(tmp_path) == {
+        "a.txt": "river",
+        "b.txt": "river",
+        "c.txt": "distractor-c.txt",
+    }
+    (tmp_path / "stories.txt").write_text("river a.txt b.txt\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"stories.txt:1: not a story line"):
+        labels_in(tmp_path)
+    (tmp_path / "stories.txt").write_text("river: a.txt gone.txt\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"gone\.txt"):
+        labels_in(tmp_path)
