@@ -253,9 +253,25 @@ def _shared_names_weight(index: TermIndex, rows: np.ndarray, cols: np.ndarray) -
     print with a capital (places, institutions, people, events). Two pieces of one story
     share at least one of the things it is about; two strikes on two ferry routes share
     only words."""
+    return _pair_dot(_named(index, index.docs), rows, cols)
+
+
+def _names_in_leads(index: TermIndex, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """For each pair, the lesser of how much the names in each one's lead weigh in the other
+    (as :func:`_lead_overlap`, names only). A piece on Slovakia's pension cap that compares
+    it with the Czech reform names "Czech" in its body; the story it tells is Slovakia's."""
+    docs = _named(index, index.docs)
+    leads = _named(index, index.leads)
+    lesser: np.ndarray = np.minimum(
+        _pair_dot(leads, rows, cols, right=docs), _pair_dot(leads, cols, rows, right=docs)
+    )
+    return lesser
+
+
+def _named(index: TermIndex, rows: sparse.csr_matrix) -> sparse.csr_matrix:
+    """``rows`` with only the terms printed with a capital."""
     capital = np.array([form[:1].isupper() for form in index.forms] or [False])
-    named = (index.docs @ sparse.diags(capital[: index.docs.shape[1]].astype(np.float32))).tocsr()
-    return _pair_dot(named, rows, cols)
+    return (rows @ sparse.diags(capital[: rows.shape[1]].astype(np.float32))).tocsr()
 
 
 def _chosen_pairs(
@@ -573,13 +589,15 @@ def _gate_nameless(
     floor: float,
 ) -> None:
     """A pair that shares no name is not a story: with no person or speaker in common, its
-    score is 0 unless capitalised terms carry ``NAME_GATE`` of its similarity and the two
-    print a phrase in common (:func:`_share_a_phrase`). Two ferry strikes on two seas share
+    score is 0 unless capitalised terms carry ``NAME_GATE`` of its similarity, one of them
+    is in each lead (:func:`_names_in_leads`), and the two print a phrase in common
+    (:func:`_share_a_phrase`). Two ferry strikes on two seas share
     "ferry", "strike", "crew" and "Sea", but not one thing named the same way.
     Only the pairs that would count (from ``floor``) are looked at."""
     check = np.flatnonzero(nameless & (scores >= floor))
     if check.size:
         weak = _shared_names_weight(index, rows[check], cols[check]) < NAME_GATE
+        weak |= _names_in_leads(index, rows[check], cols[check]) <= 0
         scores[check[weak]] = 0.0
         check = check[~weak]
     if check.size:

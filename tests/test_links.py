@@ -552,3 +552,46 @@ def test_story_labels_read_both_listing_forms_and_name_a_bad_line(tmp_path: Path
     (tmp_path / "stories.txt").write_text("river: a.txt gone.txt\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"gone\.txt"):
         labels_in(tmp_path)
+
+
+def test_a_reform_next_door_that_names_the_story_only_in_its_body_is_no_story(
+    settings: Settings,
+) -> None:
+    """Two pieces on Varesh's pension age share a phrase and the country in their leads; a
+    piece on Pelmar's pension cap that compares it with Varesh's names Varesh only further
+    down, and shares no person with them: it is another country's story."""
+    first = process_bytes(
+        b" date 2019-04-02\nVaresh plans to raise its pension age to 67\n\n"
+        b"Varesh will raise the pension age from 65 to 67 over ten years, the labour ministry "
+        b"said on Tuesday, as the cost of pensions outgrows what workers pay in.\n\n"
+        b"The plan links the pension age to life expectancy after 2030 and keeps early "
+        b"retirement for miners and nurses.\n\n"
+        b"Unions said the pension age rise would punish people who started work at 16.\n",
+        "raw/varesh-plan.txt",
+        settings,
+    )
+    second = process_bytes(
+        b" date 2022-10-11\nVaresh parliament passes pension age rise after long night\n\n"
+        b"Varesh's parliament passed the rise in the pension age to 67 early on Tuesday, "
+        b"after a night of debate in which the opposition read out letters from nurses.\n\n"
+        b"The pension age will rise by two months a year from 2024, and early retirement "
+        b"stays for miners.\n\n"
+        b"Unions said they would challenge the pension age law in the constitutional court.\n",
+        "raw/varesh-vote.txt",
+        settings,
+    )
+    neighbour = process_bytes(
+        b" date 2023-02-07\nPelmar scraps its pension cap and ties retirement to life expectancy\n\n"
+        b"Pelmar's government scrapped the cap on the retirement age on Tuesday and tied it "
+        b"to life expectancy, in a law the finance ministry says will save money by 2040.\n\n"
+        b"The retirement age will rise by a few months every year, and early retirement "
+        b"stays for miners and nurses who have worked for 40 years.\n\n"
+        b"Ministers compared the law with the pension age rise next door in Varesh, which "
+        b"they said had been harsher on people who started work young.\n",
+        "raw/pelmar-cap.txt",
+        settings,
+    )
+    corpus = link_corpus([first, second, neighbour], settings)
+    pairs = {frozenset((x.source, x.target)) for x in corpus.links}
+    assert frozenset(("raw/varesh-plan.txt", "raw/varesh-vote.txt")) in pairs
+    assert not any("raw/pelmar-cap.txt" in pair for pair in pairs)
