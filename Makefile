@@ -30,13 +30,13 @@ test: $(VENV)/.test-deps  ## install test tools (Chromium, poppler) where missin
 eval: $(BIN)/briefing  ## cleaning, quote and link figures against our labelled sets
 	$(BIN)/briefing clean --evaluate tests/cases/clean tests/cases/holdout | tail -n 1
 	$(BIN)/briefing quotes --evaluate tests/cases/quotes/eval.quotes tests/cases/quotes/holdout.quotes
-	-$(BIN)/briefing links --evaluate tests/cases/corpus tests/cases/pastes-dev tests/cases/pastes-holdout \
+	-$(BIN)/briefing links --evaluate tests/cases/corpus tests/cases/pastes-dev tests/cases/pastes-holdout tests/cases/pastes-blind8 \
 	  $(wildcard $(SHARED_PASTES))
 	@# Pastes in the shared label format, scored by the shared scorer when it is beside the project
-	@if [ -f $(SCORER) ]; then for set in $(SHARED_PASTES) tests/cases/pastes-dev tests/cases/pastes-holdout tests/cases/pastes-quotes-holdout tests/cases/pastes-clean-holdout tests/cases/pastes-clean-dev2 tests/cases/pastes-quotes-blind tests/cases/pastes-blind5 tests/cases/pastes-blind6 tests/cases/pastes-blind7; do \
+	@if [ -f $(SCORER) ]; then for set in $(SHARED_PASTES) tests/cases/pastes-dev tests/cases/pastes-holdout tests/cases/pastes-quotes-holdout tests/cases/pastes-clean-holdout tests/cases/pastes-clean-dev2 tests/cases/pastes-quotes-blind tests/cases/pastes-blind5 tests/cases/pastes-blind6 tests/cases/pastes-blind7 tests/cases/pastes-blind8 tests/cases/pastes-blind9; do \
 	  [ -d $$set ] && printf '%-28s ' "$$set" && $(PYTHON) $(SCORER) clean $$set | tail -n 1; done; \
 	else echo "($(SCORER) not found: shared corpus figures skipped)"; fi
-	@if [ -f $(SCORER) ]; then for set in $(SHARED_PASTES) tests/cases/pastes-dev tests/cases/pastes-holdout tests/cases/pastes-quotes-holdout tests/cases/pastes-clean-holdout tests/cases/pastes-clean-dev2 tests/cases/pastes-quotes-blind tests/cases/pastes-blind5 tests/cases/pastes-blind6 tests/cases/pastes-blind7; do \
+	@if [ -f $(SCORER) ]; then for set in $(SHARED_PASTES) tests/cases/pastes-dev tests/cases/pastes-holdout tests/cases/pastes-quotes-holdout tests/cases/pastes-clean-holdout tests/cases/pastes-clean-dev2 tests/cases/pastes-quotes-blind tests/cases/pastes-blind5 tests/cases/pastes-blind6 tests/cases/pastes-blind7 tests/cases/pastes-blind8 tests/cases/pastes-blind9; do \
 	  [ -d $$set ] && printf '%-28s ' "$$set" && $(PYTHON) $(SCORER) quotes $$set | tail -n 1; done; fi
 	@# Quotes and speakers on real news: PolNeAR's train split, when it has been built
 	@if [ -f $(POLNEAR)/train.jsonl ]; then echo "PolNeAR train split ($(POLNEAR)/train.jsonl):"; \

@@ -25,6 +25,8 @@ SETS = [
     "pastes-clean-dev2",
     "pastes-quotes-holdout",
     "pastes-quotes-blind",
+    "pastes-blind8",
+    "pastes-blind9",
 ]
 
 

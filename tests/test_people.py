@@ -84,7 +84,15 @@ def test_two_spellings_build_one_person_page(tmp_path: Path) -> None:
     assert "'Emmanuel Macon' is shown as 'Emmanuel Macron' (typo)" in listing.stdout
 
 
-CORPORA = ["pastes-dev", "pastes-holdout", "pastes-quotes-holdout", "pastes-quotes-blind", "corpus"]
+CORPORA = [
+    "pastes-dev",
+    "pastes-holdout",
+    "pastes-quotes-holdout",
+    "pastes-quotes-blind",
+    "pastes-blind8",
+    "pastes-blind9",
+    "corpus",
+]
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
