@@ -139,6 +139,7 @@ def reflow_column(lines: Sequence[str], width: int) -> list[str]:
         upper = _capitals(line)
         alone = (
             (not line[:1].islower() and _stands_alone(line))
+            or len(line) > 1.25 * width  # set across the columns: a headline's deck
             or bool(P.PAGE_JUMP.match(line))
             or bool(re.search(r"\S {3,}\S", line))  # a running head laid out in columns
             or bool(

@@ -28,6 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 from . import patterns as P
 from .dates import find_date
+from .names import FEMALE_NAMES, MALE_NAMES
 from .rules import Verdict, has_quotation
 
 #: Function words: prose has many, menus, headlines of names and tickers few.
@@ -304,7 +305,8 @@ _NAME_AFTER_SENTENCE = re.compile(
 #: A label over a list of the site's other stories.
 _LIST_LABEL = re.compile(
     r"(?i)(?:trending(?:\s+now)?|most\s+(?:read|popular|viewed|shared)|popular(?:\s+now)?|"
-    r"top\s+stories|latest(?:\s+news)?|editor'?s\s+picks?|recommended(?:\s+for\s+you)?)\s*:?"
+    r"top\s+stories|latest(?:\s+news)?|editor'?s\s+picks?|recommended(?:\s+for\s+you)?)"
+    r"(?:\s+(?:from|on|at|in)\s+[\w .&'\-]{1,40})?\s*:?"  # "Most Read from Cordillera Markets"
 )
 
 
@@ -314,12 +316,30 @@ def _in_listing(blocks: Sequence[str], out: Sequence[Verdict | None], i: int) ->
     nxt = out[i + 1] if i + 1 < len(out) else None
     if nxt is not None and nxt.rule in ("take_byline", "take_date_line"):
         return False
+    if bare_byline(blocks, out, i + 1):
+        return False
     j = i - 1
     while j >= 0 and out[j] is None and not _LIST_LABEL.fullmatch(blocks[j].strip()):
         if len(blocks[j].split()) < 3 or blocks[j].rstrip().endswith("."):
             return False
         j -= 1
     return j >= 0 and _LIST_LABEL.fullmatch(blocks[j].strip()) is not None
+
+
+def bare_byline(blocks: Sequence[str], out: Sequence[Verdict | None], j: int) -> bool:
+    """Block ``j`` is a reporter's name printed alone above the date line, with no "By":
+    "Valentina Rojas-Whitaker" / "April 2, 2024 at 6:14 PM EDT"."""
+    if j + 1 >= len(blocks) or out[j] is not None:
+        return False
+    after = out[j + 1]
+    words = blocks[j].split()
+    return (
+        after is not None
+        and after.rule == "take_date_line"
+        and 2 <= len(words) <= 4
+        and words[0] in MALE_NAMES | FEMALE_NAMES
+        and all(re.fullmatch(r"[A-Z][\w'\-]+", w) for w in words)
+    )
 
 
 #: A promotion's call: "Win tickets to ...!", "Enter our photo contest", "Subscribe for ...".
@@ -691,6 +711,10 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         score -= 3.0  # a trail of categories: "Halvard CC, Match reports, Premier Division"
     if is_bio(text, None):
         score -= 4.0  # the columnist's note above the column
+    if re.fullmatch(r"\([^()]{8,}\)\.?", text.strip()):
+        score -= 3.0  # a note in brackets: "(Updates with economist comment in fifth paragraph.)"
+    if _ABOUT_ITSELF.match(text):
+        score -= 4.0  # the page's note about the article ("This article was translated ...")
     if re.search(r"(?i)\bpage\s+\d+\s+of\s+\d+\b", text):
         score -= 4.0  # a printed page's running head
     if P.SPEAKER_TURN.match(text):
@@ -706,7 +730,8 @@ def title_score(  # noqa: PLR0915, PLR0917 - one weighed sum of evidence, a term
         and not any(
             j != i and shapes[j].words >= 4 and blocks[j] in text for j in range(body_start)
         )
-    ):
+        and not any(v is not None and v.rule == "take_byline" for v in out[i + 1 : body_start])
+    ):  # (with a byline of its own below, the article's headline is printed above that)
         score += 5.0  # a newsletter forwarded by e-mail: its subject is the headline
     elif re.match(r"(?i)subject:", text):
         score -= 2.0  # an e-mail's header line; the headline is printed below it
@@ -773,7 +798,17 @@ def _furniture_line(blocks: Sequence[str], shapes: Sequence[Shape], j: int) -> b
         or _categories(text)
         or is_bio(text, None)
         or split_title_suffix_site(text) is not None
+        or _ABOUT_ITSELF.match(text) is not None
     )
+
+
+#: A note on the page about the article itself: "This article was translated automatically
+#: from French", "This story has been updated", "⚠ This page contains ...".
+_ABOUT_ITSELF = re.compile(
+    r"^[\W\d_]*(?:this|the)\s+(?:article|story|page|post|report|piece|text)\s+"
+    r"(?:was|is|has|had|contains|may|will|includes|first)\b",
+    re.IGNORECASE,
+)
 
 
 def _phrased(text: str) -> bool:

@@ -142,11 +142,12 @@ STAFF_CREDITS = re.compile(
     r"|^[A-Z][\w'. ]{1,40}\swith\s(?:AFP|AP|Reuters|dpa|agencies|wires)$",
     re.IGNORECASE,
 )
-#: ``By Jane Doe and John Roe``, ``Text by: FRANCE 24``, ``Author Anna Weber``.
+#: ``By Jane Doe and John Roe``, ``Text by: FRANCE 24``, ``Author Anna Weber``, ``By Ada Obi in Abuja``.
 BYLINE = re.compile(
     r"^(?i:by|(?:text|words|photographs?|photos|pictures|reporting)(?:\s+and\s+(?:text|words|"
     r"photographs?|photos|pictures))?\s+by|written\s+by|author|authors)\b\s*:?\s+"
-    r"(?P<name>[A-Z][\w.'\-]*(?:,?\s+(?:(?i:and)\s+|&\s+)?[A-Z0-9][\w.'\-]*){0,9})$"
+    r"(?P<name>[A-Z][\w.'\-]*(?:,?\s+(?:(?i:and)\s+|&\s+)?[A-Z0-9][\w.'\-]*){0,9})"
+    r"(?:\s+in\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2})?$"  # "By Ada Obi in Abuja"
 )
 #: A byline with its role, date or reading time on the same line, as many sites print it:
 #: ``By Priya Castellane · 11 March 2024 · 4 min read``, ``Von Klara Moosbrugger,

@@ -799,3 +799,81 @@ def test_a_date_line_is_never_the_deck_and_a_future_date_is_named() -> None:
     assert article.standfirst is None
     assert article.date is None
     assert any("2031-08-14" in w and "in the future" in w for w in article.warnings)
+
+
+def test_a_print_deck_set_across_the_columns_is_not_the_headlines_second_line() -> None:
+    text = (
+        "THE ESTUARY GAZETTE | MONDAY, MAY 5, 2025 | A1\n"
+        "Wend ferry crews strike over new rosters\n"
+        "Both crossings stop for two days as the union rejects a twelve-hour shift pattern\n"
+        "By MARA EXAMPLE\n"
+        "Ferry crews on both Wend crossings\n"
+        "walked out on Sunday, stopping every\n"
+        "sailing in a dispute over rosters that\n"
+        "the operator wants to bring in by June.\n"
+        "The union said the twelve-hour shifts\n"
+        "would leave crews too tired to work the\n"
+        "ramps safely, and that it had offered\n"
+        "talks three times since the winter.\n"
+    )
+    article = _clean_text(text)
+    assert article.title == "Wend ferry crews strike over new rosters"
+    assert article.standfirst == (
+        "Both crossings stop for two days as the union rejects a twelve-hour shift pattern"
+    )
+
+
+def test_a_digest_e_mail_takes_the_headline_above_the_byline_not_its_subject() -> None:
+    text = (
+        "From: The Estuary Brief <brief@example.org>\n"
+        "Subject: The ferry fight is back | Estuary Brief\n"
+        "Date: Monday, 5 May 2025 at 06:00\n"
+        "\n"
+        "ESTUARY BRIEF\n"
+        "\n"
+        "Good morning. Today: the ferry strike, the bridge toll and the harbour dredging.\n"
+        "\n"
+        "Wend ferry crews walk out over twelve-hour rosters\n"
+        "By Mara Example in Portwend\n"
+        "\n"
+        "Ferry crews on both Wend crossings walked out on Sunday, stopping every sailing in "
+        "a dispute over rosters.\n"
+        "\n"
+        "The union said the shifts would leave crews too tired to work the ramps safely.\n"
+    )
+    article = _clean_text(text)
+    assert article.title == "Wend ferry crews walk out over twelve-hour rosters"
+    assert article.byline == "Mara Example"
+
+
+def test_notes_about_the_article_and_a_most_read_list_are_no_headline() -> None:
+    translated = _clean_text(
+        "WEND NEWS AGENCY\n"
+        "\n"
+        "\u26a0 This article was translated automatically from French. See the original\n"
+        "\n"
+        "Ferry : the crossing fare fixed at 4 euros for the summer season, the users relieved\n"
+        "\n"
+        "WNA / Portwend, 05/05/2025 - 14h35\n"
+        "\n"
+        "Portwend (WNA) - The council has fixed at 4 euros the fare of the crossing for the "
+        "summer season, after two months of negotiation with the operator.\n"
+        "\n"
+        "The users have welcomed a decision that they awaited since the winter.\n"
+    )
+    assert translated.title.startswith("Ferry : the crossing fare fixed at 4 euros")
+    listed = _clean_text(
+        "Most Read from Estuary Markets\n"
+        "Harbour Dues Rise as Dredging Costs Climb\n"
+        "Bridge Toll Plan Splits Council\n"
+        "Ferry Operator Cuts Summer Fares as Passenger Numbers Recover\n"
+        "Mara Example\n"
+        "May 5, 2025 at 6:14 PM EDT\n"
+        "(Updates with operator comment in fourth paragraph.)\n"
+        "\n"
+        "(Estuary) -- The Wend ferry operator cut its summer fares by a tenth on Monday as "
+        "passenger numbers returned to where they were before the strike.\n"
+        "\n"
+        "The operator said bookings for June were up by a fifth on last year.\n"
+    )
+    assert listed.title == "Ferry Operator Cuts Summer Fares as Passenger Numbers Recover"
